@@ -12,10 +12,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any DJL class loads: no telemetry, no engine download, ever.
+        setDefault("ai.djl.offline", "true");
+        setDefault("ai.djl.pytorch.graph_optimizer", "false");
         if (args.length == 0) {
             io.voxprint.ui.DesktopLauncher.launch(args);
             return;
         }
         System.exit(VoxprintCli.run(args));
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 }

@@ -1,19 +1,110 @@
 package io.voxprint.cli;
 
+import io.voxprint.app.AppConfig;
+import io.voxprint.app.ScoringOptions;
+import io.voxprint.app.UserMessage;
+import io.voxprint.app.Voxprint;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The command line: one picocli command tree over the app layer. */
-@Command(name = "voxprint", mixinStandardHelpOptions = true, version = "voxprint 0.1.0",
-        description = "Speaker verification with ECAPA2.")
+/**
+ * The command line: one picocli command tree over the app layer. Results go to stdout as JSON, one
+ * object per line; anything for a person (progress, errors, the licence notice) goes to stderr.
+ */
+@Command(name = "voxprint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Speaker verification with ECAPA2: enroll speakers, verify and identify voices.",
+        subcommands = {EmbedCommand.class, FeaturesCommand.class, ModelCommand.class, EnrollCommand.class,
+            VerifyCommand.class, IdentifyCommand.class, SpeakersCommand.class, EvalCommand.class,
+            CalibrateCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class VoxprintCli implements Runnable {
-    @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    /** Exit codes: 0 success (verify: accepted), 1 verify rejected, 2 error, 3 some inputs failed. */
+    public static final int OK = 0;
+    public static final int REJECTED = 1;
+    public static final int ERROR = 2;
+    public static final int PARTIAL = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoxprintCli.class);
+
+    @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "ECAPA2 TorchScript file (default: $VOXPRINT_MODEL, then the Hugging Face cache).")
+    Path model;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Voiceprint database (default: $VOXPRINT_DB, then ~/.local/share/voxprint/voxprint.db).")
+    Path database;
+
+    @Option(names = "--revision", scope = ScopeType.INHERIT, paramLabel = "REV",
+            description = "Model revision on the Hub (default: main).")
+    String revision;
+
+    @Option(names = "--offline", scope = ScopeType.INHERIT,
+            description = "Never use the network (also HF_HUB_OFFLINE=1).")
+    boolean offline;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
+    boolean debug;
+
+    final Map<String, String> env;
+    final PrintStream out;
+    final PrintStream err;
+
+    VoxprintCli(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
-    /** Runs one command line and returns the process exit code. */
+    @Override
+    public void run() {
+        new CommandLine(this).usage(out);
+    }
+
+    /** Runs one command line against the real environment and returns the process exit code. */
     public static int run(String... args) {
-        return new CommandLine(new VoxprintCli()).execute(args);
+        return run(System.getenv(), System.out, System.err, args);
+    }
+
+    /** Runs one command line with an explicit environment and streams (tests use this). */
+    public static int run(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
+        VoxprintCli root = new VoxprintCli(env, out, err);
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setExecutionExceptionHandler((ex, line, parse) -> {
+            LOG.error("Command failed: {}", String.join(" ", args), ex);
+            err.println("voxprint: " + UserMessage.of(ex));
+            if (root.debug) {
+                ex.printStackTrace(err);
+            }
+            return ERROR;
+        });
+        return cmd.execute(args);
+    }
+
+    boolean offlineRequested() {
+        return offline || "1".equals(env.get("HF_HUB_OFFLINE")) || "true".equalsIgnoreCase(env.get("HF_HUB_OFFLINE"));
+    }
+
+    AppConfig config() {
+        Path envModel = model == null && env.get("VOXPRINT_MODEL") != null && !env.get("VOXPRINT_MODEL").isBlank()
+                ? Path.of(env.get("VOXPRINT_MODEL")) : null;
+        return AppConfig.fromEnvironment(env, database, model != null ? model : envModel, null, revision,
+                offlineRequested());
+    }
+
+    Voxprint open(ScoringOptions options) {
+        return Voxprint.open(config(), options);
+    }
+
+    Voxprint open() {
+        return open(ScoringOptions.defaults());
     }
 }

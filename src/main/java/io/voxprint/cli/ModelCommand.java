@@ -1,0 +1,108 @@
+package io.voxprint.cli;
+
+import io.voxprint.app.ModelService;
+import io.voxprint.app.Voxprint;
+import io.voxprint.model.FeatureSpec;
+import io.voxprint.model.ModelInfo;
+import io.voxprint.model.hub.HubFile;
+import io.voxprint.model.hub.LocatedModel;
+import io.voxprint.model.hub.ModelLicense;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "model", description = "Get and inspect the ECAPA2 model.",
+        subcommands = {ModelCommand.Info.class, ModelCommand.Download.class, ModelCommand.PathOf.class})
+final class ModelCommand implements Runnable {
+    @ParentCommand
+    VoxprintCli root;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(root.out);
+    }
+
+    @Command(name = "info", description = "Interface, labels and shapes the model answers, and where it comes from.")
+    static final class Info implements Callable<Integer> {
+        @ParentCommand
+        ModelCommand parent;
+
+        @Override
+        public Integer call() {
+            try (Voxprint vp = parent.root.open()) {
+                ModelInfo info = vp.modelInfo();
+                LocatedModel where = vp.models().source();
+                var line = Json.object();
+                line.put("file", info.file().toString());
+                line.put("source", where.source());
+                line.put("revision", where.revision());
+                line.put("commit", where.commit());
+                line.put("size", info.sizeBytes());
+                line.put("sha256", info.sha256());
+                line.put("interface", info.modelInterface().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("embeddingDimension", info.embeddingDimension());
+                line.put("minSeconds", info.minSeconds());
+                var features = line.putArray("features");
+                for (FeatureSpec f : info.features()) {
+                    var o = features.addObject();
+                    o.put("label", f.label());
+                    o.set("shape", Json.longs(f.shape()));
+                }
+                line.put("loadMillis", info.loadTime().toMillis());
+                line.put("warmupMillis", info.warmupTime().toMillis());
+                Json.print(parent.root.out, line);
+                return VoxprintCli.OK;
+            }
+        }
+    }
+
+    @Command(name = "download", description = "Download ecapa2.pt from the Hugging Face Hub into the shared cache.")
+    static final class Download implements Callable<Integer> {
+        @ParentCommand
+        ModelCommand parent;
+
+        @Override
+        public Integer call() {
+            VoxprintCli root = parent.root;
+            root.err.println(ModelLicense.TEXT);
+            ModelService models = new ModelService(root.config());
+            TerminalProgress progress = new TerminalProgress(root.err, "Downloading " + "ecapa2.pt");
+            HubFile file = models.download(progress::update);
+            progress.finish();
+            var line = Json.object();
+            line.put("path", file.path().toString());
+            line.put("revision", file.revision());
+            line.put("commit", file.commit());
+            line.put("sha256", file.etag());
+            line.put("size", file.size());
+            line.put("downloaded", file.downloaded());
+            Json.print(root.out, line);
+            return VoxprintCli.OK;
+        }
+    }
+
+    @Command(name = "path", description = "Where the model file in use lives.")
+    static final class PathOf implements Callable<Integer> {
+        @ParentCommand
+        ModelCommand parent;
+
+        @Override
+        public Integer call() {
+            VoxprintCli root = parent.root;
+            Optional<LocatedModel> where = new ModelService(root.config()).locate();
+            if (where.isEmpty()) {
+                root.err.println("voxprint: No ECAPA2 model is available yet; run 'voxprint model download' or pass --model FILE.");
+                return VoxprintCli.ERROR;
+            }
+            var line = Json.object();
+            line.put("path", where.get().file().toString());
+            line.put("source", where.get().source());
+            line.put("revision", where.get().revision());
+            line.put("commit", where.get().commit());
+            Json.print(root.out, line);
+            return VoxprintCli.OK;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.voxprint.cli;
+
+import java.io.PrintStream;
+
+/** A progress bar on a terminal, a plain line every 10 % otherwise (logs, pipes, CI). */
+final class TerminalProgress {
+    private final PrintStream err;
+    private final String label;
+    private final boolean terminal = System.console() != null;
+    private int lastDecile = -1;
+    private long lastDraw;
+
+    TerminalProgress(PrintStream err, String label) {
+        this.err = err;
+        this.label = label;
+    }
+
+    synchronized void update(long done, long total) {
+        if (total <= 0) {
+            return;
+        }
+        int percent = (int) Math.min(100, done * 100 / total);
+        if (terminal) {
+            long now = System.nanoTime();
+            if (now - lastDraw < 100_000_000L && done < total) {
+                return;
+            }
+            lastDraw = now;
+            int width = 30;
+            int filled = percent * width / 100;
+            err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
+                    + mb(done) + "/" + mb(total) + " MB");
+            err.flush();
+        } else if (percent / 10 != lastDecile) {
+            lastDecile = percent / 10;
+            err.println(label + ": " + percent + "% (" + mb(done) + " of " + mb(total) + " MB)");
+        }
+    }
+
+    synchronized void finish() {
+        if (terminal) {
+            err.println();
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+}
