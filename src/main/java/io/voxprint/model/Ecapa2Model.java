@@ -1,5 +1,6 @@
 package io.voxprint.model;
 
+import ai.djl.engine.EngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +89,7 @@ public final class Ecapa2Model implements AutoCloseable {
     /** The raw (not length-normalised) speaker embedding of 16 kHz mono audio. */
     public float[] embed(float[] audio16k) {
         float[] audio = accepted(audio16k);
-        Tensor out = owner.call(() -> card.embed(module, audio));
+        Tensor out = onOwner(() -> card.embed(module, audio));
         return checked(out, "embedding").values();
     }
 
@@ -98,14 +100,14 @@ public final class Ecapa2Model implements AutoCloseable {
                     + labels(info.features()) + ".");
         }
         float[] audio = accepted(audio16k);
-        Tensor out = owner.call(() -> card.feature(module, audio, label));
+        Tensor out = onOwner(() -> card.feature(module, audio, label));
         return toMap(label, checked(out, label));
     }
 
     /** Every feature the model offers, computed in one turn of the owning thread. */
     public List<FeatureMap> features(float[] audio16k) {
         float[] audio = accepted(audio16k);
-        List<Tensor> outs = owner.call(() -> {
+        List<Tensor> outs = onOwner(() -> {
             List<Tensor> list = new ArrayList<>();
             for (String label : featuresByLabel.keySet()) {
                 list.add(card.feature(module, audio, label));
@@ -139,6 +141,18 @@ public final class Ecapa2Model implements AutoCloseable {
         AudioCheck.check(audio16k, minSamples);
         // the call runs on another thread: the caller may reuse its array meanwhile
         return audio16k.clone();
+    }
+
+    /** Runs on the owning thread; TorchScript's multi-line tracebacks go to the log, not to the user. */
+    private <T> T onOwner(Callable<T> task) {
+        return owner.call(() -> {
+            try {
+                return task.call();
+            } catch (EngineException e) {
+                LOG.warn("Model call failed on {}", info.file(), e);
+                throw new ModelException("The model could not process this audio.", e);
+            }
+        });
     }
 
     private static Tensor checked(Tensor out, String what) {

@@ -46,7 +46,7 @@ final class ModelOwner {
                 throw error;
             }
             LOG.error("Model call failed", cause);
-            throw new ModelException("The model failed: " + cause.getMessage() + ".", cause);
+            throw new ModelException("The model failed unexpectedly; the log has the details.", cause);
         }
     }
 

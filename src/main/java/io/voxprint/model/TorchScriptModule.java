@@ -45,7 +45,7 @@ final class TorchScriptModule implements AutoCloseable {
             Engine.getEngine(ENGINE);
             model = Model.newInstance("ecapa2", Device.cpu(), ENGINE);
         } catch (RuntimeException e) {
-            throw new ModelException("The PyTorch runtime could not be started: " + e.getMessage() + ".", e);
+            throw new ModelException("The PyTorch runtime could not be started; the log has the details.", e);
         }
         // thread-local in libtorch, so set on the owning thread that runs every call
         JniUtils.setGraphExecutorOptimize(Boolean.parseBoolean(System.getProperty(DjlSettings.GRAPH_OPTIMIZER)));
