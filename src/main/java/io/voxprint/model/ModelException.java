@@ -1,0 +1,14 @@
+package io.voxprint.model;
+
+/** A failure to load or run the speaker model; {@link #getMessage()} is one sentence fit for the user. */
+public final class ModelException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelException(String msg) {
+        super(msg);
+    }
+
+    public ModelException(String msg, Throwable cause) {
+        super(msg, cause);
+    }
+}

@@ -1,0 +1,23 @@
+package io.voxprint.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What was learnt about a model file while loading it.
+ *
+ * @param file               the TorchScript file
+ * @param sha256             lowercase hex digest of the file; embeddings are only comparable within one digest
+ * @param sizeBytes          the file's size
+ * @param modelInterface     the calling convention the file answers
+ * @param embeddingDimension length of {@link Ecapa2Model#embed(float[])}'s result (192 for ECAPA2)
+ * @param features           the labels the file answers, in the model's hierarchy order
+ * @param minSeconds         the shortest audio the model accepts
+ * @param loadTime           hashing, loading and probing
+ * @param warmupTime         the warm-up call after probing
+ */
+public record ModelInfo(Path file, String sha256, long sizeBytes, ModelInterface modelInterface,
+        int embeddingDimension, List<FeatureSpec> features, double minSeconds, Duration loadTime,
+        Duration warmupTime) {
+}

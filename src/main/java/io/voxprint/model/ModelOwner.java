@@ -1,0 +1,56 @@
+package io.voxprint.model;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that holds a native model. Callers on any thread hand it work and wait; the work
+ * runs strictly one call at a time, which is what DJL's predictors and managers require.
+ */
+final class ModelOwner {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelOwner.class);
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "voxprint-model-" + COUNT.incrementAndGet());
+        // a forgotten close must not keep the application alive
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    <T> T call(Callable<T> task) {
+        Future<T> future;
+        try {
+            future = executor.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new ModelException("The model has been closed.", e);
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("The model call was interrupted.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ModelException modelException) {
+                throw new ModelException(modelException.getMessage(), modelException);
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            LOG.error("Model call failed", cause);
+            throw new ModelException("The model failed unexpectedly; the log has the details.", cause);
+        }
+    }
+
+    void shutdown() {
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,88 @@
+package io.voxprint.model;
+
+import static io.voxprint.model.Fixtures.floats;
+import static io.voxprint.model.Fixtures.longs;
+import static io.voxprint.model.Fixtures.maxAbsDiff;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** The current-card fixture, run through DJL, against what Python's torch computed. */
+class CurrentInterfaceTest {
+    private static final double TOLERANCE = 1e-4;
+    static final List<String> WAVES = Fixtures.WAVES;
+
+    private static Ecapa2Model model;
+    private static JsonNode reference;
+
+    @BeforeAll
+    static void load() {
+        model = Ecapa2Model.load(Fixtures.CURRENT);
+        reference = Fixtures.model("current");
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void probeFindsTheCurrentInterfaceItsLabelsAndShapes() {
+        ModelInfo info = model.info();
+        assertEquals(ModelInterface.CURRENT, info.modelInterface());
+        assertEquals(192, info.embeddingDimension());
+        List<String> expectedLabels = List.of("gfe_1", "gfe_2", "pool", "attention", "embedding");
+        assertEquals(expectedLabels, info.features().stream().map(FeatureSpec::label).toList());
+        for (FeatureSpec spec : info.features()) {
+            assertArrayEquals(longs(reference.get("shapes").get(spec.label())), spec.shape(), spec.label());
+        }
+        assertEquals(reference.get("minSamples").asInt() / 16000.0, info.minSeconds(), 1e-12);
+    }
+
+    @Test
+    void infoCarriesTheFilesDigestAndSize() {
+        assertEquals(reference.get("sha256").asText(), model.info().sha256());
+        assertEquals(reference.get("sizeBytes").asLong(), model.info().sizeBytes());
+        assertEquals(Fixtures.CURRENT, model.info().file());
+        assertTrue(model.info().loadTime().toNanos() > 0 && model.info().warmupTime().toNanos() > 0);
+    }
+
+    @ParameterizedTest
+    @FieldSource("WAVES")
+    void embeddingMatchesPython(String wave) {
+        float[] expected = floats(reference.get("outputs").get(wave).get("embedding"));
+        float[] actual = model.embed(Fixtures.wave(wave));
+        assertTrue(maxAbsDiff(expected, actual) <= TOLERANCE, () -> "max abs diff " + maxAbsDiff(expected, actual));
+    }
+
+    @ParameterizedTest
+    @FieldSource("WAVES")
+    void everyFeatureMatchesPython(String wave) {
+        JsonNode outputs = reference.get("outputs").get(wave);
+        List<FeatureMap> maps = model.features(Fixtures.wave(wave));
+        assertEquals(Fixtures.fieldNames(outputs), maps.stream().map(FeatureMap::label).toList());
+        for (FeatureMap map : maps) {
+            float[] expected = floats(outputs.get(map.label()));
+            assertArrayEquals(new long[] {1, expected.length}, map.shape(), map.label());
+            assertTrue(maxAbsDiff(expected, map.values()) <= TOLERANCE,
+                    () -> map.label() + ": max abs diff " + maxAbsDiff(expected, map.values()));
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("WAVES")
+    void singleFeatureMatchesPython(String wave) {
+        float[] expected = floats(reference.get("outputs").get(wave).get("attention"));
+        FeatureMap map = model.feature(Fixtures.wave(wave), "attention");
+        assertEquals("attention", map.label());
+        assertTrue(maxAbsDiff(expected, map.values()) <= TOLERANCE);
+    }
+}
