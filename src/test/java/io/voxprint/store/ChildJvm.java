@@ -93,6 +93,11 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Sleeps up to {@code millis}; true while the child is still running. */
+    boolean waitForQuietly(long millis) throws InterruptedException {
+        return !process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
     String output() {
         return all.toString();
     }
