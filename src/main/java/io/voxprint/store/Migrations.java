@@ -1,0 +1,223 @@
+package io.voxprint.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The schema's history as ordered steps. A file records the step it has reached in
+ * {@code PRAGMA user_version}; opening it runs the missing steps in one transaction, so a file is
+ * always wholly at one version. A fresh file runs every step from version 0.
+ */
+final class Migrations {
+
+    static final int CURRENT = 2;
+
+    interface Step {
+        int to();
+
+        void apply(Connection c) throws SQLException;
+    }
+
+    static final List<Step> STEPS = List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames());
+
+    private Migrations() {
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * Brings the file to {@code target}. Foreign keys are off while tables are rebuilt (SQLite cannot
+     * switch them inside a transaction) and checked before commit instead.
+     */
+    static void upgrade(Connection c, Path file, int target) throws SQLException {
+        if (version(c) >= target) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                // another process may have upgraded the file while we waited for the write lock
+                int from = version(c);
+                for (Step step : STEPS) {
+                    if (step.to() > from && step.to() <= target) {
+                        step.apply(c);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + Math.max(from, target));
+                try (ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
+                    if (broken.next()) {
+                        throw new StoreException(StoreException.Kind.DAMAGED, "The database file '" + file
+                                + "' is damaged: a row of table '" + broken.getString(1)
+                                + "' points to nothing, so it was left at schema " + from + ".");
+                    }
+                }
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // the transaction is already gone; the original failure is what matters
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Version 1: embeddings and kept audio inline in the enrollment row; names unique by exact spelling. */
+    static final class InitialSchema implements Step {
+        @Override
+        public int to() {
+            return 1;
+        }
+
+        @Override
+        public void apply(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("""
+                        CREATE TABLE speaker (
+                          id INTEGER PRIMARY KEY,
+                          name TEXT NOT NULL UNIQUE,
+                          created_ms INTEGER NOT NULL,
+                          notes TEXT NOT NULL DEFAULT '',
+                          photo BLOB)""");
+                s.execute("""
+                        CREATE TABLE enrollment (
+                          id INTEGER PRIMARY KEY,
+                          speaker_id INTEGER NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
+                          source_name TEXT NOT NULL,
+                          seconds REAL NOT NULL,
+                          net_speech_seconds REAL NOT NULL,
+                          clipping_ratio REAL NOT NULL,
+                          snr_db REAL NOT NULL,
+                          created_ms INTEGER NOT NULL,
+                          model_sha256 TEXT NOT NULL,
+                          dimension INTEGER NOT NULL,
+                          embedding BLOB NOT NULL,
+                          audio BLOB)""");
+                s.execute("CREATE INDEX enrollment_speaker ON enrollment(speaker_id)");
+                s.execute("""
+                        CREATE TABLE audit (
+                          id INTEGER PRIMARY KEY,
+                          time_ms INTEGER NOT NULL,
+                          kind TEXT NOT NULL,
+                          claimed_name TEXT,
+                          result TEXT NOT NULL,
+                          score REAL,
+                          threshold REAL,
+                          model_sha256 TEXT NOT NULL,
+                          source TEXT)""");
+            }
+        }
+    }
+
+    /**
+     * Version 2: an enrollment may hold embeddings of several models (re-embedding kept audio after a
+     * model change), kept audio moves to its own table, names clash regardless of case (older names
+     * that now clash get " (2)", " (3)"... in id order), and an embedding cache appears.
+     */
+    static final class SplitEmbeddingsAndCaseFoldNames implements Step {
+        @Override
+        public int to() {
+            return 2;
+        }
+
+        @Override
+        public void apply(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE enrollment RENAME TO enrollment_v1");
+                s.execute("ALTER TABLE speaker RENAME TO speaker_v1");
+                s.execute("DROP INDEX enrollment_speaker");
+                s.execute("""
+                        CREATE TABLE speaker (
+                          id INTEGER PRIMARY KEY,
+                          name TEXT NOT NULL,
+                          name_key TEXT NOT NULL UNIQUE,
+                          created_ms INTEGER NOT NULL,
+                          notes TEXT NOT NULL DEFAULT '',
+                          photo BLOB)""");
+                s.execute("""
+                        CREATE TABLE enrollment (
+                          id INTEGER PRIMARY KEY,
+                          speaker_id INTEGER NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
+                          source_name TEXT NOT NULL,
+                          seconds REAL NOT NULL,
+                          net_speech_seconds REAL NOT NULL,
+                          clipping_ratio REAL NOT NULL,
+                          snr_db REAL NOT NULL,
+                          created_ms INTEGER NOT NULL)""");
+                s.execute("CREATE INDEX enrollment_speaker ON enrollment(speaker_id)");
+                s.execute("""
+                        CREATE TABLE embedding (
+                          enrollment_id INTEGER NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
+                          model_sha256 TEXT NOT NULL,
+                          dimension INTEGER NOT NULL CHECK (dimension > 0),
+                          vector BLOB NOT NULL CHECK (length(vector) = 4 * dimension),
+                          PRIMARY KEY (enrollment_id, model_sha256))""");
+                s.execute("CREATE INDEX embedding_model ON embedding(model_sha256)");
+                s.execute("""
+                        CREATE TABLE kept_audio (
+                          enrollment_id INTEGER PRIMARY KEY REFERENCES enrollment(id) ON DELETE CASCADE,
+                          sample_rate INTEGER NOT NULL,
+                          samples BLOB NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE embedding_cache (
+                          audio_sha256 TEXT NOT NULL,
+                          model_sha256 TEXT NOT NULL,
+                          dimension INTEGER NOT NULL,
+                          vector BLOB NOT NULL,
+                          created_ms INTEGER NOT NULL,
+                          PRIMARY KEY (audio_sha256, model_sha256)) WITHOUT ROWID""");
+                copySpeakers(c);
+                s.execute("""
+                        INSERT INTO enrollment (id, speaker_id, source_name, seconds, net_speech_seconds,
+                                                clipping_ratio, snr_db, created_ms)
+                        SELECT id, speaker_id, source_name, seconds, net_speech_seconds, clipping_ratio, snr_db,
+                               created_ms FROM enrollment_v1""");
+                s.execute("""
+                        INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
+                        SELECT id, model_sha256, dimension, embedding FROM enrollment_v1""");
+                s.execute("""
+                        INSERT INTO kept_audio (enrollment_id, sample_rate, samples)
+                        SELECT id, 16000, audio FROM enrollment_v1 WHERE audio IS NOT NULL""");
+                s.execute("DROP TABLE enrollment_v1");
+                s.execute("DROP TABLE speaker_v1");
+            }
+        }
+
+        private static void copySpeakers(Connection c) throws SQLException {
+            Set<String> keys = new HashSet<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, name, created_ms, notes, photo FROM speaker_v1 ORDER BY id");
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO speaker (id, name, name_key, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?, ?)")) {
+                while (rs.next()) {
+                    String base = rs.getString(2).strip();
+                    String name = base;
+                    for (int n = 2; keys.contains(Inputs.nameKey(name)); n++) {
+                        name = base + " (" + n + ")";
+                    }
+                    keys.add(Inputs.nameKey(name));
+                    insert.setLong(1, rs.getLong(1));
+                    insert.setString(2, name);
+                    insert.setString(3, Inputs.nameKey(name));
+                    insert.setLong(4, rs.getLong(3));
+                    insert.setString(5, rs.getString(4));
+                    insert.setBytes(6, rs.getBytes(5));
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.voxprint.store;
+
+/**
+ * A failure of the voiceprint store that a user can act on. {@link #getMessage()} is one readable
+ * sentence; {@link #kind()} lets callers choose an exit code or a dialog without parsing it.
+ */
+public final class StoreException extends RuntimeException {
+
+    /** What went wrong, coarse enough for a caller to branch on. */
+    public enum Kind {
+        UNKNOWN_SPEAKER, DUPLICATE_NAME, INVALID_INPUT, DAMAGED, NEWER_VERSION, READ_ONLY, NOT_A_FILE,
+        DISK_FULL, BUSY, IO, MODEL_MISMATCH, BAD_ARCHIVE, CLOSED
+    }
+
+    private final Kind kind;
+
+    public StoreException(Kind kind, String sentence) {
+        super(sentence);
+        this.kind = kind;
+    }
+
+    public StoreException(Kind kind, String sentence, Throwable cause) {
+        super(sentence, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
