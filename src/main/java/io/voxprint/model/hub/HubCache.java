@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,7 @@ final class HubCache {
 
     HubCache(Path hubCache, String repoId, boolean disableSymlinks) {
         validateRepoId(repoId);
+        Objects.requireNonNull(hubCache, "hubCache");
         this.hubCache = hubCache.toAbsolutePath().normalize();
         this.repoFolderName = "models--" + repoId.replace("/", "--");
         this.storage = this.hubCache.resolve(repoFolderName);
@@ -55,6 +57,20 @@ final class HubCache {
         if (repoId == null || !REPO_ID.matcher(repoId).matches() || repoId.contains("--") || repoId.contains("..")
                 || repoId.startsWith("-") || repoId.endsWith(".")) {
             throw new HubException(HubException.Reason.LOCAL, "'" + repoId + "' is not a valid Hugging Face repository id.");
+        }
+    }
+
+    /** A file name relative to the repository root that stays inside it (no absolute path, no ".." part). */
+    static void validateFilename(String filename) {
+        boolean bad = filename == null || filename.isBlank() || filename.startsWith("/") || filename.startsWith("\\")
+                || filename.contains("\0");
+        if (!bad) {
+            for (String part : filename.split("[/\\\\]")) {
+                bad |= part.equals("..");
+            }
+        }
+        if (bad) {
+            throw new HubException(HubException.Reason.LOCAL, "'" + filename + "' is not a valid file name inside a repository.");
         }
     }
 

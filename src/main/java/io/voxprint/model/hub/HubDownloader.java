@@ -76,6 +76,7 @@ public final class HubDownloader {
     public Optional<HubFile> cached(String repoId, String filename, String revision) {
         String rev = revisionOrMain(revision);
         HubCache cache = new HubCache(config.hubCache(), repoId, config.disableSymlinks());
+        HubCache.validateFilename(filename);
         return cache.cachedPointer(rev, filename).map(p -> fromCache(cache, p, repoId, filename, rev, cache.commitFor(rev)));
     }
 
@@ -91,6 +92,7 @@ public final class HubDownloader {
         String rev = revisionOrMain(revision);
         DownloadProgress listener = progress != null ? progress : DownloadProgress.NONE;
         HubCache cache = new HubCache(config.hubCache(), repoId, config.disableSymlinks());
+        HubCache.validateFilename(filename);
         String what = repoId + "/" + filename + " (revision " + rev + ")";
 
         if (HubCache.isCommitHash(rev)) {

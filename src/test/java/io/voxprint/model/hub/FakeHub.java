@@ -1,0 +1,261 @@
+package io.voxprint.model.hub;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small Hugging Face Hub on 127.0.0.1 speaking the protocol of /resolve/: HEAD answers 302 to a second server
+ * (the "CDN", another port, so another host for the client) with X-Repo-Commit, X-Linked-Etag and X-Linked-Size;
+ * the CDN serves bytes with Range support. Every request is logged; faults can be switched on.
+ */
+final class FakeHub implements AutoCloseable {
+
+    /** One request as the server saw it; logged before the answer is sent, body bytes counted before each write. */
+    record Request(String server, String method, String path, String range, String authorization, String userAgent,
+                   int status, AtomicLong sent) {
+        long bodyBytes() {
+            return sent.get();
+        }
+    }
+
+    private final HttpServer hub;
+    private final HttpServer cdn;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-hub");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Request> log = Collections.synchronizedList(new ArrayList<>());
+
+    /** repo id -> (revision -> commit) and (commit -> (file -> bytes)). */
+    private final Map<String, Map<String, String>> revisions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, byte[]>> files = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, String> renamed = new ConcurrentHashMap<>();
+
+    volatile String requiredToken;
+    volatile String etagOverride;
+    volatile int forcedHeadStatus;
+    volatile int forcedCdnStatus;
+    /** Each CDN answer takes the next number here, if any, sends that many bytes and closes the connection. */
+    final ConcurrentLinkedQueue<Long> drops = new ConcurrentLinkedQueue<>();
+    /** Each of the next {@code stallsLeft} CDN answers sends {@code stallAfterBytes} bytes, then waits {@code stallMillis}. */
+    volatile long stallAfterBytes;
+    final AtomicInteger stallsLeft = new AtomicInteger();
+    volatile long stallMillis;
+
+    FakeHub() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        hub = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        cdn = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        hub.createContext("/", this::handleHub);
+        cdn.createContext("/", this::handleCdn);
+        hub.setExecutor(executor);
+        cdn.setExecutor(executor);
+        hub.start();
+        cdn.start();
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + hub.getAddress().getPort();
+    }
+
+    String cdnBase() {
+        return "http://127.0.0.1:" + cdn.getAddress().getPort();
+    }
+
+    /** Publishes {@code content} as {@code filename} at {@code commit}, and points {@code revision} at that commit. */
+    void publish(String repoId, String revision, String commit, String filename, byte[] content) {
+        revisions.computeIfAbsent(repoId, k -> new ConcurrentHashMap<>()).put(revision, commit);
+        revisions.get(repoId).put(commit, commit);
+        files.computeIfAbsent(repoId + "@" + commit, k -> new ConcurrentHashMap<>()).put(filename, content);
+        blobs.put(sha256(content), content);
+    }
+
+    void rename(String oldRepoId, String newRepoId) {
+        renamed.put(oldRepoId, newRepoId);
+    }
+
+    List<Request> requests() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    List<Request> requests(String server, String method) {
+        return requests().stream().filter(r -> r.server.equals(server) && r.method.equals(method)).toList();
+    }
+
+    long cdnBytesServed() {
+        return requests().stream().filter(r -> r.server.equals("cdn")).mapToLong(Request::bodyBytes).sum();
+    }
+
+    void clearLog() {
+        log.clear();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handleHub(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getRawPath();
+            // /{owner}/{name}/resolve/{revision}/{filename...}
+            String[] parts = path.split("/", 6);
+            if (parts.length < 6 || !parts[3].equals("resolve")) {
+                respond(ex, "hub", 404, new Headers(), 0);
+                return;
+            }
+            String repoId = parts[1] + "/" + parts[2];
+            String revision = URLDecoder.decode(parts[4], StandardCharsets.UTF_8);
+            String filename = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+            Headers h = new Headers();
+            if (renamed.containsKey(repoId)) {
+                h.set("Location", "/" + renamed.get(repoId) + "/resolve/" + parts[4] + "/" + parts[5]);
+                respond(ex, "hub", 307, h, 0);
+                return;
+            }
+            if (requiredToken != null && !("Bearer " + requiredToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                h.set("X-Error-Message", "Invalid credentials in Authorization header");
+                respond(ex, "hub", 401, h, 0);
+                return;
+            }
+            if (forcedHeadStatus != 0) {
+                respond(ex, "hub", forcedHeadStatus, h, 0);
+                return;
+            }
+            Map<String, String> revs = revisions.get(repoId);
+            if (revs == null) {
+                h.set("X-Error-Code", "RepoNotFound");
+                respond(ex, "hub", 404, h, 0);
+                return;
+            }
+            String commit = revs.get(revision);
+            if (commit == null) {
+                h.set("X-Error-Code", "RevisionNotFound");
+                respond(ex, "hub", 404, h, 0);
+                return;
+            }
+            h.set("X-Repo-Commit", commit);
+            byte[] content = files.getOrDefault(repoId + "@" + commit, Map.of()).get(filename);
+            if (content == null) {
+                h.set("X-Error-Code", "EntryNotFound");
+                respond(ex, "hub", 404, h, 0);
+                return;
+            }
+            String sha = sha256(content);
+            String etag = etagOverride != null ? etagOverride : sha;
+            h.set("X-Linked-Etag", "\"" + etag + "\"");
+            h.set("X-Linked-Size", Long.toString(content.length));
+            h.set("ETag", "W/\"" + sha.substring(0, 40) + "\"");
+            h.set("Location", cdnBase() + "/cdn/" + sha + "?signature=abc");
+            respond(ex, "hub", 302, h, 0);
+        }
+    }
+
+    private void handleCdn(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            byte[] content = path.startsWith("/cdn/") ? blobs.get(path.substring(5)) : null;
+            Headers h = new Headers();
+            if (content == null) {
+                respond(ex, "cdn", 404, h, 0);
+                return;
+            }
+            if (forcedCdnStatus != 0) {
+                respond(ex, "cdn", forcedCdnStatus, h, 0);
+                return;
+            }
+            h.set("Accept-Ranges", "bytes");
+            String range = ex.getRequestHeaders().getFirst("Range");
+            long from = 0;
+            int status = 200;
+            if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+                from = Long.parseLong(range.substring(6, range.length() - 1));
+                if (from >= content.length) {
+                    h.set("Content-Range", "bytes */" + content.length);
+                    respond(ex, "cdn", 416, h, 0);
+                    return;
+                }
+                status = 206;
+                h.set("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
+            }
+            long length = content.length - from;
+            ex.getResponseHeaders().putAll(h);
+            Long dropAt = drops.poll();
+            boolean drop = dropAt != null;
+            boolean stall = !drop && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            long toSend = drop ? Math.min(dropAt, length) : stall ? Math.min(stallAfterBytes, length) : length;
+            AtomicLong sent = log(ex, "cdn", status);
+            ex.sendResponseHeaders(status, length);
+            OutputStream out = ex.getResponseBody();
+            try {
+                while (sent.get() < toSend) {
+                    int n = (int) Math.min(64 * 1024, toSend - sent.get());
+                    long at = sent.getAndAdd(n);
+                    out.write(content, (int) (from + at), n);
+                }
+                out.flush();
+                if (stall) {
+                    Thread.sleep(stallMillis);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client went away
+            }
+            if (drop || stall) {
+                // Closing with fewer bytes than announced ends the connection mid-file.
+                try {
+                    out.close();
+                } catch (IOException expected) {
+                    // "insufficient bytes written to stream"
+                }
+            }
+        }
+    }
+
+    private void respond(HttpExchange ex, String server, int status, Headers headers, long bytes) throws IOException {
+        ex.getResponseHeaders().putAll(headers);
+        log(ex, server, status);
+        ex.sendResponseHeaders(status, -1);
+    }
+
+    private AtomicLong log(HttpExchange ex, String server, int status) {
+        Headers rq = ex.getRequestHeaders();
+        AtomicLong sent = new AtomicLong();
+        log.add(new Request(server, ex.getRequestMethod(), ex.getRequestURI().getRawPath(), rq.getFirst("Range"),
+                rq.getFirst("Authorization"), rq.getFirst("User-Agent"), status, sent));
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        hub.stop(0);
+        cdn.stop(0);
+        executor.shutdownNow();
+    }
+}
