@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The on-disk layout of one model repository in the Hub cache, byte for byte the one huggingface_hub writes:
  * <pre>
- * {hubCache}/CACHEDIR.TAG
  * {hubCache}/.locks/models--owner--name/{etag}.lock
  * {hubCache}/models--owner--name/blobs/{etag}
  * {hubCache}/models--owner--name/refs/{revision}            (text: the commit hash, no newline)
  * {hubCache}/models--owner--name/snapshots/{commit}/{file}  (relative link ../../blobs/{etag})
  * {hubCache}/models--owner--name/.no_exist/{commit}/{file}  (empty: the file is known to be absent)
  * </pre>
+ * No CACHEDIR.TAG is written: huggingface_hub 1.10 and later write one, but earlier versions' scan_cache_dir report it as a corrupted
+ * repository, and users of those versions are many.
  */
 final class HubCache {
     private static final Logger LOG = LoggerFactory.getLogger(HubCache.class);
@@ -33,10 +34,6 @@ final class HubCache {
     static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
     // huggingface_hub's repo id rule: optional namespace, word characters, '-' and '.', no '--' or '..'.
     private static final Pattern REPO_ID = Pattern.compile("^([\\w\\-.]+/)?[\\w\\-.]{1,96}$");
-    static final String CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n"
-            + "# This file is a cache directory tag created by huggingface_hub.\n"
-            + "# For information about cache directory tags, see:\n"
-            + "#\thttps://bford.info/cachedir/\n";
     private static final Map<Path, Boolean> SYMLINKS_SUPPORTED = new ConcurrentHashMap<>();
 
     private final Path hubCache;
@@ -171,18 +168,6 @@ final class HubCache {
             }
         } catch (IOException | HubException e) {
             LOG.warn("Could not record that {} is absent at {}", filename, commit, e);
-        }
-    }
-
-    void writeCacheDirTag() {
-        Path tag = hubCache.resolve("CACHEDIR.TAG");
-        if (!Files.exists(tag)) {
-            try {
-                Files.createDirectories(hubCache);
-                Files.writeString(tag, CACHEDIR_TAG, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                LOG.debug("Could not write {}", tag, e);
-            }
         }
     }
 

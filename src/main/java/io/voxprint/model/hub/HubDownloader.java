@@ -130,7 +130,6 @@ public final class HubDownloader {
         }
         try {
             Files.createDirectories(blob.getParent());
-            cache.writeCacheDirTag();
             try (DownloadLock lock = DownloadLock.acquire(cache.lockFile(etag), tuning.lockTimeout())) {
                 boolean fetched = false;
                 if (!Files.isRegularFile(blob)) {
