@@ -2,7 +2,6 @@ package io.voxprint.model.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.HttpRetryException;
 import java.net.SocketTimeoutException;
@@ -411,7 +410,8 @@ public final class HubDownloader {
             }
             return new HubFile(pointer, repoId, filename, rev, commit, etag, Files.size(pointer), false);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new HubException(HubException.Reason.LOCAL, "Could not read the cached " + repoId + "/" + filename
+                    + " in " + config.hubCache() + " (" + describe(e) + ").", e);
         }
     }
 

@@ -3,17 +3,24 @@ package io.voxprint.model.hub;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small Hugging Face Hub on 127.0.0.1 speaking the protocol of /resolve/: HEAD answers 302 to a second server
+ * A small Hugging Face Hub on 127.0.0.1 (an HttpServer) speaking the protocol of /resolve/: HEAD answers 302 to a second server
  * (the "CDN", another port, so another host for the client) with X-Repo-Commit, X-Linked-Etag and X-Linked-Size;
  * the CDN serves bytes with Range support. Every request is logged; faults can be switched on.
  */
@@ -39,7 +46,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     private final HttpServer hub;
-    private final HttpServer cdn;
+    private final ServerSocket cdn;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-hub");
         t.setDaemon(true);
@@ -67,13 +74,11 @@ final class FakeHub implements AutoCloseable {
     FakeHub() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         hub = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-        cdn = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        cdn = new ServerSocket(0, 50, loopback);
         hub.createContext("/", this::handleHub);
-        cdn.createContext("/", this::handleCdn);
         hub.setExecutor(executor);
-        cdn.setExecutor(executor);
         hub.start();
-        cdn.start();
+        executor.execute(this::acceptCdn);
     }
 
     String endpoint() {
@@ -81,7 +86,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     String cdnBase() {
-        return "http://127.0.0.1:" + cdn.getAddress().getPort();
+        return "http://127.0.0.1:" + cdn.getLocalPort();
     }
 
     /** Publishes {@code content} as {@code filename} at {@code commit}, and points {@code revision} at that commit. */
@@ -178,63 +183,75 @@ final class FakeHub implements AutoCloseable {
         }
     }
 
-    private void handleCdn(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
+    /**
+     * The CDN speaks HTTP/1.1 over a plain socket, one request per connection: HttpServer cannot end a connection
+     * in the middle of a body, and a real mid-file drop (FIN after part of the bytes) is what must be survived.
+     */
+    private void acceptCdn() {
+        while (!cdn.isClosed()) {
+            try {
+                Socket socket = cdn.accept();
+                executor.execute(() -> handleCdn(socket));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void handleCdn(Socket socket) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String requestLine = in.readLine();
+            if (requestLine == null) {
+                return;
+            }
+            Map<String, String> headers = new HashMap<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+            String[] parts = requestLine.split(" ");
+            String method = parts[0];
+            String path = URI.create(parts[1]).getPath();
             byte[] content = path.startsWith("/cdn/") ? blobs.get(path.substring(5)) : null;
-            Headers h = new Headers();
-            if (content == null) {
-                respond(ex, "cdn", 404, h, 0);
-                return;
-            }
-            if (forcedCdnStatus != 0) {
-                respond(ex, "cdn", forcedCdnStatus, h, 0);
-                return;
-            }
-            h.set("Accept-Ranges", "bytes");
-            String range = ex.getRequestHeaders().getFirst("Range");
+            OutputStream out = socket.getOutputStream();
+            String range = headers.get("range");
+            int status = content == null ? 404 : forcedCdnStatus != 0 ? forcedCdnStatus : 200;
             long from = 0;
-            int status = 200;
-            if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+            if (status == 200 && range != null && range.startsWith("bytes=") && range.endsWith("-")) {
                 from = Long.parseLong(range.substring(6, range.length() - 1));
-                if (from >= content.length) {
-                    h.set("Content-Range", "bytes */" + content.length);
-                    respond(ex, "cdn", 416, h, 0);
-                    return;
-                }
-                status = 206;
-                h.set("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
+                status = from >= content.length ? 416 : 206;
+            }
+            AtomicLong sent = new AtomicLong();
+            log.add(new Request("cdn", method, path, range, headers.get("authorization"), headers.get("user-agent"), status, sent));
+            StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " X\r\nConnection: close\r\nAccept-Ranges: bytes\r\n");
+            if (status != 200 && status != 206) {
+                head.append("Content-Length: 0\r\n\r\n");
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                return;
             }
             long length = content.length - from;
-            ex.getResponseHeaders().putAll(h);
+            if (status == 206) {
+                head.append("Content-Range: bytes ").append(from).append('-').append(content.length - 1).append('/')
+                        .append(content.length).append("\r\n");
+            }
+            head.append("Content-Length: ").append(length).append("\r\n\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             Long dropAt = drops.poll();
-            boolean drop = dropAt != null;
-            boolean stall = !drop && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            long toSend = drop ? Math.min(dropAt, length) : stall ? Math.min(stallAfterBytes, length) : length;
-            AtomicLong sent = log(ex, "cdn", status);
-            ex.sendResponseHeaders(status, length);
-            OutputStream out = ex.getResponseBody();
-            try {
-                while (sent.get() < toSend) {
-                    int n = (int) Math.min(64 * 1024, toSend - sent.get());
-                    long at = sent.getAndAdd(n);
-                    out.write(content, (int) (from + at), n);
-                }
-                out.flush();
-                if (stall) {
-                    Thread.sleep(stallMillis);
-                }
-            } catch (IOException | InterruptedException e) {
-                // the client went away
+            boolean stall = dropAt == null && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            long toSend = dropAt != null ? Math.min(dropAt, length) : stall ? Math.min(stallAfterBytes, length) : length;
+            while (sent.get() < toSend) {
+                int n = (int) Math.min(64 * 1024, toSend - sent.get());
+                long at = sent.getAndAdd(n);
+                out.write(content, (int) (from + at), n);
             }
-            if (drop || stall) {
-                // Closing with fewer bytes than announced ends the connection mid-file.
-                try {
-                    out.close();
-                } catch (IOException expected) {
-                    // "insufficient bytes written to stream"
-                }
+            out.flush();
+            if (stall) {
+                Thread.sleep(stallMillis);
             }
+            // Leaving here closes the socket: for a drop, in the middle of the announced body.
+        } catch (IOException | InterruptedException e) {
+            // the client went away
         }
     }
 
@@ -255,7 +272,11 @@ final class FakeHub implements AutoCloseable {
     @Override
     public void close() {
         hub.stop(0);
-        cdn.stop(0);
+        try {
+            cdn.close();
+        } catch (IOException e) {
+            // already closed
+        }
         executor.shutdownNow();
     }
 }
