@@ -271,6 +271,7 @@ public final class HubDownloader {
             }
             pause(failuresWithoutProgress, what);
         }
+        progress.update(expected, expected);
         verify(incomplete, expected, etag, what);
         HubCache.moveAtomically(incomplete, blob);
     }
