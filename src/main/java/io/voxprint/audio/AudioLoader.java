@@ -48,7 +48,7 @@ public final class AudioLoader {
         Path name = file.getFileName();
         String source = name == null ? file.toString() : name.toString();
         if (Files.isDirectory(file)) {
-            throw new AudioException("'" + source + "' is a folder, not an audio file.");
+            throw new AudioException("The path '" + source + "' is a folder, not an audio file.");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return load(source, in);
@@ -117,7 +117,7 @@ public final class AudioLoader {
         if (d.toSeconds() >= 60 && d.toSecondsPart() == 0) {
             return d.toMinutes() + " minutes";
         }
-        return d.toSeconds() + " seconds";
+        return d.toSeconds() == 1 ? "1 second" : d.toSeconds() + " seconds";
     }
 
     private static String describe(IOException e) {

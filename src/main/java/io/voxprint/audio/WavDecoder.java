@@ -179,9 +179,9 @@ final class WavDecoder {
             case 0x31 -> "GSM 6.10";
             case 0x50 -> "MPEG";
             case 0x55 -> "MP3";
-            default -> "unknown";
+            default -> null;
         };
-        return String.format("%s (format 0x%04X)", name, tag);
+        return name == null ? String.format("format 0x%04X", tag) : String.format("%s (format 0x%04X)", name, tag);
     }
 
     private static String formatName(Encoding e) {
