@@ -1,7 +1,6 @@
 package io.voxprint.audio;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Growing float storage in fixed chunks: no doubling copies while a long recording streams in. */
@@ -42,10 +41,5 @@ final class FloatAccumulator implements SampleSink {
         }
         System.arraycopy(current, 0, out, pos, fill);
         return out;
-    }
-
-    @Override
-    public String toString() {
-        return "FloatAccumulator" + Arrays.asList(size);
     }
 }
