@@ -1,5 +1,6 @@
 package io.voxprint.ui.components;
 
+import io.voxprint.ui.model.MapPoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,6 @@ import javafx.scene.control.Tooltip;
 
 /** Enrolment embeddings projected on their first two principal components, one colour per speaker. */
 public final class SpeakerMapView extends ScatterChart<Number, Number> {
-    public record MapPoint(String speaker, double x, double y) {
-    }
-
     public SpeakerMapView() {
         super(new NumberAxis(), new NumberAxis());
         getStyleClass().add("speaker-map");
