@@ -11,7 +11,7 @@ public abstract class CanvasPane extends Region {
     protected CanvasPane(double prefWidth, double prefHeight) {
         getChildren().add(canvas);
         setPrefSize(prefWidth, prefHeight);
-        setMinSize(60, 30);
+        setMinSize(60, Math.min(prefHeight, 0.75 * prefHeight));
     }
 
     @Override

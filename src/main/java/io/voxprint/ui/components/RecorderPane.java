@@ -212,6 +212,7 @@ public final class RecorderPane extends VBox {
         if (!status.getText().startsWith("The maximum")) {
             status.setText(String.format(Locale.ROOT, "Recorded %.1f s.", audio.durationSeconds()));
         }
+        waveform.setSamples(audio.samples(), audio.sampleRate());
         deliver(new Take.Recorded(audio));
     }
 

@@ -46,6 +46,8 @@ public final class SpeakerMapView extends ScatterChart<Number, Number> {
     }
 
     private static String axisLabel(int component, double variance, double shownTotal) {
-        return String.format(Locale.ROOT, "Principal component %d (variance %.3g)", component, variance);
+        return shownTotal > 0
+                ? String.format(Locale.ROOT, "PC %d (%.0f %% of the variance shown)", component, 100 * variance / shownTotal)
+                : "PC " + component;
     }
 }

@@ -53,6 +53,7 @@ public final class EnrollView extends HBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         Label status = new Label();
         status.setId("enroll-status");

@@ -52,6 +52,7 @@ public final class FeaturesView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         HBox statusRow = new HBox(10, asB, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 

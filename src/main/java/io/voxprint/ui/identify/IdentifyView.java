@@ -26,6 +26,7 @@ public final class IdentifyView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         Label top = new Label("Best " + RankedScoreBars.SHOWN + " candidates");
         top.getStyleClass().add("subtitle");

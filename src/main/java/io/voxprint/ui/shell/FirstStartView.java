@@ -41,6 +41,7 @@ public final class FirstStartView extends StackPane {
         progress.setId("download-progress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox actions = new HBox(10, download, choose, progress);

@@ -78,7 +78,10 @@ public final class MainWindow extends BorderPane {
         Node view = factory == null ? new Label(s.title() + " is not available.") : factory.get();
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // Fill the window when the view is short, scroll when it is tall (fitToHeight would squeeze it).
+        if (view instanceof javafx.scene.layout.Region region) {
+            scroll.viewportBoundsProperty().addListener((o, old, bounds) -> region.setMinHeight(bounds.getHeight()));
+        }
         scroll.getStyleClass().add("section-scroll");
         scroll.setId("section-" + s.name().toLowerCase(java.util.Locale.ROOT));
         return scroll;

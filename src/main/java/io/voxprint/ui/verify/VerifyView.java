@@ -42,6 +42,7 @@ public final class VerifyView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         Label status = new Label();
         status.setId("verify-status");

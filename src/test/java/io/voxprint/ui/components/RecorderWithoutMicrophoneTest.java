@@ -10,13 +10,14 @@ import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import io.voxprint.testing.LargeHeadlessScreen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
 class RecorderWithoutMicrophoneTest {
     private RecorderPane recorder;
 
