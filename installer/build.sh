@@ -5,6 +5,7 @@
 #
 # Usage: installer/build.sh [app-image] [deb]          (default: both; Maven's -Pinstaller calls this)
 # Environment:
+#   VOXPRINT_PACKAGE_TYPES      the types when no argument is given, e.g. "app-image"
 #   VOXPRINT_VERSION            package version (default: read from pom.xml)
 #   DPKG_DEB_COMPRESSOR_TYPE    .deb compression, read by dpkg-deb (default xz; zstd is much faster)
 #   DPKG_DEB_COMPRESSOR_LEVEL   its level (dpkg-deb's default when unset)
@@ -36,14 +37,18 @@ EXTRA_MODULES="jdk.unsupported,java.sql,jdk.crypto.ec,java.net.http,jdk.localeda
 FX_MODULES="javafx.base,javafx.graphics,javafx.controls,javafx.swing"
 
 TYPES=("$@")
-[ ${#TYPES[@]} -gt 0 ] || TYPES=(app-image deb)
+# shellcheck disable=SC2206  # the variable is a space-separated list
+[ ${#TYPES[@]} -gt 0 ] || TYPES=(${VOXPRINT_PACKAGE_TYPES:-app-image deb})
 
-step_start=$(date +%s)
-build_start=$step_start
+build_start=$(date +%s)
+step_start=$build_start
+current=""
 step() {
   local now; now=$(date +%s)
-  echo "[installer] $(printf '%4ss' $((now - step_start)))  done; next: $*"
+  [ -z "$current" ] || echo "[installer] $current: $((now - step_start))s"
+  current="$*"
   step_start=$now
+  [ -z "$current" ] || echo "[installer] $current ..."
 }
 die() { echo "installer/build.sh: $*" >&2; exit 1; }
 
@@ -130,7 +135,7 @@ find "$WORK/classes" -name module-info.class -delete
 rm -rf "$WORK/classes/META-INF"
 jdk_modules="$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$WORK/classes" | tail -1)"
 [[ "$jdk_modules" == java.base* ]] || die "jdeps failed: $jdk_modules"
-modules="$jdk_modules,$EXTRA_MODULES,$FX_MODULES"
+modules="$(echo "$jdk_modules,$EXTRA_MODULES,$FX_MODULES" | tr , '\n' | awk '!seen[$0]++' | paste -sd,)"
 echo "[installer] modules: $modules"
 
 # --- 3. The runtime (JDK 17's jlink takes --compress=0|1|2; 2 is zip).
@@ -204,5 +209,5 @@ if [[ " ${TYPES[*]} " == *" deb "* ]]; then
   deb="$(ls "$OUT"/${APP_NAME}_*.deb)"
   echo "[installer] deb: $deb ($(du -m "$deb" | cut -f1) MB)"
 fi
-step "finished"
+step ""
 echo "[installer] total $(( $(date +%s) - build_start ))s"
