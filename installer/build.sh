@@ -70,11 +70,21 @@ mkdir -p "$WORK"/{tools,fx,fx-native,classes,input/lib,input/pytorch,input/nativ
 split() { "$JAVA_HOME/bin/java" -cp "$WORK/tools" NativeSplitter "$@"; }
 
 # --- 1. Sort the jars: JavaFX goes into the runtime, natives into folders, the rest onto the class path.
-step "sorting $(ls "$TARGET"/lib/*.jar | wc -l) jars"
+# The jars are those the app jar's manifest names, so stale jars of older versions left in target/lib
+# by earlier builds are never shipped.
+(cd "$WORK" && "$JAVA_HOME/bin/jar" xf "$TARGET/voxprint.jar" META-INF/MANIFEST.MF)
+mapfile -t LIB_JARS < <(awk '/^Class-Path:/ {cp = substr($0, 13); on = 1; next}
+                             on && /^ / {cp = cp substr($0, 2); next}
+                             {on = 0}
+                             END {print cp}' "$WORK/META-INF/MANIFEST.MF" | tr -d '\r' | tr ' ' '\n' \
+                        | sed -n "s#^lib/#$TARGET/lib/#p")
+[ ${#LIB_JARS[@]} -gt 0 ] || die "target/voxprint.jar's manifest has no Class-Path"
+for jar in "${LIB_JARS[@]}"; do [ -f "$jar" ] || die "$jar (named in the jar's manifest) is missing: run 'mvn -B package'"; done
+step "sorting ${#LIB_JARS[@]} jars"
 fx_jars=()
 cp_jars=()
 djl_version=""
-for jar in "$TARGET"/lib/*.jar; do
+for jar in "${LIB_JARS[@]}"; do
   name="$(basename "$jar")"
   case "$name" in
     javafx-*-linux.jar)
@@ -117,7 +127,7 @@ fi
 
 # Every bundled jar must be named in the third-party notices.
 missing=()
-for jar in "$TARGET"/lib/*.jar; do
+for jar in "${LIB_JARS[@]}"; do
   artifact="$(basename "$jar" .jar | sed -E 's/-[0-9][^-]*(-[0-9][^-]*)?(-linux(-x86_64)?)?$//')"
   grep -q "$artifact\`" "$INSTALLER/legal/THIRD-PARTY-NOTICES.md" || missing+=("$artifact")
 done
