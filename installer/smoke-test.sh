@@ -208,7 +208,7 @@ elif [ -z "$deb" ]; then
 elif [ "$SUDO" = none ] || ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
   note "deb checks skipped: installing needs root (or sudo), apt-get and dpkg"
 else
-  if dpkg-query -W voxprint >/dev/null 2>&1; then
+  if dpkg-query -W -f='${Status}' voxprint 2>/dev/null | grep -q "install ok installed"; then
     note "removing a voxprint package that was already installed"
     $SUDO apt-get remove -y -q voxprint >/dev/null
   fi
@@ -225,6 +225,7 @@ else
     else
       fail "deb: removal left files behind: $(ls -d /opt/voxprint /usr/bin/voxprint "${desktop:-}" 2>/dev/null)"
     fi
+    $SUDO dpkg --purge voxprint >/dev/null 2>&1 || true
   else
     fail "deb: apt-get install failed: $(tail -5 "$SCRATCH/apt.log")"
   fi

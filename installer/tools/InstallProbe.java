@@ -21,7 +21,10 @@ import java.sql.Statement;
  */
 public final class InstallProbe {
     public static void main(String[] args) throws Exception {
-        Path expectedTorch = Paths.get(System.getProperty("PYTORCH_LIBRARY_PATH")).toRealPath();
+        String torchOption = System.getProperty("PYTORCH_LIBRARY_PATH");
+        expect(torchOption != null && Files.isDirectory(Paths.get(torchOption)),
+                "the launcher options do not point PYTORCH_LIBRARY_PATH at a folder: " + torchOption);
+        Path expectedTorch = Paths.get(torchOption).toRealPath();
 
         try (NDManager manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice())) {
             NDArray x = manager.create(new float[] {1f, 2f, 3f, 4f}).reshape(2, 2);
