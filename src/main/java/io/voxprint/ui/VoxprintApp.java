@@ -1,17 +1,33 @@
 package io.voxprint.ui;
 
+import io.voxprint.ui.common.FxDialogService;
+import io.voxprint.ui.common.FxTaskRunner;
+import io.voxprint.ui.shell.MainWindow;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The desktop application (placeholder shell until the UI lands). */
+/** The desktop application: one window, sized for 1280x800 and up. */
 public final class VoxprintApp extends Application {
+    private static volatile Supplier<UiActions> actionsFactory = UiActions::notConnected;
+
+    /** Called by the launcher before {@link Application#launch}, since JavaFX creates this class itself. */
+    static void useActions(Supplier<UiActions> factory) {
+        actionsFactory = factory;
+    }
+
     @Override
     public void start(Stage stage) {
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        MainWindow window = VoxprintUi.build(actionsFactory.get(), FxTaskRunner.withDialogs(dialogs), dialogs);
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(VoxprintUi.stylesheet());
+        window.installShortcuts(scene);
         stage.setTitle("Voxprint");
-        stage.setScene(new Scene(new StackPane(new Label("Voxprint")), 1280, 800));
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.setScene(scene);
         stage.show();
     }
 }

@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Builds Voxprint's self-contained installers from what `mvn package` left in target/:
+#   target/voxprint.jar + target/lib/*.jar  ->  target/installer/image/voxprint   (jpackage app image)
+#                                           ->  target/installer/voxprint_<version>_amd64.deb
+#
+# Usage: installer/build.sh [app-image] [deb]          (default: both; Maven's -Pinstaller calls this)
+# Environment:
+#   VOXPRINT_PACKAGE_TYPES      the types when no argument is given, e.g. "app-image"
+#   VOXPRINT_VERSION            package version (default: read from pom.xml)
+#   DPKG_DEB_COMPRESSOR_TYPE    .deb compression, read by dpkg-deb (default xz; zstd is much faster)
+#   DPKG_DEB_COMPRESSOR_LEVEL   its level (dpkg-deb's default when unset)
+#
+# What makes the result self-contained and read-only at run time:
+# - jlink builds a runtime holding only the JDK modules the jars use plus JavaFX. The JavaFX .so
+#   files are moved from the module jars into the runtime's lib/ folder: left inside the modules,
+#   JavaFX would unpack them into ~/.openjfx/cache on every new user's first start.
+# - libtorch and DJL's JNI library are unpacked here, once, into lib/app/pytorch, and the launcher
+#   points DJL there (-DPYTORCH_LIBRARY_PATH; DJL reads it as an environment variable or a system
+#   property). The 112 MB pytorch-native jar and the pytorch-jni jar are then left out.
+# - sqlite-jdbc's and JNA's own native libraries are moved to lib/app/native the same way.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+INSTALLER="$ROOT/installer"
+TARGET="$ROOT/target"
+OUT="$TARGET/installer"
+WORK="$OUT/work"
+APP_NAME=voxprint
+MAIN_CLASS=io.voxprint.Main
+INSTALL_DIR=/opt
+# Locales of the number and date formats the UI may show; the rest of jdk.localedata is dropped.
+LOCALES="en,de,fr,es,it,nl,pt,pl,sv,da,nb,fi,cs"
+# Modules that jdeps cannot see: reflection (Unsafe in JNA/BridJ/Jackson), JDBC, TLS with elliptic
+# curves and the HTTP client for model downloads, and the trimmed locale data.
+EXTRA_MODULES="jdk.unsupported,java.sql,jdk.crypto.ec,java.net.http,jdk.localedata"
+FX_MODULES="javafx.base,javafx.graphics,javafx.controls,javafx.swing"
+
+TYPES=("$@")
+# shellcheck disable=SC2206  # the variable is a space-separated list
+[ ${#TYPES[@]} -gt 0 ] || TYPES=(${VOXPRINT_PACKAGE_TYPES:-app-image deb})
+
+build_start=$(date +%s)
+step_start=$build_start
+current=""
+step() {
+  local now; now=$(date +%s)
+  [ -z "$current" ] || echo "[installer] $current: $((now - step_start))s"
+  current="$*"
+  step_start=$now
+  [ -z "$current" ] || echo "[installer] $current ..."
+}
+die() { echo "installer/build.sh: $*" >&2; exit 1; }
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v jlink || die "jlink not found: install a full JDK 17")")")")"
+fi
+for tool in jlink jpackage jdeps jar javac java; do
+  [ -x "$JAVA_HOME/bin/$tool" ] || die "$JAVA_HOME/bin/$tool missing: a full JDK 17 (openjdk-17-jdk-headless) is needed"
+done
+[ -d "$JAVA_HOME/jmods" ] || die "$JAVA_HOME/jmods missing: jlink needs the JDK's jmods"
+[ -f "$TARGET/voxprint.jar" ] && [ -d "$TARGET/lib" ] || die "run 'mvn -B package' first (target/voxprint.jar and target/lib are missing)"
+
+VERSION="${VOXPRINT_VERSION:-$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)}"
+VERSION="${VERSION%-SNAPSHOT}"
+
+rm -rf "$OUT"
+mkdir -p "$WORK"/{tools,fx,fx-native,classes,input/lib,input/pytorch,input/native,resources}
+"$JAVA_HOME/bin/javac" -d "$WORK/tools" "$INSTALLER/tools/NativeSplitter.java"
+split() { "$JAVA_HOME/bin/java" -cp "$WORK/tools" NativeSplitter "$@"; }
+
+# --- 1. Sort the jars: JavaFX goes into the runtime, natives into folders, the rest onto the class path.
+# The jars are those the app jar's manifest names, so stale jars of older versions left in target/lib
+# by earlier builds are never shipped.
+(cd "$WORK" && "$JAVA_HOME/bin/jar" xf "$TARGET/voxprint.jar" META-INF/MANIFEST.MF)
+mapfile -t LIB_JARS < <(awk '/^Class-Path:/ {cp = substr($0, 13); on = 1; next}
+                             on && /^ / {cp = cp substr($0, 2); next}
+                             {on = 0}
+                             END {print cp}' "$WORK/META-INF/MANIFEST.MF" | tr -d '\r' | tr ' ' '\n' \
+                        | sed -n "s#^lib/#$TARGET/lib/#p")
+[ ${#LIB_JARS[@]} -gt 0 ] || die "target/voxprint.jar's manifest has no Class-Path"
+for jar in "${LIB_JARS[@]}"; do [ -f "$jar" ] || die "$jar (named in the jar's manifest) is missing: run 'mvn -B package'"; done
+step "sorting ${#LIB_JARS[@]} jars"
+fx_jars=()
+cp_jars=()
+djl_version=""
+for jar in "${LIB_JARS[@]}"; do
+  name="$(basename "$jar")"
+  case "$name" in
+    javafx-*-linux.jar)
+      split --optional "$jar" "$WORK/fx/$name" "$WORK/fx-native" '[^/]*\.so'
+      fx_jars+=("$WORK/fx/$name") ;;
+    javafx-*.jar)
+      ;; # the classifier-less JavaFX jars are empty placeholders
+    pytorch-native-cpu-*-linux-x86_64.jar)
+      split "$jar" - "$WORK/input/pytorch" 'pytorch/cpu/linux-x86_64/[^/]+\.so[.0-9]*' ;;
+    pytorch-jni-*.jar)
+      split "$jar" - "$WORK/jni" 'jnilib/linux-x86_64/cpu/libdjl_torch\.so' ;;
+    sqlite-jdbc-*.jar)
+      split "$jar" "$WORK/input/lib/$name" "$WORK/input/native" \
+        'org/sqlite/native/Linux/x86_64/libsqlitejdbc\.so' 'org/sqlite/native/.+'
+      cp_jars+=("$WORK/input/lib/$name") ;;
+    jna-*.jar)
+      split "$jar" "$WORK/input/lib/$name" "$WORK/input/native" \
+        'com/sun/jna/linux-x86-64/libjnidispatch\.so' 'com/sun/jna/[^/]+-[^/]+/.+'
+      cp_jars+=("$WORK/input/lib/$name") ;;
+    *)
+      if [[ "$name" == api-*.jar ]]; then djl_version="${name#api-}"; djl_version="${djl_version%.jar}"; fi
+      cp "$jar" "$WORK/input/lib/"
+      cp_jars+=("$WORK/input/lib/$name") ;;
+  esac
+done
+[ ${#fx_jars[@]} -gt 0 ] || die "no javafx-*-linux.jar in target/lib"
+[ -f "$WORK/input/pytorch/libtorch.so" ] || die "libtorch.so was not found in the pytorch-native-cpu jar"
+[ -n "$djl_version" ] || die "DJL's api-<version>.jar not found in target/lib"
+# DJL looks for its JNI library beside libtorch under the name <djl version>-libdjl_torch.so.
+mv "$WORK/jni/libdjl_torch.so" "$WORK/input/pytorch/$djl_version-libdjl_torch.so"
+cp "$TARGET/voxprint.jar" "$WORK/input/"
+
+# The shipped libraries keep their full symbol tables (libtorch_cpu.so alone: 446 MB, 357 MB without);
+# the dynamic symbols that loading needs stay.
+if command -v strip >/dev/null; then
+  strip --strip-unneeded "$WORK"/input/pytorch/*.so* "$WORK"/input/native/*.so "$WORK"/fx-native/*.so
+else
+  echo "[installer] note: 'strip' (binutils) not found; native libraries keep their symbol tables (+90 MB)"
+fi
+
+# Every bundled jar must be named in the third-party notices.
+missing=()
+for jar in "${LIB_JARS[@]}"; do
+  artifact="$(basename "$jar" .jar | sed -E 's/-[0-9][^-]*(-[0-9][^-]*)?(-linux(-x86_64)?)?$//')"
+  grep -q "$artifact\`" "$INSTALLER/legal/THIRD-PARTY-NOTICES.md" || missing+=("$artifact")
+done
+[ ${#missing[@]} -eq 0 ] || die "installer/legal/THIRD-PARTY-NOTICES.md does not list: ${missing[*]}"
+mkdir -p "$WORK/input/legal"
+cp "$INSTALLER"/legal/* "$WORK/input/legal/"
+
+# --- 2. The JDK modules the class-path jars need (jdeps cannot read the module descriptors of some
+# of these jars without their optional dependencies, so it reads their bare classes).
+step "jdeps"
+for jar in "$WORK/input/voxprint.jar" "${cp_jars[@]}"; do
+  (cd "$WORK/classes" && "$JAVA_HOME/bin/jar" xf "$jar")
+done
+find "$WORK/classes" -name module-info.class -delete
+rm -rf "$WORK/classes/META-INF"
+jdk_modules="$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$WORK/classes" | tail -1)"
+[[ "$jdk_modules" == java.base* ]] || die "jdeps failed: $jdk_modules"
+modules="$(echo "$jdk_modules,$EXTRA_MODULES,$FX_MODULES" | tr , '\n' | awk '!seen[$0]++' | paste -sd,)"
+echo "[installer] modules: $modules"
+
+# --- 3. The runtime (JDK 17's jlink takes --compress=0|1|2; 2 is zip).
+step "jlink"
+fx_path="$(IFS=:; echo "${fx_jars[*]}")"
+"$JAVA_HOME/bin/jlink" \
+  --module-path "$JAVA_HOME/jmods:$fx_path" \
+  --add-modules "$modules" \
+  --include-locales="$LOCALES" \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --output "$WORK/runtime"
+cp "$WORK"/fx-native/*.so "$WORK/runtime/lib/"
+
+# --- 4. The app image.
+step "jpackage app-image"
+JAVA_OPTIONS=(
+  # DJL: libtorch from the install folder, no network, no telemetry, stable JIT for varying lengths.
+  '-DPYTORCH_LIBRARY_PATH=$APPDIR/pytorch'
+  '-Dai.djl.offline=true'
+  '-DOPT_OUT_TRACKING=true'
+  '-Dai.djl.pytorch.graph_optimizer=false'
+  # Native libraries of sqlite-jdbc and JNA from the install folder, never unpacked.
+  '-Dorg.sqlite.lib.path=$APPDIR/native'
+  '-Dorg.sqlite.lib.name=libsqlitejdbc.so'
+  '-Djna.boot.library.path=$APPDIR/native'
+  '-Djna.nounpack=true'
+  # Heap for audio and scores; libtorch's tensors live outside it.
+  '-XX:MaxRAMPercentage=33'
+)
+jopts=()
+for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
+"$JAVA_HOME/bin/jpackage" --type app-image \
+  --name "$APP_NAME" --app-version "$VERSION" \
+  --vendor "Voxprint" --copyright "Copyright 2025 The Voxprint authors. Apache-2.0." \
+  --description "Speaker verification with the ECAPA2 model" \
+  --icon "$INSTALLER/resources/voxprint.png" \
+  --input "$WORK/input" --main-jar voxprint.jar --main-class "$MAIN_CLASS" \
+  --runtime-image "$WORK/runtime" \
+  "${jopts[@]}" \
+  --dest "$OUT/image"
+IMAGE="$OUT/image/$APP_NAME"
+echo "[installer] app image: $IMAGE ($(du -sm "$IMAGE" | cut -f1) MB)"
+
+# --- 5. The Debian package, from the app image.
+if [[ " ${TYPES[*]} " == *" deb "* ]]; then
+  step "jpackage deb"
+  command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
+    || die "building a .deb needs fakeroot and dpkg-deb (apt-get install fakeroot)"
+  cp "$INSTALLER/resources/voxprint.png" "$INSTALLER/resources/voxprint.desktop" \
+     "$INSTALLER/resources/prerm" "$WORK/resources/"
+  sed "s#@INSTALL_DIR@#$INSTALL_DIR#g" "$INSTALLER/resources/postinst" > "$WORK/resources/postinst"
+  chmod +x "$WORK/resources/postinst" "$WORK/resources/prerm"
+  # dpkg-deb's default, xz -6, gives the smallest package (107 MB, about 2 minutes on 2 cores);
+  # DPKG_DEB_COMPRESSOR_TYPE=zstd DPKG_DEB_COMPRESSOR_LEVEL=9 takes seconds for 124 MB.
+  echo "[installer] .deb compression: ${DPKG_DEB_COMPRESSOR_TYPE:-xz} ${DPKG_DEB_COMPRESSOR_LEVEL:-(default level)}"
+  "$JAVA_HOME/bin/jpackage" --type deb \
+    --app-image "$IMAGE" \
+    --name "$APP_NAME" --app-version "$VERSION" \
+    --vendor "Voxprint" --copyright "Copyright 2025 The Voxprint authors. Apache-2.0." \
+    --description "Speaker verification with the ECAPA2 model" \
+    --icon "$INSTALLER/resources/voxprint.png" \
+    --license-file "$INSTALLER/legal/LICENSE" \
+    --resource-dir "$WORK/resources" \
+    --install-dir "$INSTALL_DIR" \
+    --linux-package-name "$APP_NAME" \
+    --linux-deb-maintainer "voxprint@users.noreply.github.com" \
+    --linux-menu-group "AudioVideo;Audio;" \
+    --linux-app-category sound \
+    --linux-shortcut \
+    --dest "$OUT"
+  deb="$(ls "$OUT"/${APP_NAME}_*.deb)"
+  echo "[installer] deb: $deb ($(du -m "$deb" | cut -f1) MB)"
+fi
+step ""
+echo "[installer] total $(( $(date +%s) - build_start ))s"

@@ -1,0 +1,89 @@
+package io.voxprint.app.settings;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes {@code settings.json}. A write goes to a temporary file in the same folder that
+ * then replaces the old file with an atomic move, so a crash never leaves half a file. A file that
+ * cannot be read gives the defaults and a warning sentence instead of stopping the program.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The settings read, and a sentence for the user when the file was unusable. */
+    public record Loaded(Settings settings, Optional<String> warning) {
+    }
+
+    private final Path file;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    /** {@code $XDG_CONFIG_HOME/voxprint/settings.json}, or {@code ~/.config/voxprint/settings.json}. */
+    public static SettingsStore atDefaultLocation() {
+        return new SettingsStore(defaultFile(System.getenv(), System.getProperty("user.home")));
+    }
+
+    static Path defaultFile(Map<String, String> env, String home) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".config");
+        return base.resolve("voxprint").resolve("settings.json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Loaded load() {
+        if (!Files.exists(file)) {
+            return new Loaded(Settings.defaults(), Optional.empty());
+        }
+        try {
+            Settings read = JSON.readValue(file.toFile(), Settings.class);
+            return new Loaded(read == null ? Settings.defaults() : read, Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Unreadable settings file {}", file, e);
+            return new Loaded(Settings.defaults(), Optional.of(
+                    "The settings file " + file + " could not be read, so default settings are used."));
+        }
+    }
+
+    public void save(Settings settings) throws SettingsException {
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(file.getParent(), "settings", ".json.tmp");
+            JSON.writeValue(tmp.toFile(), settings);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.error("Cannot save settings to {}", file, e);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException cleanup) {
+                    LOG.warn("Cannot remove {}", tmp, cleanup);
+                }
+            }
+            throw new SettingsException("The settings could not be saved to " + file + ".", e);
+        }
+    }
+}

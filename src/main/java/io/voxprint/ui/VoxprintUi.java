@@ -1,0 +1,70 @@
+package io.voxprint.ui;
+
+import io.voxprint.audio.capture.InputDevice;
+import io.voxprint.audio.capture.Microphone;
+import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.enroll.EnrollView;
+import io.voxprint.ui.enroll.EnrollViewModel;
+import io.voxprint.ui.features.FeaturesView;
+import io.voxprint.ui.features.FeaturesViewModel;
+import io.voxprint.ui.identify.IdentifyView;
+import io.voxprint.ui.identify.IdentifyViewModel;
+import io.voxprint.ui.photo.PhotoControl;
+import io.voxprint.ui.settings.SettingsView;
+import io.voxprint.ui.settings.SettingsViewModel;
+import io.voxprint.ui.shell.FirstStartView;
+import io.voxprint.ui.shell.FirstStartViewModel;
+import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.shell.Section;
+import io.voxprint.ui.shell.ShellViewModel;
+import io.voxprint.ui.speakers.SpeakersView;
+import io.voxprint.ui.speakers.SpeakersViewModel;
+import io.voxprint.ui.verify.VerifyView;
+import io.voxprint.ui.verify.VerifyViewModel;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+
+/** Builds the main window and its views from the actions, a task runner and a dialog service. */
+public final class VoxprintUi {
+    public static final Duration MAX_TAKE = Duration.ofSeconds(30);
+
+    private VoxprintUi() {
+    }
+
+    public static MainWindow build(UiActions actions, TaskRunner runner, DialogService dialogs) {
+        ShellViewModel shell = new ShellViewModel();
+        shell.modelProperty().set(actions.currentModel().get());
+        shell.databaseProperty().set(actions.databaseLocation().get());
+        String device = actions.settings().load().settings().inputDevice();
+        List<InputDevice> devices = Microphone.inputDevices();
+        shell.microphoneProperty().set(devices.stream().map(InputDevice::name).filter(device::equals).findFirst()
+                .or(() -> devices.stream().map(InputDevice::name).findFirst())
+                .orElse("none found (import audio files instead)"));
+        Supplier<RecorderPane> recorder = () -> new RecorderPane(runner, dialogs, MAX_TAKE, device);
+
+        Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
+        views.put(Section.ENROLL, () -> new EnrollView(new EnrollViewModel(actions.enroll(), runner, dialogs),
+                recorder.get(), new PhotoControl(actions.camera(), runner)));
+        views.put(Section.VERIFY, () -> new VerifyView(new VerifyViewModel(actions.verify(), runner, dialogs), recorder.get()));
+        views.put(Section.IDENTIFY, () -> new IdentifyView(new IdentifyViewModel(actions.identify(), runner, dialogs), recorder.get()));
+        views.put(Section.FEATURES, () -> new FeaturesView(new FeaturesViewModel(actions.features(), runner, dialogs), recorder.get(), dialogs));
+        views.put(Section.SPEAKERS, () -> new SpeakersView(new SpeakersViewModel(actions.speakers(), runner, dialogs)));
+        views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(actions.settings(), dialogs), dialogs));
+
+        FirstStartViewModel firstStart = new FirstStartViewModel(actions.modelSetup(), runner, dialogs,
+                model -> shell.modelProperty().set(Optional.of(model)));
+        return new MainWindow(shell, views, new FirstStartView(firstStart));
+    }
+
+    /** The stylesheet's URL for {@code scene.getStylesheets()}. */
+    public static String stylesheet() {
+        return VoxprintUi.class.getResource("voxprint.css").toExternalForm();
+    }
+}

@@ -1,0 +1,28 @@
+package io.voxprint.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every message, question and file chooser the user sees goes through here. Errors are shown as
+ * one sentence (the exception's message); implementations log the stack trace.
+ */
+public interface DialogService {
+    void showError(Throwable error);
+
+    void showError(String sentence);
+
+    void showInformation(String sentence);
+
+    void showWarning(String sentence);
+
+    /** @return true when the user chose {@code confirmLabel} (e.g. "Delete"), false otherwise */
+    boolean confirm(String question, String confirmLabel);
+
+    Optional<Path> chooseFileToOpen(String title, List<FileType> types);
+
+    Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
+
+    Optional<Path> chooseFolder(String title);
+}

@@ -1,0 +1,99 @@
+package io.voxprint.ui.common;
+
+import io.voxprint.app.tasks.NamedExecutors;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs as {@code javafx.concurrent.Task}s on a daemon executor; success, error, finally and
+ * property updates happen on the FX thread.
+ */
+public final class FxTaskRunner implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+    private final Executor executor;
+    private final Consumer<Throwable> unhandled;
+
+    public FxTaskRunner(Executor executor, Consumer<Throwable> unhandled) {
+        this.executor = executor;
+        this.unhandled = unhandled;
+    }
+
+    /** A runner on a cached pool of threads named {@code voxprint-ui-task-N}. */
+    public static FxTaskRunner withDialogs(DialogService dialogs) {
+        return new FxTaskRunner(NamedExecutors.cached("voxprint-ui-task"), dialogs::showError);
+    }
+
+    @Override
+    public <T> Cancellable submit(Tasks.Job<T> job) {
+        Task<T> task = new Task<>() {
+            private final Progress progress = new Progress() {
+                @Override
+                public void update(double fraction) {
+                    updateProgress(fraction < 0 ? -1 : fraction, fraction < 0 ? -1 : 1);
+                }
+
+                @Override
+                public void message(String text) {
+                    updateMessage(text);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return Task.State.CANCELLED == getState() || Thread.currentThread().isInterrupted();
+                }
+            };
+
+            @Override
+            protected T call() throws Exception {
+                return job.work.run(progress);
+            }
+        };
+        if (job.progress != null) {
+            job.progress.bind(task.progressProperty());
+        }
+        if (job.message != null) {
+            job.message.bind(task.messageProperty());
+        }
+        if (job.running != null) {
+            job.running.set(true);
+        }
+        task.setOnSucceeded(e -> finish(job, () -> job.succeed(task.getValue())));
+        task.setOnFailed(e -> finish(job, () -> {
+            Throwable cause = UserMessages.unwrap(task.getException());
+            LOG.warn("Background job failed", cause);
+            if (!job.dispatchError(cause)) {
+                unhandled.accept(cause);
+            }
+        }));
+        task.setOnCancelled(e -> finish(job, () -> { }));
+        executor.execute(task);
+        return new Cancellable() {
+            @Override
+            public void cancel() {
+                task.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
+    }
+
+    private static void finish(Tasks.Job<?> job, Runnable outcome) {
+        if (job.progress != null) {
+            job.progress.unbind();
+        }
+        if (job.message != null) {
+            job.message.unbind();
+        }
+        try {
+            outcome.run();
+        } finally {
+            job.runFinally();
+        }
+    }
+}

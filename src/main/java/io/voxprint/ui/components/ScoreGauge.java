@@ -1,0 +1,129 @@
+package io.voxprint.ui.components;
+
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * A score on a horizontal scale with the threshold marked, coloured green when accepted and red
+ * when rejected, and the decision in words underneath. A NaN score means "no decision yet".
+ */
+public final class ScoreGauge extends VBox {
+    public static final Color ACCEPT = Color.web("#1e8e4e");
+    public static final Color REJECT = Color.web("#c62f2f");
+
+    private final DoubleProperty score = new SimpleDoubleProperty(this, "score", Double.NaN);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
+    private final DoubleProperty minimum = new SimpleDoubleProperty(this, "minimum", -0.2);
+    private final DoubleProperty maximum = new SimpleDoubleProperty(this, "maximum", 1.0);
+    private final Label decision = new Label();
+    private final Label figures = new Label();
+    private final Scale scale = new Scale();
+
+    public ScoreGauge() {
+        getStyleClass().add("score-gauge");
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        decision.getStyleClass().add("decision");
+        decision.setId("gauge-decision");
+        decision.setWrapText(true);
+        figures.getStyleClass().add("figures");
+        getChildren().addAll(scale, decision, figures);
+        score.addListener(o -> refresh());
+        threshold.addListener(o -> refresh());
+        minimum.addListener(o -> refresh());
+        maximum.addListener(o -> refresh());
+        refresh();
+    }
+
+    public DoubleProperty scoreProperty() {
+        return score;
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public DoubleProperty minimumProperty() {
+        return minimum;
+    }
+
+    public DoubleProperty maximumProperty() {
+        return maximum;
+    }
+
+    public String decisionText() {
+        return decision.getText();
+    }
+
+    /** The words shown for a score and threshold. */
+    public static String decisionFor(double score, double threshold) {
+        if (Double.isNaN(score)) {
+            return "No decision yet: record or import a take.";
+        }
+        return score >= threshold ? "Accepted: the voice matches this speaker."
+                : "Rejected: the voice does not match this speaker.";
+    }
+
+    private void refresh() {
+        double s = score.get();
+        decision.setText(decisionFor(s, threshold.get()));
+        decision.getStyleClass().removeAll("accept", "reject");
+        if (!Double.isNaN(s)) {
+            decision.getStyleClass().add(s >= threshold.get() ? "accept" : "reject");
+            figures.setText(String.format(Locale.ROOT, "Score %.3f, threshold %.3f", s, threshold.get()));
+        } else {
+            figures.setText(String.format(Locale.ROOT, "Threshold %.3f", threshold.get()));
+        }
+        scale.redraw();
+    }
+
+    private final class Scale extends CanvasPane {
+        Scale() {
+            super(420, 54);
+            setMinHeight(54);
+        }
+
+        private double x(double v, double w) {
+            double lo = minimum.get();
+            double hi = maximum.get();
+            double t = (Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo);
+            return 8 + t * (w - 16);
+        }
+
+        @Override
+        protected void draw(GraphicsContext g, double w, double h) {
+            double barTop = 10;
+            double barH = 16;
+            double t = threshold.get();
+            double tx = x(t, w);
+            g.setFill(REJECT.deriveColor(0, 0.5, 1.25, 0.35));
+            g.fillRoundRect(8, barTop, tx - 8, barH, 8, 8);
+            g.setFill(ACCEPT.deriveColor(0, 0.5, 1.25, 0.35));
+            g.fillRoundRect(tx, barTop, w - 8 - tx, barH, 8, 8);
+            g.setStroke(Color.web("#1f2937"));
+            g.setLineWidth(2);
+            g.strokeLine(tx, barTop - 6, tx, barTop + barH + 6);
+            double s = score.get();
+            if (!Double.isNaN(s)) {
+                double sx = x(s, w);
+                g.setFill(s >= t ? ACCEPT : REJECT);
+                g.fillOval(sx - 9, barTop - 1, 18, 18);
+                g.setStroke(Color.WHITE);
+                g.strokeOval(sx - 9, barTop - 1, 18, 18);
+            }
+            g.setFill(Color.web("#4b5563"));
+            g.setFont(Font.font(11));
+            g.fillText(String.format(Locale.ROOT, "%.1f", minimum.get()), 4, h - 4);
+            String hiText = String.format(Locale.ROOT, "%.1f", maximum.get());
+            g.fillText(hiText, w - 8 - 6 * hiText.length(), h - 4);
+            g.fillText("threshold", Math.max(30, Math.min(w - 80, tx - 24)), h - 4);
+        }
+    }
+}

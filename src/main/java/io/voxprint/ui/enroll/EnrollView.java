@@ -1,0 +1,118 @@
+package io.voxprint.ui.enroll;
+
+import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.photo.PhotoControl;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Name, recorder, takes checklist with quality per take, photo, Save. */
+public final class EnrollView extends HBox {
+    public EnrollView(EnrollViewModel vm, RecorderPane recorder, PhotoControl photo) {
+        getStyleClass().add("view");
+        setSpacing(20);
+        Label title = new Label("Enroll a speaker");
+        title.getStyleClass().add("title");
+        TextField name = new TextField();
+        name.setId("enroll-name");
+        name.setPromptText("Speaker's name");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        Label nameLabel = new Label("Name");
+        nameLabel.setLabelFor(name);
+        recorder.setOnTake(vm::addTake);
+
+        Label takesTitle = new Label();
+        takesTitle.getStyleClass().add("subtitle");
+        takesTitle.textProperty().bind(vm.takesSummary());
+        ListView<EnrollViewModel.TakeRow> takes = new ListView<>(vm.takes());
+        takes.setId("enroll-takes");
+        takes.setPlaceholder(new Label("Record or import " + EnrollViewModel.RECOMMENDED_TAKES
+                + " takes of about 10 seconds each, in different sessions if you can."));
+        takes.setCellFactory(l -> new TakeCell(vm));
+        takes.setPrefHeight(260);
+        VBox.setVgrow(takes, Priority.ALWAYS);
+
+        VBox left = new VBox(10, title, nameLabel, name, recorder, takesTitle, takes);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        photo.photoProperty().bindBidirectional(vm.photoProperty());
+        Button save = new Button("Save speaker");
+        save.setId("enroll-save");
+        save.getStyleClass().add("primary");
+        save.disableProperty().bind(vm.canSave().not());
+        save.setOnAction(e -> vm.save());
+        save.setMaxWidth(Double.MAX_VALUE);
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("enroll-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        Label photoTitle = new Label("Photo");
+        photoTitle.getStyleClass().add("subtitle");
+        VBox right = new VBox(12, photoTitle, photo, save, progress, status);
+        right.getStyleClass().add("card");
+        right.setPrefWidth(240);
+        right.setMinWidth(220);
+        right.setAlignment(Pos.TOP_LEFT);
+        getChildren().addAll(left, right);
+        setPadding(new Insets(4));
+    }
+
+    private static final class TakeCell extends ListCell<EnrollViewModel.TakeRow> {
+        private final EnrollViewModel vm;
+
+        TakeCell(EnrollViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        protected void updateItem(EnrollViewModel.TakeRow row, boolean empty) {
+            super.updateItem(row, empty);
+            textProperty().unbind();
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label mark = new Label();
+            mark.textProperty().bind(javafx.beans.binding.Bindings.when(row.assessingProperty()).then("\u2026")
+                    .otherwise(javafx.beans.binding.Bindings.when(row.acceptableProperty()).then("\u2714").otherwise("\u2716")));
+            mark.getStyleClass().add("take-mark");
+            mark.setMinWidth(22);
+            Label label = new Label(row.take().label());
+            label.getStyleClass().add("take-label");
+            Label speech = new Label();
+            speech.textProperty().bind(row.netSpeechProperty());
+            Label clip = new Label();
+            clip.textProperty().bind(row.clippingProperty());
+            Label snr = new Label();
+            snr.textProperty().bind(row.snrProperty());
+            Label reasons = new Label();
+            reasons.textProperty().bind(row.reasonsProperty());
+            reasons.setWrapText(true);
+            reasons.getStyleClass().add("hint");
+            HBox figures = new HBox(16, speech, clip, snr);
+            Button remove = new Button("Remove");
+            remove.getStyleClass().add("small");
+            remove.setOnAction(e -> vm.removeTake(row));
+            VBox text = new VBox(2, label, figures, reasons);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox box = new HBox(8, mark, text, remove);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

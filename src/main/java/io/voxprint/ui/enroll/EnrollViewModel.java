@@ -1,0 +1,186 @@
+package io.voxprint.ui.enroll;
+
+import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.Tasks;
+import io.voxprint.ui.common.UserMessages;
+import io.voxprint.ui.model.EnrollmentRequest;
+import io.voxprint.ui.model.Take;
+import io.voxprint.ui.model.TakeQuality;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Enrolment form: a name, takes with their quality, an optional photo. */
+public final class EnrollViewModel {
+    public static final int RECOMMENDED_TAKES = 3;
+
+    /** One take in the checklist with its quality figures as display text. */
+    public static final class TakeRow {
+        private final Take take;
+        private final StringProperty netSpeech = new SimpleStringProperty("Net speech: checking...");
+        private final StringProperty clipping = new SimpleStringProperty("Clipping: checking...");
+        private final StringProperty snr = new SimpleStringProperty("SNR: checking...");
+        private final StringProperty reasons = new SimpleStringProperty("");
+        private final BooleanProperty assessing = new SimpleBooleanProperty(true);
+        private final BooleanProperty acceptable = new SimpleBooleanProperty(false);
+
+        TakeRow(Take take) {
+            this.take = take;
+        }
+
+        public Take take() {
+            return take;
+        }
+
+        public StringProperty netSpeechProperty() {
+            return netSpeech;
+        }
+
+        public StringProperty clippingProperty() {
+            return clipping;
+        }
+
+        public StringProperty snrProperty() {
+            return snr;
+        }
+
+        public StringProperty reasonsProperty() {
+            return reasons;
+        }
+
+        public BooleanProperty assessingProperty() {
+            return assessing;
+        }
+
+        public BooleanProperty acceptableProperty() {
+            return acceptable;
+        }
+
+        void show(TakeQuality q) {
+            netSpeech.set(String.format(Locale.ROOT, "Net speech: %.1f s", q.netSpeechSeconds()));
+            clipping.set(String.format(Locale.ROOT, "Clipping: %.2f %%", 100 * q.clippedFraction()));
+            snr.set(String.format(Locale.ROOT, "SNR: %.0f dB", q.snrDb()));
+            reasons.set(q.reasons().isEmpty() ? "Good take." : String.join(" ", q.reasons()));
+            acceptable.set(q.acceptable());
+            assessing.set(false);
+        }
+
+        void fail(String sentence) {
+            netSpeech.set("Net speech: -");
+            clipping.set("Clipping: -");
+            snr.set("SNR: -");
+            reasons.set(sentence);
+            acceptable.set(false);
+            assessing.set(false);
+        }
+    }
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ObservableList<TakeRow> takes = FXCollections.observableArrayList(
+            row -> new javafx.beans.Observable[] {row.acceptable, row.assessing});
+    private final ObjectProperty<byte[]> photo = new SimpleObjectProperty<>(this, "photo");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final EnrollActions actions;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+
+    public EnrollViewModel(EnrollActions actions, TaskRunner runner, DialogService dialogs) {
+        this.actions = actions;
+        this.runner = runner;
+        this.dialogs = dialogs;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObservableList<TakeRow> takes() {
+        return takes;
+    }
+
+    public ObjectProperty<byte[]> photoProperty() {
+        return photo;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public long usableTakes() {
+        return takes.stream().filter(r -> r.acceptable.get()).count();
+    }
+
+    public BooleanBinding canSave() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && !name.get().isBlank() && usableTakes() > 0
+                && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busy);
+    }
+
+    public StringBinding takesSummary() {
+        return Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d usable of %d recommended takes",
+                usableTakes(), RECOMMENDED_TAKES), takes);
+    }
+
+    public void addTake(Take take) {
+        TakeRow row = new TakeRow(take);
+        takes.add(row);
+        Tasks.create(p -> actions.assessTake(take, p))
+                .onSuccess(row::show)
+                .onError(Exception.class, e -> row.fail(UserMessages.sentence(e)))
+                .runOn(runner);
+    }
+
+    public void removeTake(TakeRow row) {
+        takes.remove(row);
+    }
+
+    public void save() {
+        if (name.get().isBlank()) {
+            status.set("Please enter the speaker's name.");
+            return;
+        }
+        List<Take> usable = takes.stream().filter(r -> r.acceptable.get()).map(TakeRow::take).toList();
+        if (usable.isEmpty()) {
+            status.set("Please add at least one usable take.");
+            return;
+        }
+        String who = name.get().strip();
+        status.set("Enrolling " + who + "...");
+        Tasks.create(p -> actions.enroll(new EnrollmentRequest(who, usable, photo.get()), p))
+                .onSuccess(s -> {
+                    status.set(String.format(Locale.ROOT, "%s was enrolled with %d %s.", s.name(), s.takes(),
+                            s.takes() == 1 ? "take" : "takes"));
+                    name.set("");
+                    takes.clear();
+                    photo.set(null);
+                })
+                .onError(Exception.class, e -> {
+                    status.set("");
+                    dialogs.showError(e);
+                })
+                .bindProgress(progress).bindRunning(busy)
+                .runOn(runner);
+    }
+}

@@ -1,0 +1,16 @@
+package io.voxprint.ui.features;
+
+import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.model.FeatureInspection;
+import io.voxprint.ui.model.LabelledEmbedding;
+import io.voxprint.ui.model.Take;
+import java.util.List;
+
+/** What the Features view needs from the application; called off the FX thread. */
+public interface FeaturesActions {
+    /** Decodes the take to 16 kHz mono and extracts every feature label the model offers. */
+    FeatureInspection inspect(Take take, Progress progress) throws Exception;
+
+    /** Every stored enrolment embedding (of the model in use) with its speaker's name. */
+    List<LabelledEmbedding> speakerEmbeddings() throws Exception;
+}

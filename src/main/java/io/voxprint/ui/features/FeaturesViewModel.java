@@ -1,0 +1,138 @@
+package io.voxprint.ui.features;
+
+import io.voxprint.audio.LogMelSpectrogram;
+import io.voxprint.scoring.Pca2d;
+import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.Tasks;
+import io.voxprint.ui.model.FeatureInspection;
+import io.voxprint.ui.model.LabelledEmbedding;
+import io.voxprint.ui.model.MapPoint;
+import io.voxprint.ui.model.Take;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The model's view of a take (waveform, log-mel spectrogram, one map per feature label), a second
+ * take to compare with, and the speaker map.
+ */
+public final class FeaturesViewModel {
+    /** A take with what was computed from it. */
+    public record Inspected(FeatureInspection inspection, float[][] logMel) {
+    }
+
+    /** The speaker map: points and the variance of each axis. */
+    public record SpeakerMap(List<MapPoint> points, double[] variances) {
+    }
+
+    private final ObjectProperty<Inspected> takeA = new SimpleObjectProperty<>(this, "takeA");
+    private final ObjectProperty<Inspected> takeB = new SimpleObjectProperty<>(this, "takeB");
+    private final ObservableList<String> labels = FXCollections.observableArrayList();
+    private final StringProperty compareLabel = new SimpleStringProperty(this, "compareLabel");
+    private final ObjectProperty<SpeakerMap> speakerMap = new SimpleObjectProperty<>(this, "speakerMap");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Record or import a take to see what the model sees.");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final FeaturesActions actions;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+
+    public FeaturesViewModel(FeaturesActions actions, TaskRunner runner, DialogService dialogs) {
+        this.actions = actions;
+        this.runner = runner;
+        this.dialogs = dialogs;
+    }
+
+    public ObjectProperty<Inspected> takeAProperty() {
+        return takeA;
+    }
+
+    public ObjectProperty<Inspected> takeBProperty() {
+        return takeB;
+    }
+
+    public ObservableList<String> labels() {
+        return labels;
+    }
+
+    public StringProperty compareLabelProperty() {
+        return compareLabel;
+    }
+
+    public ObjectProperty<SpeakerMap> speakerMapProperty() {
+        return speakerMap;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Inspects a take as A (main) or B (the one compared with A). */
+    public void inspect(Take take, boolean asB) {
+        status.set("Extracting features of " + take.label() + "...");
+        Tasks.create(p -> {
+                    FeatureInspection inspection = actions.inspect(take, p);
+                    return new Inspected(inspection, new LogMelSpectrogram().compute(inspection.samples16k()));
+                })
+                .onSuccess(result -> {
+                    (asB ? takeB : takeA).set(result);
+                    if (!asB) {
+                        labels.setAll(result.inspection().features().keySet());
+                        if (compareLabel.get() == null || !labels.contains(compareLabel.get())) {
+                            compareLabel.set(labels.isEmpty() ? null : labels.get(labels.size() - 1));
+                        }
+                    }
+                    status.set("Showing " + result.inspection().takeLabel() + (asB ? " as the second take." : "."));
+                })
+                .onError(Exception.class, e -> {
+                    status.set("");
+                    dialogs.showError(e);
+                })
+                .bindProgress(progress).bindRunning(busy)
+                .runOn(runner);
+    }
+
+    public void loadSpeakerMap() {
+        Tasks.create(p -> toMap(actions.speakerEmbeddings()))
+                .onSuccess(speakerMap::set)
+                .onError(IllegalArgumentException.class, e -> status.set("The speaker map needs at least two enrolment takes."))
+                .onError(Exception.class, dialogs::showError)
+                .bindRunning(busy)
+                .runOn(runner);
+    }
+
+    static SpeakerMap toMap(List<LabelledEmbedding> embeddings) {
+        double[][] data = new double[embeddings.size()][];
+        for (int i = 0; i < data.length; i++) {
+            float[] e = embeddings.get(i).embedding();
+            data[i] = new double[e.length];
+            for (int j = 0; j < e.length; j++) {
+                data[i][j] = e[j];
+            }
+        }
+        Pca2d.Projection projection = Pca2d.fit(data);
+        List<MapPoint> points = new ArrayList<>();
+        for (int i = 0; i < data.length; i++) {
+            points.add(new MapPoint(embeddings.get(i).speakerName(), projection.points()[i][0], projection.points()[i][1]));
+        }
+        return new SpeakerMap(points, projection.variances());
+    }
+}

@@ -1,0 +1,10 @@
+package io.voxprint.ui.identify;
+
+import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.model.IdentificationOutcome;
+import io.voxprint.ui.model.Take;
+
+/** What the Identify view needs from the application; called off the FX thread. */
+public interface IdentifyActions {
+    IdentificationOutcome identify(Take take, Progress progress) throws Exception;
+}

@@ -1,0 +1,37 @@
+package io.voxprint.ui.identify;
+
+import io.voxprint.ui.components.RankedScoreBars;
+import io.voxprint.ui.components.RecorderPane;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+
+/** Recorder and the five best candidates. */
+public final class IdentifyView extends VBox {
+    public IdentifyView(IdentifyViewModel vm, RecorderPane recorder) {
+        getStyleClass().add("view");
+        setSpacing(12);
+        Label title = new Label("Identify a speaker");
+        title.getStyleClass().add("title");
+        recorder.setOnTake(vm::identify);
+        RankedScoreBars bars = new RankedScoreBars();
+        bars.setId("identify-bars");
+        vm.candidates().addListener((ListChangeListener<Object>) c -> bars.setCandidates(vm.candidates(), vm.thresholdProperty().get()));
+        Label verdict = new Label();
+        verdict.setId("identify-verdict");
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("decision");
+        verdict.textProperty().bind(vm.verdictProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label top = new Label("Best " + RankedScoreBars.SHOWN + " candidates");
+        top.getStyleClass().add("subtitle");
+        VBox result = new VBox(10, top, bars, verdict, progress);
+        result.getStyleClass().add("card");
+        getChildren().addAll(title, recorder, result);
+    }
+}

@@ -1,0 +1,5 @@
+package io.voxprint.ui.model;
+
+/** An enrolment embedding with the speaker it belongs to, for the speaker map. */
+public record LabelledEmbedding(String speakerName, float[] embedding) {
+}

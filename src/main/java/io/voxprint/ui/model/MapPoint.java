@@ -1,0 +1,5 @@
+package io.voxprint.ui.model;
+
+/** One enrolment embedding on the speaker map. */
+public record MapPoint(String speaker, double x, double y) {
+}

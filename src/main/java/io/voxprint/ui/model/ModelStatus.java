@@ -1,0 +1,11 @@
+package io.voxprint.ui.model;
+
+/**
+ * The model in use as the status bar shows it.
+ *
+ * @param name          e.g. "ECAPA2"
+ * @param revision      Hugging Face revision or "local file"
+ * @param interfaceName the calling convention found by probing, e.g. "forward(audio, label)"
+ */
+public record ModelStatus(String name, String revision, String interfaceName) {
+}

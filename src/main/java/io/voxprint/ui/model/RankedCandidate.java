@@ -1,0 +1,5 @@
+package io.voxprint.ui.model;
+
+/** One enrolled speaker with the score the probe got against them. */
+public record RankedCandidate(String speakerId, String name, double score) {
+}

@@ -1,0 +1,11 @@
+package io.voxprint.ui.model;
+
+import java.time.Instant;
+
+/** An enrolled speaker as lists show it; {@code photoPng} may be null. */
+public record SpeakerSummary(String id, String name, int takes, Instant created, byte[] photoPng) {
+    @Override
+    public String toString() {
+        return name;
+    }
+}

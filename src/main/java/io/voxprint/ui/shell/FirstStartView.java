@@ -1,0 +1,60 @@
+package io.voxprint.ui.shell;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Shown instead of the sections while no model is available. */
+public final class FirstStartView extends StackPane {
+    public FirstStartView(FirstStartViewModel vm) {
+        getStyleClass().add("first-start");
+        Label title = new Label("Welcome to Voxprint");
+        title.getStyleClass().add("title");
+        Label intro = new Label("Voxprint needs the ECAPA2 speaker model before it can enroll or verify anyone. "
+                + "Please read its licence, then download it or choose a copy you already have.");
+        intro.setWrapText(true);
+        TextArea licence = new TextArea(FirstStartViewModel.LICENCE);
+        licence.setId("licence-text");
+        licence.setEditable(false);
+        licence.setWrapText(true);
+        licence.setPrefRowCount(9);
+        licence.setFocusTraversable(true);
+        VBox.setVgrow(licence, Priority.ALWAYS);
+
+        Button download = new Button("Download");
+        download.setId("download-model");
+        download.getStyleClass().add("primary");
+        download.setDefaultButton(true);
+        download.disableProperty().bind(vm.busyProperty());
+        download.setOnAction(e -> vm.download());
+        Button choose = new Button("Choose file...");
+        choose.setId("choose-model-file");
+        choose.disableProperty().bind(vm.busyProperty());
+        choose.setOnAction(e -> vm.chooseFile());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("download-progress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox actions = new HBox(10, download, choose, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("first-start-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+
+        VBox card = new VBox(14, title, intro, new Label("Model licence (CC-BY-NC-4.0, non-commercial use only)"), licence, actions, status);
+        card.getStyleClass().add("card");
+        card.setMaxWidth(720);
+        card.setMaxHeight(560);
+        getChildren().add(card);
+    }
+}

@@ -1,0 +1,14 @@
+package io.voxprint.ui.shell;
+
+import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.model.ModelStatus;
+import java.nio.file.Path;
+
+/** How the first-start screen obtains a model; called off the FX thread. */
+public interface ModelSetupActions {
+    /** Downloads the model from Hugging Face (reporting progress 0..1) and loads it. */
+    ModelStatus download(Progress progress) throws Exception;
+
+    /** Loads a TorchScript file the user already has. */
+    ModelStatus useLocalFile(Path file, Progress progress) throws Exception;
+}

@@ -1,0 +1,21 @@
+package io.voxprint.ui.speakers;
+
+import io.voxprint.ui.model.SpeakerSummary;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the Speakers view needs from the application; called off the FX thread. */
+public interface SpeakersActions {
+    List<SpeakerSummary> listSpeakers() throws Exception;
+
+    void rename(String speakerId, String newName) throws Exception;
+
+    /** Deletes the speaker with their takes and embeddings (the view has already asked the user). */
+    void delete(String speakerId) throws Exception;
+
+    /** @return how many speakers were written */
+    int exportSpeakers(List<String> speakerIds, Path file) throws Exception;
+
+    /** @return how many speakers were added */
+    int importSpeakers(Path file) throws Exception;
+}

@@ -1,0 +1,130 @@
+package io.voxprint.ui.speakers;
+
+import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.FileType;
+import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.Tasks;
+import io.voxprint.ui.model.SpeakerSummary;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The enrolled speakers: list, rename, delete (after confirmation), export, import. */
+public final class SpeakersViewModel {
+    private final ObservableList<SpeakerSummary> speakers = FXCollections.observableArrayList();
+    private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final SpeakersActions actions;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+
+    public SpeakersViewModel(SpeakersActions actions, TaskRunner runner, DialogService dialogs) {
+        this.actions = actions;
+        this.runner = runner;
+        this.dialogs = dialogs;
+    }
+
+    public ObservableList<SpeakerSummary> speakers() {
+        return speakers;
+    }
+
+    public ObjectProperty<SpeakerSummary> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public void refresh() {
+        Tasks.create(p -> actions.listSpeakers())
+                .onSuccess(list -> {
+                    speakers.setAll(list);
+                    status.set(list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
+                })
+                .onError(Exception.class, dialogs::showError)
+                .bindRunning(busy)
+                .runOn(runner);
+    }
+
+    public void rename(String newName) {
+        SpeakerSummary s = selected.get();
+        if (s == null) {
+            return;
+        }
+        if (newName == null || newName.isBlank()) {
+            status.set("A speaker's name cannot be empty.");
+            return;
+        }
+        String name = newName.strip();
+        Tasks.run(p -> actions.rename(s.id(), name))
+                .onSuccess(v -> {
+                    status.set(s.name() + " is now called " + name + ".");
+                    refresh();
+                })
+                .onError(Exception.class, dialogs::showError)
+                .bindRunning(busy)
+                .runOn(runner);
+    }
+
+    /** Asks first; nothing happens unless the user confirms. */
+    public void delete() {
+        SpeakerSummary s = selected.get();
+        if (s == null) {
+            return;
+        }
+        String question = String.format(Locale.ROOT, "Delete %s with %d %s? This cannot be undone.",
+                s.name(), s.takes(), s.takes() == 1 ? "take" : "takes");
+        if (!dialogs.confirm(question, "Delete")) {
+            return;
+        }
+        Tasks.run(p -> actions.delete(s.id()))
+                .onSuccess(v -> {
+                    status.set(s.name() + " was deleted.");
+                    selected.set(null);
+                    refresh();
+                })
+                .onError(Exception.class, dialogs::showError)
+                .bindRunning(busy)
+                .runOn(runner);
+    }
+
+    /** Exports the selected speaker, or everyone when nobody is selected. */
+    public void export() {
+        List<String> ids = selected.get() != null ? List.of(selected.get().id()) : speakers.stream().map(SpeakerSummary::id).toList();
+        if (ids.isEmpty()) {
+            status.set("There is nobody to export.");
+            return;
+        }
+        dialogs.chooseFileToSave("Export speakers", "voxprint-speakers.json", List.of(FileType.SPEAKER_ARCHIVE))
+                .ifPresent(file -> Tasks.create(p -> actions.exportSpeakers(ids, file))
+                        .onSuccess(n -> status.set(n + (n == 1 ? " speaker was" : " speakers were") + " exported to " + file.getFileName() + "."))
+                        .onError(Exception.class, dialogs::showError)
+                        .bindRunning(busy)
+                        .runOn(runner));
+    }
+
+    public void importFile() {
+        dialogs.chooseFileToOpen("Import speakers", List.of(FileType.SPEAKER_ARCHIVE, FileType.ANY))
+                .ifPresent(file -> Tasks.create(p -> actions.importSpeakers(file))
+                        .onSuccess(n -> {
+                            status.set(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
+                            refresh();
+                        })
+                        .onError(Exception.class, dialogs::showError)
+                        .bindRunning(busy)
+                        .runOn(runner));
+    }
+}

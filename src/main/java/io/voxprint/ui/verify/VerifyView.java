@@ -1,0 +1,59 @@
+package io.voxprint.ui.verify;
+
+import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.components.ScoreGauge;
+import io.voxprint.ui.model.SpeakerSummary;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Speaker picker, recorder, score gauge with the decision and the likelihood ratio. */
+public final class VerifyView extends VBox {
+    public VerifyView(VerifyViewModel vm, RecorderPane recorder) {
+        getStyleClass().add("view");
+        setSpacing(12);
+        Label title = new Label("Verify a speaker");
+        title.getStyleClass().add("title");
+        ComboBox<SpeakerSummary> speaker = new ComboBox<>(vm.speakers());
+        speaker.setId("verify-speaker");
+        speaker.setPromptText("Choose a speaker");
+        speaker.valueProperty().bindBidirectional(vm.selectedProperty());
+        speaker.setMinWidth(260);
+        Label speakerLabel = new Label("Claimed speaker");
+        speakerLabel.setLabelFor(speaker);
+        Button refresh = new Button("Refresh list");
+        refresh.setOnAction(e -> vm.refreshSpeakers());
+        HBox pick = new HBox(10, speakerLabel, speaker, refresh);
+        pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        recorder.setOnTake(vm::verify);
+
+        ScoreGauge gauge = new ScoreGauge();
+        gauge.setId("verify-gauge");
+        gauge.scoreProperty().bind(vm.scoreProperty());
+        gauge.thresholdProperty().bind(vm.thresholdProperty());
+        Label llr = new Label();
+        llr.setId("verify-llr");
+        llr.setWrapText(true);
+        llr.textProperty().bind(vm.llrProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("verify-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        Label resultTitle = new Label("Result");
+        resultTitle.getStyleClass().add("subtitle");
+        VBox result = new VBox(10, resultTitle, gauge, llr, progress, status);
+        result.getStyleClass().add("card");
+        VBox.setVgrow(result, Priority.SOMETIMES);
+        getChildren().addAll(title, pick, recorder, result);
+        vm.refreshSpeakers();
+    }
+}

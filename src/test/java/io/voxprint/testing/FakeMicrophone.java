@@ -1,0 +1,46 @@
+package io.voxprint.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Switches the test-only microphone on and off. While installed, {@link FakeMicrophoneProvider}
+ * lists one mixer whose capture line plays the WAV's PCM bytes, in the WAV's own format only,
+ * {@code speed} times faster than real time, then silence.
+ */
+public final class FakeMicrophone {
+    public static final String MIXER_NAME = "Voxprint test microphone";
+    private static volatile FakeMixer installed;
+
+    private FakeMicrophone() {
+    }
+
+    public static void install(Path wav, double speed) {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            installed = new FakeMixer(in.getFormat(), in.readAllBytes(), speed);
+        } catch (IOException | UnsupportedAudioFileException e) {
+            throw new IllegalStateException("Cannot read " + wav, e);
+        }
+    }
+
+    public static void install(AudioFormat format, byte[] pcm, double speed) {
+        installed = new FakeMixer(format, pcm, speed);
+    }
+
+    public static void remove() {
+        installed = null;
+    }
+
+    static FakeMixer installed() {
+        return installed;
+    }
+
+    /** The committed speech WAV (16 kHz mono 16-bit, made by tools/fixtures/make_fake_mic_wav.py). */
+    public static Path speechWav() {
+        return Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"), "fixtures", "fake-mic-speech-16k.wav");
+    }
+}

@@ -1,0 +1,139 @@
+package io.voxprint.testing;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.Control;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.LineListener;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.TargetDataLine;
+
+/** A capture-only mixer offering one {@link TargetDataLine} format: the WAV's. */
+final class FakeMixer implements Mixer {
+    private static final Mixer.Info INFO = new Mixer.Info(FakeMicrophone.MIXER_NAME, "Voxprint tests",
+            "Plays a WAV file as if it were a microphone", "1") { };
+    private final AudioFormat format;
+    private final byte[] pcm;
+    private final double speed;
+    private final DataLine.Info lineInfo;
+
+    FakeMixer(AudioFormat format, byte[] pcm, double speed) {
+        this.format = format;
+        this.pcm = pcm;
+        this.speed = speed;
+        this.lineInfo = new DataLine.Info(TargetDataLine.class, format);
+    }
+
+    @Override
+    public Info getMixerInfo() {
+        return INFO;
+    }
+
+    @Override
+    public Line.Info[] getSourceLineInfo() {
+        return new Line.Info[0];
+    }
+
+    @Override
+    public Line.Info[] getTargetLineInfo() {
+        return new Line.Info[] {lineInfo};
+    }
+
+    @Override
+    public Line.Info[] getSourceLineInfo(Line.Info info) {
+        return new Line.Info[0];
+    }
+
+    @Override
+    public Line.Info[] getTargetLineInfo(Line.Info info) {
+        return lineInfo.matches(info) ? new Line.Info[] {lineInfo} : new Line.Info[0];
+    }
+
+    @Override
+    public boolean isLineSupported(Line.Info info) {
+        return lineInfo.matches(info);
+    }
+
+    @Override
+    public Line getLine(Line.Info info) throws LineUnavailableException {
+        if (!isLineSupported(info)) {
+            throw new IllegalArgumentException("Line not supported: " + info);
+        }
+        return new FakeTargetLine(lineInfo, format, pcm, speed);
+    }
+
+    @Override
+    public int getMaxLines(Line.Info info) {
+        return isLineSupported(info) ? AudioSystemConstants.NOT_SPECIFIED : 0;
+    }
+
+    @Override
+    public Line[] getSourceLines() {
+        return new Line[0];
+    }
+
+    @Override
+    public Line[] getTargetLines() {
+        return new Line[0];
+    }
+
+    @Override
+    public void synchronize(Line[] lines, boolean maintainSync) {
+        throw new IllegalArgumentException("No synchronisation");
+    }
+
+    @Override
+    public void unsynchronize(Line[] lines) {
+    }
+
+    @Override
+    public boolean isSynchronizationSupported(Line[] lines, boolean maintainSync) {
+        return false;
+    }
+
+    @Override
+    public Line.Info getLineInfo() {
+        return new Line.Info(Mixer.class);
+    }
+
+    @Override
+    public void open() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    @Override
+    public Control[] getControls() {
+        return new Control[0];
+    }
+
+    @Override
+    public boolean isControlSupported(Control.Type control) {
+        return false;
+    }
+
+    @Override
+    public Control getControl(Control.Type control) {
+        throw new IllegalArgumentException("No controls");
+    }
+
+    @Override
+    public void addLineListener(LineListener listener) {
+    }
+
+    @Override
+    public void removeLineListener(LineListener listener) {
+    }
+
+    static final class AudioSystemConstants {
+        static final int NOT_SPECIFIED = javax.sound.sampled.AudioSystem.NOT_SPECIFIED;
+    }
+}

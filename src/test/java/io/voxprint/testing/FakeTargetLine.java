@@ -1,0 +1,182 @@
+package io.voxprint.testing;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Control;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.LineListener;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.TargetDataLine;
+
+/**
+ * Serves the WAV bytes from the moment {@link #start()} is called, no faster than {@code speed}
+ * times real time, then zeros; reads block like a real line.
+ */
+final class FakeTargetLine implements TargetDataLine {
+    private final DataLine.Info info;
+    private final AudioFormat format;
+    private final byte[] pcm;
+    private final double speed;
+    private volatile boolean open;
+    private volatile boolean running;
+    private long startNanos;
+    private long delivered;
+
+    FakeTargetLine(DataLine.Info info, AudioFormat format, byte[] pcm, double speed) {
+        this.info = info;
+        this.format = format;
+        this.pcm = pcm;
+        this.speed = speed;
+    }
+
+    @Override
+    public void open(AudioFormat requested, int bufferSize) throws LineUnavailableException {
+        open(requested);
+    }
+
+    @Override
+    public void open(AudioFormat requested) throws LineUnavailableException {
+        if (!format.matches(requested)) {
+            throw new LineUnavailableException("Only " + format + " is offered");
+        }
+        open = true;
+    }
+
+    @Override
+    public void open() {
+        open = true;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+        int frame = format.getFrameSize();
+        len -= len % frame;
+        if (!open || !running || len <= 0) {
+            return 0;
+        }
+        double bytesPerSecond = format.getFrameRate() * frame * speed;
+        long target = delivered + len;
+        long dueNanos = startNanos + (long) (target / bytesPerSecond * 1e9);
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        for (int i = 0; i < len; i++) {
+            long pos = delivered + i;
+            b[off + i] = pos < pcm.length ? pcm[(int) pos] : 0;
+        }
+        delivered += len;
+        return len;
+    }
+
+    @Override
+    public void drain() {
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            startNanos = System.nanoTime() - (long) (delivered / (format.getFrameRate() * format.getFrameSize() * speed) * 1e9);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isActive() {
+        return running;
+    }
+
+    @Override
+    public AudioFormat getFormat() {
+        return format;
+    }
+
+    @Override
+    public int getBufferSize() {
+        return (int) format.getFrameRate() * format.getFrameSize();
+    }
+
+    @Override
+    public int available() {
+        return 0;
+    }
+
+    @Override
+    public int getFramePosition() {
+        return (int) getLongFramePosition();
+    }
+
+    @Override
+    public long getLongFramePosition() {
+        return delivered / format.getFrameSize();
+    }
+
+    @Override
+    public long getMicrosecondPosition() {
+        return (long) (getLongFramePosition() / format.getFrameRate() * 1e6);
+    }
+
+    @Override
+    public float getLevel() {
+        return AudioSystem.NOT_SPECIFIED;
+    }
+
+    @Override
+    public Line.Info getLineInfo() {
+        return info;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        running = false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public Control[] getControls() {
+        return new Control[0];
+    }
+
+    @Override
+    public boolean isControlSupported(Control.Type control) {
+        return false;
+    }
+
+    @Override
+    public Control getControl(Control.Type control) {
+        throw new IllegalArgumentException("No controls");
+    }
+
+    @Override
+    public void addLineListener(LineListener listener) {
+    }
+
+    @Override
+    public void removeLineListener(LineListener listener) {
+    }
+}

@@ -1,0 +1,62 @@
+package io.voxprint.ui;
+
+import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.FileType;
+import io.voxprint.ui.common.UserMessages;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A dialog service for tests: remembers what it was asked to show and answers from queues. */
+public final class RecordingDialogService implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
+    public final List<String> information = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
+    public final Deque<Path> fileAnswers = new ArrayDeque<>();
+
+    @Override
+    public void showError(Throwable error) {
+        errors.add(UserMessages.sentence(error));
+    }
+
+    @Override
+    public void showError(String sentence) {
+        errors.add(sentence);
+    }
+
+    @Override
+    public void showInformation(String sentence) {
+        information.add(sentence);
+    }
+
+    @Override
+    public void showWarning(String sentence) {
+        warnings.add(sentence);
+    }
+
+    @Override
+    public boolean confirm(String question, String confirmLabel) {
+        questions.add(question);
+        return confirmAnswers.isEmpty() ? false : confirmAnswers.poll();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
+        return Optional.ofNullable(fileAnswers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
+        return Optional.ofNullable(fileAnswers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(fileAnswers.poll());
+    }
+}

@@ -1,0 +1,202 @@
+package io.voxprint.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voxprint.app.settings.Settings;
+import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.audio.capture.CapturedAudio;
+import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.common.SameThreadTaskRunner;
+import io.voxprint.ui.enroll.EnrollActions;
+import io.voxprint.ui.enroll.EnrollViewModel;
+import io.voxprint.ui.identify.IdentifyViewModel;
+import io.voxprint.ui.model.EnrollmentRequest;
+import io.voxprint.ui.model.IdentificationOutcome;
+import io.voxprint.ui.model.RankedCandidate;
+import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.model.Take;
+import io.voxprint.ui.model.TakeQuality;
+import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.settings.SettingsViewModel;
+import io.voxprint.ui.settings.StoredSettingsActions;
+import io.voxprint.ui.speakers.SpeakersActions;
+import io.voxprint.ui.speakers.SpeakersViewModel;
+import io.voxprint.ui.verify.VerifyActions;
+import io.voxprint.ui.verify.VerifyViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** View models driven on one thread, without the JavaFX toolkit. */
+class ViewModelsTest {
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final SameThreadTaskRunner runner = new SameThreadTaskRunner(dialogs);
+    private static final Take GOOD = new Take.Recorded(new CapturedAudio(new float[16_000], 16_000f));
+    private static final Take NOISY = new Take.Imported(Path.of("noisy.wav"));
+
+    @Test
+    void enrolmentShowsQualityPerTakeAndSavesOnlyUsableTakes() {
+        List<EnrollmentRequest> saved = new ArrayList<>();
+        EnrollActions actions = new EnrollActions() {
+            @Override
+            public TakeQuality assessTake(Take take, Progress p) {
+                return take == GOOD ? new TakeQuality(8.44, 0.0, 31.2, true, List.of())
+                        : new TakeQuality(1.0, 0.031, 6.0, false, List.of("Too little speech.", "Too noisy."));
+            }
+
+            @Override
+            public SpeakerSummary enroll(EnrollmentRequest r, Progress p) {
+                saved.add(r);
+                return new SpeakerSummary("id-1", r.name(), r.takes().size(), Instant.EPOCH, null);
+            }
+        };
+        EnrollViewModel vm = new EnrollViewModel(actions, runner, dialogs);
+        vm.addTake(GOOD);
+        vm.addTake(NOISY);
+        assertEquals("Net speech: 8.4 s", vm.takes().get(0).netSpeechProperty().get());
+        assertEquals("SNR: 31 dB", vm.takes().get(0).snrProperty().get());
+        assertEquals("Clipping: 3.10 %", vm.takes().get(1).clippingProperty().get());
+        assertEquals("Too little speech. Too noisy.", vm.takes().get(1).reasonsProperty().get());
+        assertEquals("1 usable of 3 recommended takes", vm.takesSummary().get());
+        assertFalse(vm.canSave().get(), "no name yet");
+        vm.nameProperty().set("  Anna ");
+        assertTrue(vm.canSave().get());
+        vm.save();
+        assertEquals(1, saved.size());
+        assertEquals("Anna", saved.get(0).name());
+        assertEquals(List.of(GOOD), saved.get(0).takes());
+        assertEquals("Anna was enrolled with 1 take.", vm.statusProperty().get());
+        assertTrue(vm.takes().isEmpty());
+    }
+
+    @Test
+    void aFailedAssessmentShowsItsSentenceOnTheTake() {
+        EnrollActions failing = new EnrollActions() {
+            @Override
+            public TakeQuality assessTake(Take take, Progress p) throws Exception {
+                throw new java.io.IOException("The file noisy.wav is not an audio file Voxprint can read.");
+            }
+
+            @Override
+            public SpeakerSummary enroll(EnrollmentRequest r, Progress p) {
+                throw new AssertionError();
+            }
+        };
+        EnrollViewModel vm = new EnrollViewModel(failing, runner, dialogs);
+        vm.addTake(NOISY);
+        assertEquals("The file noisy.wav is not an audio file Voxprint can read.", vm.takes().get(0).reasonsProperty().get());
+        assertFalse(vm.takes().get(0).acceptableProperty().get());
+    }
+
+    @Test
+    void verificationShowsDecisionAndLikelihoodRatio() {
+        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
+        VerifyActions actions = new VerifyActions() {
+            @Override
+            public List<SpeakerSummary> listSpeakers() {
+                return List.of(anna);
+            }
+
+            @Override
+            public VerificationOutcome verify(String id, Take take, Progress p) {
+                return new VerificationOutcome("Anna", 0.21, 0.35, false, -Math.log(20));
+            }
+        };
+        VerifyViewModel vm = new VerifyViewModel(actions, runner, dialogs);
+        vm.verify(GOOD);
+        assertEquals("Choose the speaker to verify against first.", vm.statusProperty().get());
+        vm.refreshSpeakers();
+        vm.selectedProperty().set(vm.speakers().get(0));
+        vm.verify(GOOD);
+        assertEquals(0.21, vm.scoreProperty().get());
+        assertEquals(0.35, vm.thresholdProperty().get());
+        assertEquals("Rejected: the voice does not match this speaker.", vm.decisionProperty().get());
+        assertEquals("Log-likelihood ratio -3.00: the voice is 20.0 times more likely if it is a different speaker than the same one.",
+                vm.llrProperty().get());
+    }
+
+    @Test
+    void identificationNamesTheBestCandidateOnlyAboveTheThreshold() {
+        IdentifyViewModel vm = new IdentifyViewModel((take, p) -> new IdentificationOutcome(
+                List.of(new RankedCandidate("b", "Ben", 0.62), new RankedCandidate("a", "Anna", 0.2)), 0.5), runner, dialogs);
+        vm.identify(GOOD);
+        assertEquals(2, vm.candidates().size());
+        assertEquals("Most likely Ben (score 0.620, at or above the threshold 0.500).", vm.verdictProperty().get());
+        assertEquals("No enrolled speaker matches: the best, Ben, scores 0.300, below the threshold 0.500.",
+                IdentifyViewModel.verdictFor(new IdentificationOutcome(List.of(new RankedCandidate("b", "Ben", 0.3)), 0.5)));
+    }
+
+    @Test
+    void deletingAsksFirstAndDoesNothingWhenTheUserSaysNo() {
+        List<String> deleted = new ArrayList<>();
+        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
+        SpeakersActions actions = new SpeakersActions() {
+            @Override
+            public List<SpeakerSummary> listSpeakers() {
+                return deleted.isEmpty() ? List.of(anna) : List.of();
+            }
+
+            @Override
+            public void rename(String id, String name) {
+            }
+
+            @Override
+            public void delete(String id) {
+                deleted.add(id);
+            }
+
+            @Override
+            public int exportSpeakers(List<String> ids, Path file) {
+                return ids.size();
+            }
+
+            @Override
+            public int importSpeakers(Path file) {
+                return 0;
+            }
+        };
+        SpeakersViewModel vm = new SpeakersViewModel(actions, runner, dialogs);
+        vm.refresh();
+        vm.selectedProperty().set(anna);
+        dialogs.confirmAnswers.add(false);
+        vm.delete();
+        assertTrue(deleted.isEmpty());
+        assertEquals(List.of("Delete Anna with 3 takes? This cannot be undone."), dialogs.questions);
+        dialogs.confirmAnswers.add(true);
+        vm.delete();
+        assertEquals(List.of("a"), deleted);
+        assertNull(vm.selectedProperty().get());
+        assertEquals("Nobody is enrolled yet.", vm.statusProperty().get());
+    }
+
+    @Test
+    void settingsFormRoundTripsThroughTheFileAndRejectsABadThreshold(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.json");
+        SettingsViewModel vm = new SettingsViewModel(new StoredSettingsActions(new SettingsStore(file)), dialogs);
+        vm.load();
+        assertEquals(Settings.defaults(), vm.toSettings());
+        vm.thresholdProperty().set(0.61);
+        vm.asNormProperty().set(true);
+        vm.inputDeviceProperty().set("Voxprint test microphone");
+        assertTrue(vm.save());
+        SettingsViewModel other = new SettingsViewModel(new StoredSettingsActions(new SettingsStore(file)), dialogs);
+        other.load();
+        assertEquals(new Settings("", "main", 0.61, true, "Voxprint test microphone", false, ""), other.toSettings());
+
+        other.thresholdProperty().set(1.5);
+        assertFalse(other.save());
+        assertEquals("The threshold must lie between -1 and 1, not 1.500.", other.statusProperty().get());
+        assertTrue(Files.readString(file).contains("0.61"), "the file keeps the last good settings");
+
+        Files.writeString(file, "not json");
+        other.load();
+        assertEquals(List.of("The settings file " + file + " could not be read, so default settings are used."), dialogs.warnings);
+    }
+}

@@ -1,0 +1,73 @@
+package io.voxprint.ui.photo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.sarxos.webcam.Webcam;
+import io.voxprint.testing.FakeWebcamDriver;
+import io.voxprint.ui.common.FxTaskRunner;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import io.voxprint.testing.LargeHeadlessScreen;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real sarxos code path with a fake driver, one driver per test. */
+@ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
+class PhotoControlTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private PhotoControl show(FakeWebcamDriver driver, FxRobot robot) {
+        Webcam.resetDriver();
+        Webcam.setDriver(driver);
+        PhotoControl[] control = new PhotoControl[1];
+        robot.interact(() -> {
+            control[0] = new PhotoControl(new WebcamCamera(), new FxTaskRunner(Executors.newCachedThreadPool(), e -> { }));
+            stage.setScene(new Scene(control[0], 300, 260));
+            stage.show();
+        });
+        return control[0];
+    }
+
+    @Test
+    void theCameraYieldsAPhoto(FxRobot robot) throws Exception {
+        PhotoControl control = show(FakeWebcamDriver.withCamera(), robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !control.button().isDisabled());
+        robot.clickOn("#photo-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> control.photoProperty().get() != null);
+
+        BufferedImage photo = ImageIO.read(new ByteArrayInputStream(control.photoProperty().get()));
+        assertEquals(FakeWebcamDriver.WIDTH, photo.getWidth());
+        assertEquals(FakeWebcamDriver.HEIGHT, photo.getHeight());
+        assertEquals(0xFF0000, photo.getRGB(10, 10) & 0xFFFFFF);
+        assertEquals(0x0000FF, photo.getRGB(FakeWebcamDriver.WIDTH - 10, 10) & 0xFFFFFF);
+        assertEquals("Photo taken.", control.note());
+    }
+
+    @Test
+    void withoutACameraTheButtonIsDisabledAndSaysWhy(FxRobot robot) throws Exception {
+        PhotoControl control = show(FakeWebcamDriver.withoutCamera(), robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !control.note().startsWith("Looking"));
+        assertTrue(control.button().isDisabled());
+        assertEquals(WebcamCamera.NO_CAMERA, control.note());
+        Tooltip tip = (Tooltip) control.button().getParent().getProperties().get("javafx.scene.control.Tooltip");
+        assertEquals(WebcamCamera.NO_CAMERA, tip.getText());
+        assertFalse(control.photoProperty().get() != null);
+    }
+}
