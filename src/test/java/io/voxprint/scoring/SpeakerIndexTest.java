@@ -68,7 +68,8 @@ class SpeakerIndexTest {
     @ParameterizedTest(name = "n={0} dim={1} k={2}")
     @CsvSource({"1,192,1", "7,192,10", "500,192,5", "3000,64,50", "12000,192,10", "9000,17,3"})
     void topKMatchesBruteForce(int n, int dim, int k) {
-        // 12000 x 192 floats is above PARALLEL_MIN_FLOATS, so that case runs the split scan
+        // 12000 x 192 floats is above PARALLEL_MIN_FLOATS and CACHE_RESIDENT_BYTES: the split, one-row-at-a-time
+        // scan; the smaller cases run the four-rows kernel on one thread (n = 7 and dim 17 exercise its tails)
         Random r = new Random(n * 31L + dim);
         SpeakerIndex index = new SpeakerIndex(dim);
         Map<String, float[]> reference = new LinkedHashMap<>();
