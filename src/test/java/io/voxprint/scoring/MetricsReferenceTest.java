@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,8 +38,7 @@ class MetricsReferenceTest {
             root = new ObjectMapper().readTree(in);
         }
         List<Case> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             out.add(new Case(e.getKey(), e.getValue(), doubles(e.getValue().get("tar")), doubles(e.getValue().get("non"))));
         }
         return out.stream();
