@@ -1,0 +1,166 @@
+package io.voxprint.scoring;
+
+import java.util.List;
+
+/** Small vector kernels on float embeddings; the dot product is the hot loop of every scan. */
+public final class Vectors {
+
+    private Vectors() {
+    }
+
+    public static float dot(float[] a, float[] b) {
+        requireSameLength(a, b);
+        return dot(a, 0, b, 0, a.length);
+    }
+
+    /**
+     * Dot product of a[aOff..aOff+len) and b[bOff..bOff+len). Eight independent partial sums break
+     * the add-latency chain so the out-of-order core keeps several multiply-adds in flight; this JIT
+     * does not vectorise a float reduction, so the unrolling is what makes the scan memory-bound.
+     */
+    static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int j = 0;
+        for (; j + 8 <= len; j += 8) {
+            int x = aOff + j;
+            int y = bOff + j;
+            s0 += a[x] * b[y];
+            s1 += a[x + 1] * b[y + 1];
+            s2 += a[x + 2] * b[y + 2];
+            s3 += a[x + 3] * b[y + 3];
+            s4 += a[x + 4] * b[y + 4];
+            s5 += a[x + 5] * b[y + 5];
+            s6 += a[x + 6] * b[y + 6];
+            s7 += a[x + 7] * b[y + 7];
+        }
+        for (; j < len; j++) {
+            s0 += a[aOff + j] * b[bOff + j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /**
+     * Four dot products at once: rows m[off..off+len), m[off+len..), m[off+2len..), m[off+3len..)
+     * against q, into out[o..o+4). Each probe value is loaded once for four rows, and eight
+     * independent sums (two per row) keep the multiply-add units busy.
+     */
+    static void dot4(float[] m, int off, float[] q, int len, float[] out, int o) {
+        float a0 = 0, a1 = 0, b0 = 0, b1 = 0, c0 = 0, c1 = 0, d0 = 0, d1 = 0;
+        int r0 = off;
+        int r1 = off + len;
+        int r2 = off + 2 * len;
+        int r3 = off + 3 * len;
+        int j = 0;
+        for (; j + 2 <= len; j += 2) {
+            float q0 = q[j];
+            float q1 = q[j + 1];
+            a0 += m[r0 + j] * q0;
+            a1 += m[r0 + j + 1] * q1;
+            b0 += m[r1 + j] * q0;
+            b1 += m[r1 + j + 1] * q1;
+            c0 += m[r2 + j] * q0;
+            c1 += m[r2 + j + 1] * q1;
+            d0 += m[r3 + j] * q0;
+            d1 += m[r3 + j + 1] * q1;
+        }
+        if (j < len) {
+            float qj = q[j];
+            a0 += m[r0 + j] * qj;
+            b0 += m[r1 + j] * qj;
+            c0 += m[r2 + j] * qj;
+            d0 += m[r3 + j] * qj;
+        }
+        out[o] = a0 + a1;
+        out[o + 1] = b0 + b1;
+        out[o + 2] = c0 + c1;
+        out[o + 3] = d0 + d1;
+    }
+
+    /** Euclidean length, accumulated in double so that normalising is exact to float precision. */
+    public static double norm(float[] v) {
+        return norm(v, 0, v.length);
+    }
+
+    static double norm(float[] v, int off, int len) {
+        double s = 0;
+        for (int j = off; j < off + len; j++) {
+            s += (double) v[j] * v[j];
+        }
+        return Math.sqrt(s);
+    }
+
+    /** A new vector of length one pointing the same way as v. */
+    public static float[] normalize(float[] v) {
+        float[] copy = v.clone();
+        normalizeInPlace(copy, 0, copy.length);
+        return copy;
+    }
+
+    static void normalizeInPlace(float[] v, int off, int len) {
+        double n = norm(v, off, len);
+        if (!(n > 0) || Double.isInfinite(n)) {
+            throw new ScoringException(n == 0
+                    ? "An embedding of only zeros has no direction and cannot be scored."
+                    : "An embedding contains values that are not finite numbers and cannot be scored.");
+        }
+        for (int j = off; j < off + len; j++) {
+            v[j] = (float) (v[j] / n);
+        }
+    }
+
+    /** Cosine of the angle between a and b: 1 same direction, 0 unrelated, -1 opposite. */
+    public static float cosine(float[] a, float[] b) {
+        requireSameLength(a, b);
+        double d = 0;
+        for (int j = 0; j < a.length; j++) {
+            d += (double) a[j] * b[j];
+        }
+        double na = norm(a);
+        double nb = norm(b);
+        if (!(na > 0 && nb > 0) || Double.isInfinite(na * nb)) {
+            throw new ScoringException("An embedding of only zeros or of non-finite values cannot be scored.");
+        }
+        return (float) (d / (na * nb));
+    }
+
+    /** Element-wise mean, accumulated in double. */
+    public static float[] mean(List<float[]> vectors) {
+        if (vectors.isEmpty()) {
+            throw new ScoringException("At least one embedding is needed to build a speaker model.");
+        }
+        int dim = vectors.get(0).length;
+        double[] acc = new double[dim];
+        for (float[] v : vectors) {
+            if (v.length != dim) {
+                throw new ScoringException("The enrollment embeddings have different sizes ("
+                        + dim + " and " + v.length + " values).");
+            }
+            for (int j = 0; j < dim; j++) {
+                acc[j] += v[j];
+            }
+        }
+        float[] m = new float[dim];
+        for (int j = 0; j < dim; j++) {
+            m[j] = (float) (acc[j] / vectors.size());
+        }
+        return m;
+    }
+
+    /**
+     * The speaker model: the normalised mean of the normalised enrollment embeddings, so that every
+     * recording counts equally whatever its loudness-dependent embedding length.
+     */
+    public static float[] speakerModel(List<float[]> embeddings) {
+        if (embeddings.isEmpty()) {
+            throw new ScoringException("At least one embedding is needed to build a speaker model.");
+        }
+        return normalize(mean(embeddings.stream().map(Vectors::normalize).toList()));
+    }
+
+    static void requireSameLength(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new ScoringException("Two embeddings of different sizes (" + a.length + " and " + b.length
+                    + " values) cannot be compared; they come from different models.");
+        }
+    }
+}
