@@ -1,5 +1,6 @@
 package io.voxprint.app;
 
+import io.voxprint.scoring.Thresholds;
 import java.nio.file.Path;
 
 /**
@@ -13,12 +14,8 @@ import java.nio.file.Path;
  */
 public record ScoringOptions(Double threshold, boolean asNorm, Path cohortFile, boolean keepAudio) {
 
-    /**
-     * Cosine threshold used before any calibration. ECAPA-type embeddings of the same speaker
-     * usually score well above 0.5 on clean speech and different speakers well below it; a
-     * calibration on the user's own voices replaces it (docs/scoring.md).
-     */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    /** Cosine threshold used before any calibration replaces it (docs/scoring.md). */
+    public static final double DEFAULT_THRESHOLD = Thresholds.DEFAULT_COSINE;
 
     /** AS-norm threshold: the normalised score is in standard deviations above the cohort. */
     public static final double DEFAULT_NORM_THRESHOLD = 3.0;

@@ -1,8 +1,11 @@
 package io.voxprint.app;
 
+import io.voxprint.app.report.ReportException;
+import io.voxprint.app.settings.SettingsException;
 import io.voxprint.audio.AudioException;
 import io.voxprint.model.ModelException;
 import io.voxprint.model.hub.HubException;
+import io.voxprint.scoring.ScoringException;
 import io.voxprint.store.StoreException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -19,7 +22,8 @@ public final class UserMessage {
 
     public static boolean isExpected(Throwable t) {
         return t instanceof AudioException || t instanceof ModelException || t instanceof StoreException
-                || t instanceof HubException || t instanceof VoxprintException;
+                || t instanceof HubException || t instanceof VoxprintException || t instanceof ScoringException
+                || t instanceof ReportException || t instanceof SettingsException;
     }
 
     public static String of(Throwable t) {

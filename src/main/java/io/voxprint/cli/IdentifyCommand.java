@@ -19,7 +19,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "5", description = "How many candidates to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--threshold", description = "Decision threshold (default: calibrated EER threshold, else 0.5).")
+    @Option(names = "--threshold", description = "Decision threshold (default: calibrated EER threshold, else 0.35).")
     Double threshold;
 
     @Parameters(index = "0", paramLabel = "FILE")

@@ -18,7 +18,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "Claimed speaker.")
     String name;
 
-    @Option(names = "--threshold", description = "Decision threshold (default: calibrated EER threshold, else 0.5).")
+    @Option(names = "--threshold", description = "Decision threshold (default: calibrated EER threshold, else 0.35).")
     Double threshold;
 
     @Option(names = "--as-norm", description = "Decide on the AS-normalised score.")

@@ -94,10 +94,8 @@ public final class VoxprintCli implements Runnable {
     }
 
     AppConfig config() {
-        Path envModel = model == null && env.get("VOXPRINT_MODEL") != null && !env.get("VOXPRINT_MODEL").isBlank()
-                ? Path.of(env.get("VOXPRINT_MODEL")) : null;
-        return AppConfig.fromEnvironment(env, database, model != null ? model : envModel, null, revision,
-                offlineRequested());
+        // VOXPRINT_MODEL is read by the model locator, which reports it as its own source.
+        return AppConfig.fromEnvironment(env, database, model, null, revision, offlineRequested());
     }
 
     Voxprint open(ScoringOptions options) {
