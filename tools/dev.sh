@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The two commands a newcomer needs on a fresh Debian machine:
 #   tools/dev.sh run   [voxprint arguments]   build, then start the app (no arguments: the desktop UI)
-#   tools/dev.sh test                         install what the tests need, then run the whole test suite
+#   tools/dev.sh test                         install what the tests need, run every test (mvn -B verify),
+#                                             then build the installers and smoke-test them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the build and tests use: a JDK with jlink/jpackage, Maven, and for the installer
-# smoke test fakeroot (jpackage --type deb) and Xvfb (a real window).
-APT_PACKAGES=(openjdk-17-jdk-headless maven fakeroot xvfb xauth libgtk-3-0)
+# Debian packages the build and tests use: a JDK with jlink/jpackage, Maven, numpy (a store test reads
+# an exported .npy back with Python), and for the installer smoke test fakeroot and binutils
+# (jpackage --type deb, strip), Xvfb and X tools (a real window).
+APT_PACKAGES=(openjdk-17-jdk-headless maven python3-numpy fakeroot binutils xvfb xauth x11-utils libgtk-3-0 libxtst6)
 
 install_missing() {
   local missing=()
@@ -32,7 +34,9 @@ case "${1:-}" in
     ;;
   test)
     install_missing
-    exec mvn -B verify
+    mvn -B verify
+    # The installer as a user gets it: app image and .deb, offline, empty home, a real window.
+    exec installer/smoke-test.sh --rebuild
     ;;
   *)
     echo "usage: tools/dev.sh run [args...] | tools/dev.sh test" >&2
