@@ -75,6 +75,40 @@ class CliEndToEndTest {
     }
 
     @Test
+    void theOlderModelCardInterfaceGivesPythonsEmbeddingsToo() {
+        String[] files = {"fmt-48k-stereo-s16.wav", "fmt-44k1-mono-s24.flac", "fmt-22k05-mono.mp3", "fmt-32k-stereo.ogg"};
+        List<String> args = new ArrayList<>(List.of("embed", "--model",
+                CliRun.RESOURCES.resolve("model/model-legacy-fixture.pt").toString()));
+        for (String f : files) {
+            args.add(e2e(f));
+        }
+        CliRun r = CliRun.run(env(), args.toArray(String[]::new));
+        assertEquals(0, r.exitCode, r.toString());
+        for (int i = 0; i < files.length; i++) {
+            JsonNode e = r.lines().get(i).get("embedding");
+            double[] java = new double[e.size()];
+            for (int k = 0; k < java.length; k++) {
+                java[k] = e.get(k).asDouble();
+            }
+            double cos = PythonReference.cosine(java, python.legacyEmbedding(files[i]));
+            assertTrue(cos >= 0.999, files[i] + ": cosine with Python's extract_embedding " + cos);
+        }
+    }
+
+    @Test
+    void aDamagedDatabaseGetsOneSentenceAndStaysAsItWas() throws IOException {
+        Path db = home.resolve("voxprint.db");
+        byte[] junk = new byte[8192];
+        new java.util.Random(7).nextBytes(junk);
+        Files.write(db, junk);
+        CliRun r = CliRun.run(env(), "enroll", "--model", model(), "--name", "alice", e2e("alice-1.wav"));
+        assertEquals(VoxprintCli.ERROR, r.exitCode, r.toString());
+        assertEquals(1, r.err.strip().split("\n").length, r.err);
+        assertTrue(r.err.contains("damaged"), r.err);
+        assertTrue(java.util.Arrays.equals(junk, Files.readAllBytes(db)), "the file is left untouched");
+    }
+
+    @Test
     void oneBadFileDoesNotStopTheOthers() throws IOException {
         Path garbage = home.resolve("garbage.wav");
         Files.write(garbage, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});

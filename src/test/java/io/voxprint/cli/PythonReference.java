@@ -13,13 +13,25 @@ import java.util.List;
  */
 final class PythonReference {
     private final JsonNode embeddings;
+    private final JsonNode legacyEmbeddings;
 
     PythonReference() throws IOException {
-        embeddings = new ObjectMapper().readTree(CliRun.E2E.resolve("reference-embeddings.json").toFile()).get("embeddings");
+        JsonNode root = new ObjectMapper().readTree(CliRun.E2E.resolve("reference-embeddings.json").toFile());
+        embeddings = root.get("embeddings");
+        legacyEmbeddings = root.get("legacyEmbeddings");
     }
 
     double[] embedding(String file) {
-        JsonNode a = embeddings.get(file);
+        return vector(embeddings, file);
+    }
+
+    /** Python's {@code model.extract_embedding(audio)} of the older-card fixture. */
+    double[] legacyEmbedding(String file) {
+        return vector(legacyEmbeddings, file);
+    }
+
+    private static double[] vector(JsonNode table, String file) {
+        JsonNode a = table.get(file);
         if (a == null) {
             throw new AssertionError("no Python reference for " + file);
         }
