@@ -22,7 +22,29 @@ public final class SelfCalibration {
         this.voxprint = voxprint;
     }
 
+    /** Leave-one-out target and non-target scores of the enrolled speakers. */
+    public record Trials(double[] targetScores, double[] nonTargetScores) {
+    }
+
     public Calibration run() {
+        ModelInfo info = voxprint.modelInfo();
+        Trials trials = trials();
+        double[] tarA = trials.targetScores();
+        double[] nonA = trials.nonTargetScores();
+        LogisticCalibration fit = LogisticCalibration.fit(tarA, nonA, 0.5);
+        EerResult eer = Metrics.eer(tarA, nonA);
+        Calibration c = new Calibration(info.sha256(), fit.a(), fit.b(), eer.eer(), eer.threshold(), tarA.length,
+                nonA.length, "enrolled speakers (leave-one-out)", Instant.now().toString());
+        voxprint.saveCalibration(c);
+        return c;
+    }
+
+    /** The lowest threshold whose false-accept rate on the enrolled speakers is at most {@code far}. */
+    public double thresholdForFalseAcceptRate(double far) {
+        return Metrics.thresholdForFalseAcceptRate(trials().nonTargetScores(), far);
+    }
+
+    public Trials trials() {
         ModelInfo info = voxprint.modelInfo();
         List<SpeakerEmbeddings> speakers = voxprint.embeddingsOfModel(info.sha256()).stream()
                 .filter(s -> !s.embeddings().isEmpty()).toList();
@@ -49,13 +71,7 @@ public final class SelfCalibration {
             throw new VoxprintException("Calibration needs at least two enrolled speakers and two recordings of"
                     + " one of them.");
         }
-        double[] tarA = tar.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] nonA = non.stream().mapToDouble(Double::doubleValue).toArray();
-        LogisticCalibration fit = LogisticCalibration.fit(tarA, nonA, 0.5);
-        EerResult eer = Metrics.eer(tarA, nonA);
-        Calibration c = new Calibration(info.sha256(), fit.a(), fit.b(), eer.eer(), eer.threshold(), tarA.length,
-                nonA.length, "enrolled speakers (leave-one-out)", Instant.now().toString());
-        voxprint.saveCalibration(c);
-        return c;
+        return new Trials(tar.stream().mapToDouble(Double::doubleValue).toArray(),
+                non.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

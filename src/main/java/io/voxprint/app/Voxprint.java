@@ -145,11 +145,11 @@ public final class Voxprint implements AutoCloseable {
         QualityReport q = qualityAnalyzer.analyze(probe.samples());
         requireSpeech(probe, q);
         SpeakerIndex index = catalog.index(info.sha256(), info.embeddingDimension());
-        float[] model = index.model(speaker.name());
-        if (model == null) {
+        if (!index.contains(speaker.name())) {
             throw new VoxprintException("'" + speaker.name() + "' was enrolled with a different model; re-enroll"
                     + " this speaker with the model in use.");
         }
+        float[] model = index.model(speaker.name());
         float[] embedding = embedder.embed(probe);
         double score = index.score(speaker.name(), embedding);
         Double normScore = options.asNorm() ? asNorm(index, speaker.name()).normalize(score, model,
@@ -245,6 +245,29 @@ public final class Voxprint implements AutoCloseable {
     /** Speakers that have no embedding of the model in use (enrolled with another model). */
     public List<String> speakersNeedingReEnrollment() {
         return store.speakersNeedingReEnrollment(models.modelSha256());
+    }
+
+    /**
+     * Re-embeds a speaker's kept enrollment audio with the model in use, so a speaker enrolled with
+     * another model can be verified again without recording. Returns how many recordings were
+     * re-embedded; fails with one sentence when the speaker's audio was not kept.
+     */
+    public int reEnrollFromKeptAudio(String name) {
+        Speaker speaker = store.findSpeaker(name)
+                .orElseThrow(() -> new VoxprintException("No speaker named '" + name + "' is enrolled."));
+        List<io.voxprint.store.KeptAudio> kept = store.keptAudio(speaker.name());
+        if (kept.isEmpty()) {
+            throw new VoxprintException("The audio of '" + speaker.name() + "' was not kept; enroll this speaker"
+                    + " again with new recordings.");
+        }
+        String modelSha = models.modelSha256();
+        for (io.voxprint.store.KeptAudio audio : kept) {
+            float[] embedding = embedder.embed(AudioLoader.fromSamples(audio.sourceName(), audio.samples(),
+                    io.voxprint.store.KeptAudio.SAMPLE_RATE));
+            store.addEmbedding(audio.enrollmentId(), modelSha, embedding);
+        }
+        catalog.refresh(speaker.name());
+        return kept.size();
     }
 
     public void exportSpeakers(List<String> names, Path jsonFile) {

@@ -12,11 +12,21 @@ final class CalibrateCommand implements Callable<Integer> {
     @ParentCommand
     VoxprintCli root;
 
+    @picocli.CommandLine.Option(names = "--far", paramLabel = "RATE",
+            description = "Also print the threshold for this false-accept rate on the enrolled speakers (e.g. 0.01).")
+    Double far;
+
     @Override
     public Integer call() {
         try (Voxprint vp = root.open()) {
-            Calibration c = new SelfCalibration(vp).run();
-            Json.print(root.out, Json.MAPPER.valueToTree(c));
+            SelfCalibration calibration = new SelfCalibration(vp);
+            Calibration c = calibration.run();
+            var line = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(c);
+            if (far != null) {
+                line.put("far", far);
+                line.put("farThreshold", calibration.thresholdForFalseAcceptRate(far));
+            }
+            Json.print(root.out, line);
             return VoxprintCli.OK;
         }
     }

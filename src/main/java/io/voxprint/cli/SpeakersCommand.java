@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "speakers", description = "List, rename, delete, export and import enrolled speakers.",
         subcommands = {SpeakersCommand.ListSpeakers.class, SpeakersCommand.Rename.class, SpeakersCommand.Delete.class,
-            SpeakersCommand.Export.class, SpeakersCommand.Import.class})
+            SpeakersCommand.Export.class, SpeakersCommand.Import.class, SpeakersCommand.ReEnroll.class})
 final class SpeakersCommand implements Runnable {
     @ParentCommand
     VoxprintCli root;
@@ -135,6 +135,36 @@ final class SpeakersCommand implements Runnable {
             try (Voxprint vp = parent.root.open()) {
                 ImportResult r = vp.importSpeakers(file);
                 Json.print(parent.root.out, Json.MAPPER.valueToTree(r));
+                return VoxprintCli.OK;
+            }
+        }
+    }
+
+    @Command(name = "reenroll", description = "Re-embed kept enrollment audio with the model in use (after a model change).")
+    static final class ReEnroll implements Callable<Integer> {
+        @ParentCommand
+        SpeakersCommand parent;
+
+        @Option(names = "--all", description = "Every speaker that needs it.")
+        boolean all;
+
+        @Parameters(arity = "0..*", paramLabel = "NAME")
+        List<String> names = List.of();
+
+        @Override
+        public Integer call() {
+            try (Voxprint vp = parent.root.open()) {
+                List<String> targets = all ? vp.speakersNeedingReEnrollment() : names;
+                if (targets.isEmpty()) {
+                    parent.root.err.println("voxprint: Name the speakers to re-enroll, or use --all.");
+                    return all ? VoxprintCli.OK : VoxprintCli.ERROR;
+                }
+                for (String name : targets) {
+                    var line = Json.object();
+                    line.put("speaker", name);
+                    line.put("reembedded", vp.reEnrollFromKeptAudio(name));
+                    Json.print(parent.root.out, line);
+                }
                 return VoxprintCli.OK;
             }
         }
