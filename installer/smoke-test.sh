@@ -114,15 +114,16 @@ check_install() {
     local gui_log="$SCRATCH/$label-gui.log"
     # The app starts with no arguments; the waiting, the screenshot and the close run on the same
     # X display. user.home follows HOME only through JAVA_TOOL_OPTIONS (Java reads the passwd entry).
+    # The window is matched by its name: the launcher's own 10x10 window has "Voxprint" only as class.
     if HOME="$home" XDG_CACHE_HOME="$home/.cache" JAVA_TOOL_OPTIONS="-Duser.home=$home" \
        timeout 180 xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
          "$1" > "$2.app" 2>&1 & app=$!
          for i in $(seq 1 120); do
-           xwininfo -root -tree | grep -q "\"Voxprint\"" && break
+           xwininfo -root -tree | grep -q "0x[0-9a-f]* \"Voxprint\":" && break
            kill -0 $app 2>/dev/null || break
            sleep 0.5
          done
-         xwininfo -root -tree | grep "\"Voxprint\"" || { echo "no Voxprint window"; kill $app 2>/dev/null; exit 3; }
+         xwininfo -root -tree | grep "0x[0-9a-f]* \"Voxprint\":" || { echo "no Voxprint window"; kill $app 2>/dev/null; exit 3; }
          sleep 2
          "$3/bin/java" -cp "$4" ScreenShot "$5" 20; shot=$?
          kill $app; wait $app 2>/dev/null
