@@ -67,6 +67,11 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
     }
 
     @Override
+    public ModelStatus loadCurrent(Progress progress) {
+        return MODEL;
+    }
+
+    @Override
     public ModelStatus useLocalFile(Path file, Progress progress) {
         return new ModelStatus("ECAPA2", "local file", "forward(audio, label)");
     }
@@ -99,7 +104,7 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
         return new IdentificationOutcome(List.of(new RankedCandidate("2", "Ben Okafor", 0.684),
                 new RankedCandidate("1", "Anna Lindqvist", 0.412), new RankedCandidate("3", "Chiara Romano", 0.287),
                 new RankedCandidate("4", "Dmitri Volkov", 0.153), new RankedCandidate("5", "Emma Schultz", 0.091),
-                new RankedCandidate("6", "Farid Haddad", 0.044)), 0.5);
+                new RankedCandidate("6", "Farid Haddad", 0.044)), 0.5, "Ben Okafor");
     }
 
     @Override
@@ -115,7 +120,7 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
         features.put("gfe_2", vector(random, 2048, 1.2));
         features.put("pool", vector(random, 3072, 1.0));
         features.put("embedding", vector(random, 192, 0.3));
-        return new FeatureInspection(take.label(), samples, features);
+        return new FeatureInspection(take.label(), samples, features, features.get("embedding"));
     }
 
     private static float[] vector(Random r, int n, double scale) {

@@ -133,7 +133,29 @@ public final class FeaturesView extends VBox {
         ExportMenu.install(difference, "difference", dialogs, () -> ExportMenu.tableOf(difference.grid()));
         HBox pick = new HBox(10, new Label("Feature"), label);
         pick.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(10, pick, hint, grid);
+        Label cosTitle = new Label("Cosine similarity of A and B at each level (1 = same direction)");
+        cosTitle.getStyleClass().add("subtitle");
+        GridPane cosTable = new GridPane();
+        cosTable.setId("compare-cosines");
+        cosTable.setHgap(16);
+        cosTable.setVgap(4);
+        vm.cosines().addListener((javafx.collections.ListChangeListener<FeaturesViewModel.LabelCosine>) c -> {
+            cosTable.getChildren().clear();
+            int col = 0;
+            for (FeaturesViewModel.LabelCosine lc : vm.cosines()) {
+                Label name = new Label(lc.label());
+                Label value = new Label(String.format(java.util.Locale.ROOT, "%.4f", lc.cosine()));
+                value.getStyleClass().add("bar-value");
+                cosTable.add(name, col, 0);
+                cosTable.add(value, col, 1);
+                col++;
+            }
+        });
+        Label noCos = new Label("Shown once both takes are inspected.");
+        noCos.getStyleClass().add("hint");
+        noCos.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.cosines()));
+        noCos.managedProperty().bind(noCos.visibleProperty());
+        return new VBox(10, pick, hint, grid, cosTitle, noCos, cosTable);
     }
 
     private void refreshCompare() {
@@ -166,7 +188,8 @@ public final class FeaturesView extends VBox {
         Button load = new Button("Draw the map of enrolled speakers");
         load.setId("load-speaker-map");
         load.setOnAction(e -> vm.loadSpeakerMap());
-        Label hint = new Label("Each point is one enrolment take, placed by the two directions in which the embeddings differ most.");
+        Label hint = new Label("Each point is one enrolled speaker's voice print, placed by the two directions in which they differ most;"
+                + " \"" + FeaturesViewModel.THIS_RECORDING + "\" is the take shown in the Take tab.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         VBox.setVgrow(map, Priority.ALWAYS);

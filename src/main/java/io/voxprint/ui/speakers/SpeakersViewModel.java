@@ -21,6 +21,7 @@ public final class SpeakersViewModel {
     private final ObservableList<SpeakerSummary> speakers = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty reEnrollHint = new SimpleStringProperty(this, "reEnrollHint", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final SpeakersActions actions;
     private final TaskRunner runner;
@@ -44,19 +45,38 @@ public final class SpeakersViewModel {
         return status;
     }
 
+    /** Empty, or a sentence naming the speakers enrolled with another model. */
+    public StringProperty reEnrollHintProperty() {
+        return reEnrollHint;
+    }
+
     public BooleanProperty busyProperty() {
         return busy;
     }
 
     public void refresh() {
-        Tasks.create(p -> actions.listSpeakers())
-                .onSuccess(list -> {
+        Tasks.create(p -> new Listing(actions.listSpeakers(), actions.speakersNeedingReEnrollment()))
+                .onSuccess(listing -> {
+                    List<SpeakerSummary> list = listing.speakers();
                     speakers.setAll(list);
+                    reEnrollHint.set(reEnrollText(listing.reEnroll()));
                     status.set(list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
                 .runOn(runner);
+    }
+
+    private record Listing(List<SpeakerSummary> speakers, List<String> reEnroll) {
+    }
+
+    static String reEnrollText(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        return (names.size() == 1 ? names.get(0) + " was" : String.join(", ", names) + " were")
+                + " enrolled with another model; enroll " + (names.size() == 1 ? "this speaker" : "them")
+                + " again (Enroll, same name) to be recognised with the model in use.";
     }
 
     public void rename(String newName) {
