@@ -186,7 +186,7 @@ class ViewModelsTest {
         vm.delete();
         assertEquals(List.of("a"), deleted);
         assertNull(vm.selectedProperty().get());
-        assertEquals("Nobody is enrolled yet.", vm.statusProperty().get());
+        assertEquals("Anna was deleted.", vm.statusProperty().get());
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class RecorderPane extends VBox {
     private final DialogService dialogs;
     private final Duration maxLength;
     private Consumer<Take> onTake = t -> { };
+    private boolean multipleFiles;
     private Recording recording;
     private long capturedFrames;
 
@@ -85,8 +86,7 @@ public final class RecorderPane extends VBox {
         play.setDisable(true);
         play.setOnAction(e -> playLastTake());
         importButton.setId("import-button");
-        importButton.setOnAction(e -> dialogs.chooseFileToOpen("Import audio", List.of(FileType.AUDIO, FileType.ANY))
-                .ifPresent(path -> deliver(new Take.Imported(path))));
+        importButton.setOnAction(e -> importFiles());
         lengthBar.setId("length-bar");
         lengthBar.setMaxWidth(Double.MAX_VALUE);
         lengthBar.setTooltip(new Tooltip("Recording stops by itself at the maximum length."));
@@ -107,6 +107,19 @@ public final class RecorderPane extends VBox {
         installDragAndDrop();
         updateLengthLabel(0);
         refreshDevices(preferredDevice);
+    }
+
+    /** Lets "Import file..." and drag and drop take several files at once, each one a take. */
+    public void setMultipleFiles(boolean multiple) {
+        this.multipleFiles = multiple;
+        importButton.setText(multiple ? "Import files..." : "Import file...");
+    }
+
+    private void importFiles() {
+        List<FileType> types = List.of(FileType.AUDIO, FileType.ANY);
+        List<java.nio.file.Path> chosen = multipleFiles ? dialogs.chooseFilesToOpen("Import audio", types)
+                : dialogs.chooseFileToOpen("Import audio", types).map(List::of).orElse(List.of());
+        chosen.forEach(path -> deliver(new Take.Imported(path)));
     }
 
     public void setOnTake(Consumer<Take> handler) {
@@ -247,7 +260,7 @@ public final class RecorderPane extends VBox {
             List<File> files = e.getDragboard().getFiles();
             boolean ok = files != null && !files.isEmpty() && recording == null;
             if (ok) {
-                deliver(new Take.Imported(files.get(0).toPath()));
+                (multipleFiles ? files : files.subList(0, 1)).forEach(f -> deliver(new Take.Imported(f.toPath())));
             }
             e.setDropCompleted(ok);
             e.consume();

@@ -32,9 +32,11 @@ public final class EnrollView extends HBox {
         nameHint.getStyleClass().add("hint");
         nameHint.setWrapText(true);
         recorder.setOnTake(vm::addTake);
+        recorder.setMultipleFiles(true);
 
         Label takesTitle = new Label();
         takesTitle.getStyleClass().add("subtitle");
+        takesTitle.setId("enroll-takes-summary");
         takesTitle.textProperty().bind(vm.takesSummary());
         ListView<EnrollViewModel.TakeRow> takes = new ListView<>(vm.takes());
         takes.setId("enroll-takes");

@@ -100,6 +100,7 @@ public final class FeaturesView extends VBox {
 
     private Node mapCard(String label, float[] vector) {
         Heatmap map = new Heatmap();
+        map.setId("feature-map-" + label);
         FeatureGrid grid = FeatureLayouts.gridFor(label, vector);
         map.setGrid(grid);
         map.setPrefSize(420, 200);

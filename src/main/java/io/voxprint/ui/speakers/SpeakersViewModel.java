@@ -55,12 +55,18 @@ public final class SpeakersViewModel {
     }
 
     public void refresh() {
+        refresh(null);
+    }
+
+    /** Lists the speakers again, then shows {@code done} (what was just done) or else the count. */
+    private void refresh(String done) {
         Tasks.create(p -> new Listing(actions.listSpeakers(), actions.speakersNeedingReEnrollment()))
                 .onSuccess(listing -> {
                     List<SpeakerSummary> list = listing.speakers();
                     speakers.setAll(list);
                     reEnrollHint.set(reEnrollText(listing.reEnroll()));
-                    status.set(list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
+                    status.set(done != null ? done
+                            : list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
@@ -91,8 +97,7 @@ public final class SpeakersViewModel {
         String name = newName.strip();
         Tasks.run(p -> actions.rename(s.id(), name))
                 .onSuccess(v -> {
-                    status.set(s.name() + " is now called " + name + ".");
-                    refresh();
+                    refresh(s.name() + " is now called " + name + ".");
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
@@ -112,9 +117,11 @@ public final class SpeakersViewModel {
         }
         Tasks.run(p -> actions.delete(s.id()))
                 .onSuccess(v -> {
-                    status.set(s.name() + " was deleted.");
-                    selected.set(null);
-                    refresh();
+                    // In the window the table's selection drives this property; the refresh clears it there.
+                    if (!selected.isBound()) {
+                        selected.set(null);
+                    }
+                    refresh(s.name() + " was deleted.");
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
@@ -140,8 +147,7 @@ public final class SpeakersViewModel {
         dialogs.chooseFileToOpen("Import speakers", List.of(FileType.SPEAKER_ARCHIVE, FileType.ANY))
                 .ifPresent(file -> Tasks.create(p -> actions.importSpeakers(file))
                         .onSuccess(n -> {
-                            status.set(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
-                            refresh();
+                            refresh(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
                         })
                         .onError(Exception.class, dialogs::showError)
                         .bindRunning(busy)
