@@ -35,7 +35,7 @@ import java.util.Random;
  * three speakers, a fixed verification outcome, seeded random feature vectors of ECAPA2's sizes.
  */
 final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions, FeaturesActions, SpeakersActions, ModelSetupActions {
-    static final ModelStatus MODEL = new ModelStatus("ECAPA2", "a1b2c3d", "forward(audio, label)");
+    static final ModelStatus MODEL = new ModelStatus("ECAPA2", "revision a1b2c3d", "forward(audio, label)");
     final List<SpeakerSummary> speakers = new ArrayList<>(List.of(
             new SpeakerSummary("1", "Anna Lindqvist", 3, Instant.parse("2025-01-12T09:30:00Z"), null),
             new SpeakerSummary("2", "Ben Okafor", 4, Instant.parse("2025-02-03T14:05:00Z"), null),

@@ -58,6 +58,8 @@ public final class RecorderPane extends VBox {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Duration maxLength;
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(this, "compact", false);
+    private final javafx.beans.property.BooleanProperty capturing = new javafx.beans.property.SimpleBooleanProperty(this, "capturing", false);
     private Consumer<Take> onTake = t -> { };
     private boolean multipleFiles;
     private Recording recording;
@@ -103,6 +105,11 @@ public final class RecorderPane extends VBox {
         status.getStyleClass().add("hint");
         Label dropHint = new Label("You can also drop an audio file here.");
         dropHint.getStyleClass().add("hint");
+        // Compact: the live waveform only while recording, no drop hint (for views that need the height).
+        waveform.visibleProperty().bind(compact.not().or(capturing));
+        waveform.managedProperty().bind(waveform.visibleProperty());
+        dropHint.visibleProperty().bind(compact.not());
+        dropHint.managedProperty().bind(dropHint.visibleProperty());
         getChildren().addAll(deviceRow, meter, waveform, buttons, status, dropHint);
         installDragAndDrop();
         updateLengthLabel(0);
@@ -120,6 +127,11 @@ public final class RecorderPane extends VBox {
         List<java.nio.file.Path> chosen = multipleFiles ? dialogs.chooseFilesToOpen("Import audio", types)
                 : dialogs.chooseFileToOpen("Import audio", types).map(List::of).orElse(List.of());
         chosen.forEach(path -> deliver(new Take.Imported(path)));
+    }
+
+    /** Shows the live waveform only while recording and leaves out the drop hint. */
+    public void setCompact(boolean on) {
+        compact.set(on);
     }
 
     public void setOnTake(Consumer<Take> handler) {
@@ -180,6 +192,7 @@ public final class RecorderPane extends VBox {
                     });
                 }
             });
+            capturing.set(true);
             waveform.startLive(recording.sampleRate(), 6);
             record.setText("Stop");
             record.getStyleClass().add("recording");
@@ -212,6 +225,7 @@ public final class RecorderPane extends VBox {
 
     private void finish(CapturedAudio audio) {
         recording = null;
+        capturing.set(false);
         record.setText("Record");
         record.getStyleClass().remove("recording");
         devices.setDisable(false);
@@ -272,6 +286,7 @@ public final class RecorderPane extends VBox {
         if (recording != null) {
             Recording r = recording;
             recording = null;
+            capturing.set(false);
             r.stop();
         }
         player.stop();

@@ -101,8 +101,20 @@ public final class ScoreGauge extends VBox {
             setMinHeight(54);
         }
 
-        private double x(double v, double w) {
+        /**
+         * The left end of the scale: the minimum, or closer to the maximum when score and threshold
+         * both sit high up (as with some models), so that their distance stays visible.
+         */
+        private double low() {
             double lo = minimum.get();
+            double s = score.get();
+            double closest = Double.isNaN(s) ? threshold.get() : Math.min(s, threshold.get());
+            double zoomed = Math.floor((closest - 0.05) * 20) / 20;
+            return zoomed > lo + 0.5 ? zoomed : lo;
+        }
+
+        private double x(double v, double w) {
+            double lo = low();
             double hi = maximum.get();
             double t = (Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo);
             return 8 + t * (w - 16);
@@ -132,10 +144,10 @@ public final class ScoreGauge extends VBox {
             }
             g.setFill(Color.web("#4b5563"));
             g.setFont(Font.font(11));
-            g.fillText(String.format(Locale.ROOT, "%.1f", minimum.get()), 4, h - 4);
+            g.fillText(String.format(Locale.ROOT, low() == minimum.get() ? "%.1f" : "%.2f", low()), 4, h - 4);
             String hiText = String.format(Locale.ROOT, "%.1f", maximum.get());
             g.fillText(hiText, w - 8 - 6 * hiText.length(), h - 4);
-            g.fillText("threshold", Math.max(30, Math.min(w - 80, tx - 24)), h - 4);
+            g.fillText("threshold", Math.max(40, Math.min(w - 90, tx - 24)), h - 4);
         }
     }
 }

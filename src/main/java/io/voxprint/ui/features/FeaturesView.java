@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -46,6 +47,7 @@ public final class FeaturesView extends VBox {
         ToggleButton asB = new ToggleButton("Next take is the second (B) for comparison");
         asB.setId("features-as-b");
         recorder.setOnTake(t -> vm.inspect(t, asB.isSelected()));
+        recorder.setCompact(true);
         Label status = new Label();
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
@@ -56,11 +58,27 @@ public final class FeaturesView extends VBox {
         HBox statusRow = new HBox(10, asB, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        TabPane tabs = new TabPane(new Tab("Take", takeTab()), new Tab("Compare", compareTab()), new Tab("Speaker map", mapTab()));
+        // The tabs fill the window below the recorder and each scrolls on its own, so a tall tab
+        // never leaves empty space under a short one.
+        TabPane tabs = new TabPane(new Tab("Take", scroll("features-take-scroll", takeTab(), false)),
+                new Tab("Compare", scroll("features-compare-scroll", compareTab(), false)),
+                new Tab("Speaker map", scroll("features-map-scroll", mapTab(), true)));
         tabs.setId("features-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(title, recorder, statusRow, tabs);
+    }
+
+    private static ScrollPane scroll(String id, Node content, boolean fillHeight) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(fillHeight);
+        scroll.setPrefViewportHeight(260);
+        scroll.setMinViewportHeight(180);
+        scroll.getStyleClass().add("section-scroll");
+        scroll.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        return scroll;
     }
 
     private Node takeTab() {

@@ -96,7 +96,7 @@ public final class AppSession implements AutoCloseable {
     /** Where the model would come from, without loading it; empty when none is available yet. */
     public Optional<ModelStatus> locatedModel() {
         return voxprint.models().locate().map(where -> new ModelStatus(where.file().getFileName().toString(),
-                revisionText(where), "loading..."));
+                revisionText(where), "loading the model..."));
     }
 
     /** Loads (and warms up) the model if needed and describes it for the status bar. */
@@ -104,16 +104,16 @@ public final class AppSession implements AutoCloseable {
         ModelInfo info = voxprint.modelInfo();
         LocatedModel where = voxprint.models().source();
         String iface = info.modelInterface() == ModelInterface.CURRENT
-                ? "ecapa2(audio, label) interface" : "extract_embedding / extract_feature interface";
+                ? "ecapa2(audio, label)" : "extract_embedding (older interface)";
         return new ModelStatus(info.file().getFileName().toString(), revisionText(where), iface);
     }
 
     private static String revisionText(LocatedModel where) {
         if (where.revision() == null) {
-            return "none (local file)";
+            return "local file";
         }
-        return where.commit() == null ? where.revision()
-                : where.revision() + " @ " + where.commit().substring(0, Math.min(7, where.commit().length()));
+        return "revision " + (where.commit() == null ? where.revision()
+                : where.revision() + " @ " + where.commit().substring(0, Math.min(7, where.commit().length())));
     }
 
     @Override

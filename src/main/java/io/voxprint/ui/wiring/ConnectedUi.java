@@ -51,7 +51,13 @@ public final class ConnectedUi {
                 new IdentifyAdapter(session), new FeaturesAdapter(session), new SpeakersAdapter(session),
                 new SettingsAdapter(session), new WebcamCamera(),
                 () -> locate(open, new ArrayList<>()),
-                () -> open.voxprint().databaseFile().toAbsolutePath().toString(), notices, open::close);
+                () -> withTilde(open.voxprint().databaseFile().toAbsolutePath().toString()), notices, open::close);
+    }
+
+    /** A path under the home folder as "~/..." (shorter in the status bar; the tooltip shows it too). */
+    static String withTilde(String path) {
+        String home = System.getProperty("user.home");
+        return home != null && !home.isEmpty() && path.startsWith(home + "/") ? "~" + path.substring(home.length()) : path;
     }
 
     /** The model found now (a quick look, nothing loaded), or empty (then the first-start screen); a missing chosen file adds a notice. */
