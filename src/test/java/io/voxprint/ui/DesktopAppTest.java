@@ -269,6 +269,34 @@ class DesktopAppTest {
         assertEquals(192, shown.length);
         assertTrue(PythonScores.cosine(shown, python.embedding("alice-4.wav")) > 0.999);
 
+        // Export the embedding's numbers as CSV from the map's context menu.
+        Path csv = home.resolve("embedding.csv");
+        dialogs.fileAnswers.add(csv);
+        robot.interact(() -> robot.lookup("#features-take-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        Heatmap embeddingMap = robot.lookup("#feature-map-embedding").queryAs(Heatmap.class);
+        robot.rightClickOn(embeddingMap);
+        if (robot.lookup(".context-menu").tryQuery().isEmpty()) {
+            // Monocle's headless robot does not turn a right click into a context-menu request; ask as the platform would.
+            robot.interact(() -> {
+                javafx.geometry.Bounds b = embeddingMap.localToScreen(embeddingMap.getBoundsInLocal());
+                javafx.event.Event.fireEvent(embeddingMap, new javafx.scene.input.ContextMenuEvent(
+                        javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 20, b.getMinX() + 20, b.getMinY() + 20,
+                        false, null));
+            });
+        }
+        robot.clickOn(robot.lookup(".menu-item").match(n -> n.lookup(".label") instanceof Label l
+                && "Save numbers as CSV...".equals(l.getText())).<Node>query());
+        until("the CSV is written", () -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("row,column,element,value", lines.get(0));
+        assertEquals(193, lines.size(), "a header and one line per value");
+        double[] fromCsv = new double[192];
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            fromCsv[(int) Double.parseDouble(f[2])] = Double.parseDouble(f[3]);
+        }
+        assertTrue(PythonScores.cosine(fromCsv, python.embedding("alice-4.wav")) > 0.999);
+
         // Compare with bob-4: per-label cosines, the embedding's equal to Python's.
         robot.clickOn("#features-as-b");
         importFiles(robot, "bob-4.wav");
