@@ -52,6 +52,12 @@ public final class ModelService implements AutoCloseable {
         closeModel();
     }
 
+    /** Forgets a file chosen earlier and takes the model from the Hugging Face cache; the next call reloads. */
+    public synchronized void useHubCache() {
+        settingsModel = null;
+        closeModel();
+    }
+
     public synchronized boolean isLoaded() {
         return model != null;
     }

@@ -8,9 +8,9 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the window with placeholder actions (nothing connected). */
+    /** Opens the window on the real application: settings, database and model of this user. */
     public static void launch(String[] args) {
-        Application.launch(VoxprintApp.class, args);
+        launch(args, io.voxprint.ui.wiring.ConnectedUi::create);
     }
 
     /** Opens the window with the application's actions, built on the FX launcher thread. */

@@ -13,36 +13,69 @@ import io.voxprint.ui.shell.ModelSetupActions;
 import io.voxprint.ui.speakers.SpeakersActions;
 import io.voxprint.ui.verify.VerifyActions;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Everything the UI asks of the application, one interface per view. The wiring step builds one of
- * these from the use cases; until then {@link #notConnected} answers every call with a sentence.
+ * Everything the UI asks of the application, one interface per view. {@code wiring.ConnectedUi}
+ * builds the real one on the use cases; {@link #notConnected} answers every call with a sentence.
  *
- * @param currentModel      the model already available at start (empty shows the first-start screen)
+ * @param currentModel      the model found at start, not loaded yet (empty shows the first-start screen);
+ *                          must answer at once, since it is asked on the FX thread
  * @param databaseLocation  shown in the status bar
+ * @param notices           sentences to show the user once the window is open (e.g. an unreadable database)
+ * @param shutdown          releases what the actions hold (database, model) when the window closes
  */
 public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, VerifyActions verify,
                         IdentifyActions identify, FeaturesActions features, SpeakersActions speakers,
                         SettingsActions settings, Camera camera, Supplier<Optional<ModelStatus>> currentModel,
-                        Supplier<String> databaseLocation) {
+                        Supplier<String> databaseLocation, List<String> notices, Runnable shutdown) {
+
+    public UiActions {
+        notices = List.copyOf(notices);
+    }
+
+    /** Without notices and with nothing to release. */
+    public UiActions(ModelSetupActions modelSetup, EnrollActions enroll, VerifyActions verify, IdentifyActions identify,
+                     FeaturesActions features, SpeakersActions speakers, SettingsActions settings, Camera camera,
+                     Supplier<Optional<ModelStatus>> currentModel, Supplier<String> databaseLocation) {
+        this(modelSetup, enroll, verify, identify, features, speakers, settings, camera, currentModel, databaseLocation,
+                List.of(), () -> { });
+    }
 
     /** Thrown by the placeholder actions. */
     public static final class NotConnectedException extends Exception {
+        public NotConnectedException(String sentence) {
+            super(sentence);
+        }
+
         public NotConnectedException() {
-            super("This part of Voxprint is not connected yet.");
+            this("This part of Voxprint is not connected yet.");
         }
     }
 
     public static UiActions notConnected() {
-        return new UiActions(placeholder(ModelSetupActions.class), placeholder(EnrollActions.class),
-                placeholder(VerifyActions.class), placeholder(IdentifyActions.class), placeholder(FeaturesActions.class),
-                placeholder(SpeakersActions.class), new StoredSettingsActions(SettingsStore.atDefaultLocation()),
-                new WebcamCamera(), Optional::empty, () -> "not connected");
+        return unavailable(new StoredSettingsActions(SettingsStore.atDefaultLocation()), "not connected",
+                "This part of Voxprint is not connected yet.", List.of());
+    }
+
+    /**
+     * Actions that answer every call with {@code sentence}, except settings (so the user can still
+     * change the data folder or model file); used when the database cannot be opened.
+     */
+    public static UiActions unavailable(SettingsActions settings, String databaseText, String sentence, List<String> notices) {
+        return new UiActions(placeholder(ModelSetupActions.class, sentence), placeholder(EnrollActions.class, sentence),
+                placeholder(VerifyActions.class, sentence), placeholder(IdentifyActions.class, sentence),
+                placeholder(FeaturesActions.class, sentence), placeholder(SpeakersActions.class, sentence), settings,
+                new WebcamCamera(), Optional::empty, () -> databaseText, notices, () -> { });
     }
 
     static <T> T placeholder(Class<T> type) {
+        return placeholder(type, "This part of Voxprint is not connected yet.");
+    }
+
+    static <T> T placeholder(Class<T> type, String sentence) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
@@ -51,7 +84,7 @@ public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, Veri
                     default -> proxy == args[0];
                 };
             }
-            throw new NotConnectedException();
+            throw new NotConnectedException(sentence);
         }));
     }
 }

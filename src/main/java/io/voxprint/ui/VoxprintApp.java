@@ -17,10 +17,13 @@ public final class VoxprintApp extends Application {
         actionsFactory = factory;
     }
 
+    private UiActions actions;
+
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        MainWindow window = VoxprintUi.build(actionsFactory.get(), FxTaskRunner.withDialogs(dialogs), dialogs);
+        actions = actionsFactory.get();
+        MainWindow window = VoxprintUi.build(actions, FxTaskRunner.withDialogs(dialogs), dialogs);
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(VoxprintUi.stylesheet());
         window.installShortcuts(scene);
@@ -29,5 +32,13 @@ public final class VoxprintApp extends Application {
         stage.setMinHeight(640);
         stage.setScene(scene);
         stage.show();
+        VoxprintUi.showNotices(actions, dialogs);
+    }
+
+    @Override
+    public void stop() {
+        if (actions != null) {
+            actions.shutdown().run();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.voxprint.audio.capture.InputDevice;
 import io.voxprint.audio.capture.Microphone;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.enroll.EnrollView;
 import io.voxprint.ui.enroll.EnrollViewModel;
@@ -41,6 +42,9 @@ public final class VoxprintUi {
     public static MainWindow build(UiActions actions, TaskRunner runner, DialogService dialogs) {
         ShellViewModel shell = new ShellViewModel();
         shell.modelProperty().set(actions.currentModel().get());
+        if (shell.isModelAvailable()) {
+            loadModel(actions, runner, dialogs, shell);
+        }
         shell.databaseProperty().set(actions.databaseLocation().get());
         String device = actions.settings().load().settings().inputDevice();
         List<InputDevice> devices = Microphone.inputDevices();
@@ -56,11 +60,39 @@ public final class VoxprintUi {
         views.put(Section.IDENTIFY, () -> new IdentifyView(new IdentifyViewModel(actions.identify(), runner, dialogs), recorder.get()));
         views.put(Section.FEATURES, () -> new FeaturesView(new FeaturesViewModel(actions.features(), runner, dialogs), recorder.get(), dialogs));
         views.put(Section.SPEAKERS, () -> new SpeakersView(new SpeakersViewModel(actions.speakers(), runner, dialogs)));
-        views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(actions.settings(), dialogs), dialogs));
+        views.put(Section.SETTINGS, () -> {
+            SettingsViewModel settings = new SettingsViewModel(actions.settings(), runner, dialogs);
+            settings.setOnModelChanged(() -> {
+                shell.modelProperty().set(actions.currentModel().get());
+                if (shell.isModelAvailable()) {
+                    loadModel(actions, runner, dialogs, shell);
+                }
+            });
+            return new SettingsView(settings, dialogs);
+        });
 
         FirstStartViewModel firstStart = new FirstStartViewModel(actions.modelSetup(), runner, dialogs,
                 model -> shell.modelProperty().set(Optional.of(model)));
         return new MainWindow(shell, views, new FirstStartView(firstStart));
+    }
+
+    /**
+     * Loads and warms up the model in the background; the status bar says "loading" meanwhile. A
+     * model that fails to load gives its sentence and the first-start screen.
+     */
+    static void loadModel(UiActions actions, TaskRunner runner, DialogService dialogs, ShellViewModel shell) {
+        Tasks.create(actions.modelSetup()::loadCurrent)
+                .onSuccess(model -> shell.modelProperty().set(Optional.of(model)))
+                .onError(Exception.class, e -> {
+                    shell.modelProperty().set(Optional.empty());
+                    dialogs.showError(e);
+                })
+                .runOn(runner);
+    }
+
+    /** Shows the sentences the actions collected while starting (call once the window is showing). */
+    public static void showNotices(UiActions actions, DialogService dialogs) {
+        actions.notices().forEach(dialogs::showWarning);
     }
 
     /** The stylesheet's URL for {@code scene.getStylesheets()}. */

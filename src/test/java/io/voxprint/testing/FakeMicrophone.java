@@ -27,6 +27,19 @@ public final class FakeMicrophone {
         }
     }
 
+    /**
+     * Like {@link #install(Path, double)}, but the device goes away after the last byte, so a
+     * recording ends by itself and holds exactly the WAV's samples (for comparisons with references
+     * made from the file).
+     */
+    public static void installEndingAfter(Path wav, double speed) {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            installed = new FakeMixer(in.getFormat(), in.readAllBytes(), speed, true);
+        } catch (IOException | UnsupportedAudioFileException e) {
+            throw new IllegalStateException("Cannot read " + wav, e);
+        }
+    }
+
     public static void install(AudioFormat format, byte[] pcm, double speed) {
         installed = new FakeMixer(format, pcm, speed);
     }

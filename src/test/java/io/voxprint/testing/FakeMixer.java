@@ -17,11 +17,17 @@ final class FakeMixer implements Mixer {
     private final byte[] pcm;
     private final double speed;
     private final DataLine.Info lineInfo;
+    private final boolean endsAfterPcm;
 
     FakeMixer(AudioFormat format, byte[] pcm, double speed) {
+        this(format, pcm, speed, false);
+    }
+
+    FakeMixer(AudioFormat format, byte[] pcm, double speed, boolean endsAfterPcm) {
         this.format = format;
         this.pcm = pcm;
         this.speed = speed;
+        this.endsAfterPcm = endsAfterPcm;
         this.lineInfo = new DataLine.Info(TargetDataLine.class, format);
     }
 
@@ -60,7 +66,7 @@ final class FakeMixer implements Mixer {
         if (!isLineSupported(info)) {
             throw new IllegalArgumentException("Line not supported: " + info);
         }
-        return new FakeTargetLine(lineInfo, format, pcm, speed);
+        return new FakeTargetLine(lineInfo, format, pcm, speed, endsAfterPcm);
     }
 
     @Override

@@ -11,23 +11,26 @@ import javax.sound.sampled.TargetDataLine;
 
 /**
  * Serves the WAV bytes from the moment {@link #start()} is called, no faster than {@code speed}
- * times real time, then zeros; reads block like a real line.
+ * times real time, then zeros (or, with {@code endsAfterPcm}, closes like an unplugged device, so a
+ * recording holds exactly the WAV's samples); reads block like a real line.
  */
 final class FakeTargetLine implements TargetDataLine {
     private final DataLine.Info info;
     private final AudioFormat format;
     private final byte[] pcm;
     private final double speed;
+    private final boolean endsAfterPcm;
     private volatile boolean open;
     private volatile boolean running;
     private long startNanos;
     private long delivered;
 
-    FakeTargetLine(DataLine.Info info, AudioFormat format, byte[] pcm, double speed) {
+    FakeTargetLine(DataLine.Info info, AudioFormat format, byte[] pcm, double speed, boolean endsAfterPcm) {
         this.info = info;
         this.format = format;
         this.pcm = pcm;
         this.speed = speed;
+        this.endsAfterPcm = endsAfterPcm;
     }
 
     @Override
@@ -54,6 +57,14 @@ final class FakeTargetLine implements TargetDataLine {
         len -= len % frame;
         if (!open || !running || len <= 0) {
             return 0;
+        }
+        if (endsAfterPcm) {
+            long left = pcm.length - delivered;
+            if (left <= 0) {
+                close();
+                return 0;
+            }
+            len = (int) Math.min(len, left - left % frame);
         }
         double bytesPerSecond = format.getFrameRate() * frame * speed;
         long target = delivered + len;

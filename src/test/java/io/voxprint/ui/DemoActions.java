@@ -35,7 +35,7 @@ import java.util.Random;
  * three speakers, a fixed verification outcome, seeded random feature vectors of ECAPA2's sizes.
  */
 final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions, FeaturesActions, SpeakersActions, ModelSetupActions {
-    static final ModelStatus MODEL = new ModelStatus("ECAPA2", "a1b2c3d", "forward(audio, label)");
+    static final ModelStatus MODEL = new ModelStatus("ECAPA2", "revision a1b2c3d", "forward(audio, label)");
     final List<SpeakerSummary> speakers = new ArrayList<>(List.of(
             new SpeakerSummary("1", "Anna Lindqvist", 3, Instant.parse("2025-01-12T09:30:00Z"), null),
             new SpeakerSummary("2", "Ben Okafor", 4, Instant.parse("2025-02-03T14:05:00Z"), null),
@@ -63,6 +63,11 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
     @Override
     public ModelStatus download(Progress progress) {
         progress.update(1);
+        return MODEL;
+    }
+
+    @Override
+    public ModelStatus loadCurrent(Progress progress) {
         return MODEL;
     }
 
@@ -99,7 +104,7 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
         return new IdentificationOutcome(List.of(new RankedCandidate("2", "Ben Okafor", 0.684),
                 new RankedCandidate("1", "Anna Lindqvist", 0.412), new RankedCandidate("3", "Chiara Romano", 0.287),
                 new RankedCandidate("4", "Dmitri Volkov", 0.153), new RankedCandidate("5", "Emma Schultz", 0.091),
-                new RankedCandidate("6", "Farid Haddad", 0.044)), 0.5);
+                new RankedCandidate("6", "Farid Haddad", 0.044)), 0.5, "Ben Okafor");
     }
 
     @Override
@@ -115,7 +120,7 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
         features.put("gfe_2", vector(random, 2048, 1.2));
         features.put("pool", vector(random, 3072, 1.0));
         features.put("embedding", vector(random, 192, 0.3));
-        return new FeatureInspection(take.label(), samples, features);
+        return new FeatureInspection(take.label(), samples, features, features.get("embedding"));
     }
 
     private static float[] vector(Random r, int n, double scale) {

@@ -50,6 +50,14 @@ public final class RecordingDialogService implements DialogService {
         return Optional.ofNullable(fileAnswers.poll());
     }
 
+    /** Answers with every queued file at once. */
+    @Override
+    public List<Path> chooseFilesToOpen(String title, List<FileType> types) {
+        List<Path> all = new ArrayList<>(fileAnswers);
+        fileAnswers.clear();
+        return all;
+    }
+
     @Override
     public Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
         return Optional.ofNullable(fileAnswers.poll());

@@ -72,8 +72,21 @@ class ViewModelsTest {
         assertEquals(1, saved.size());
         assertEquals("Anna", saved.get(0).name());
         assertEquals(List.of(GOOD), saved.get(0).takes());
-        assertEquals("Anna was enrolled with 1 take.", vm.statusProperty().get());
+        assertEquals("Anna is enrolled with 1 take in all.", vm.statusProperty().get());
+        assertFalse(saved.get(0).force(), "only good takes: nothing to force");
         assertTrue(vm.takes().isEmpty());
+
+        vm.addTake(NOISY);
+        vm.nameProperty().set("Ben");
+        assertTrue(vm.hasWeakTakes().get());
+        assertFalse(vm.canSave().get(), "a weak take alone is refused");
+        vm.useAnywayProperty().set(true);
+        assertEquals("1 usable of 3 recommended takes", vm.takesSummary().get());
+        assertTrue(vm.canSave().get());
+        vm.save();
+        assertEquals(List.of(NOISY), saved.get(1).takes());
+        assertTrue(saved.get(1).force(), "\"use anyway\" asks the application to force the weak take");
+        assertFalse(vm.useAnywayProperty().get(), "the choice is per enrollment");
     }
 
     @Test
@@ -125,12 +138,12 @@ class ViewModelsTest {
     @Test
     void identificationNamesTheBestCandidateOnlyAboveTheThreshold() {
         IdentifyViewModel vm = new IdentifyViewModel((take, p) -> new IdentificationOutcome(
-                List.of(new RankedCandidate("b", "Ben", 0.62), new RankedCandidate("a", "Anna", 0.2)), 0.5), runner, dialogs);
+                List.of(new RankedCandidate("b", "Ben", 0.62), new RankedCandidate("a", "Anna", 0.2)), 0.5, "b"), runner, dialogs);
         vm.identify(GOOD);
         assertEquals(2, vm.candidates().size());
         assertEquals("Most likely Ben (score 0.620, at or above the threshold 0.500).", vm.verdictProperty().get());
-        assertEquals("No enrolled speaker matches: the best, Ben, scores 0.300, below the threshold 0.500.",
-                IdentifyViewModel.verdictFor(new IdentificationOutcome(List.of(new RankedCandidate("b", "Ben", 0.3)), 0.5)));
+        assertEquals("No enrolled speaker: the best, Ben, scores 0.300, below the threshold 0.500.",
+                IdentifyViewModel.verdictFor(new IdentificationOutcome(List.of(new RankedCandidate("b", "Ben", 0.3)), 0.5, null)));
     }
 
     @Test
@@ -173,23 +186,30 @@ class ViewModelsTest {
         vm.delete();
         assertEquals(List.of("a"), deleted);
         assertNull(vm.selectedProperty().get());
-        assertEquals("Nobody is enrolled yet.", vm.statusProperty().get());
+        assertEquals("Anna was deleted.", vm.statusProperty().get());
     }
 
     @Test
     void settingsFormRoundTripsThroughTheFileAndRejectsABadThreshold(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("settings.json");
-        SettingsViewModel vm = new SettingsViewModel(new StoredSettingsActions(new SettingsStore(file)), dialogs);
+        SettingsViewModel vm = new SettingsViewModel(new StoredSettingsActions(new SettingsStore(file)), runner, dialogs);
         vm.load();
         assertEquals(Settings.defaults(), vm.toSettings());
+        assertTrue(vm.automaticThresholdProperty().get(), "no threshold in the file means automatic");
+        vm.automaticThresholdProperty().set(false);
         vm.thresholdProperty().set(0.61);
         vm.asNormProperty().set(true);
         vm.inputDeviceProperty().set("Voxprint test microphone");
         assertTrue(vm.save());
-        SettingsViewModel other = new SettingsViewModel(new StoredSettingsActions(new SettingsStore(file)), dialogs);
+        SettingsViewModel other = new SettingsViewModel(new StoredSettingsActions(new SettingsStore(file)), runner, dialogs);
         other.load();
         assertEquals(new Settings("", "main", 0.61, true, "Voxprint test microphone", false, ""), other.toSettings());
 
+        other.thresholdProperty().set(12);
+        assertFalse(other.save());
+        assertEquals("The threshold must lie between -10 and 10, not 12.000.", other.statusProperty().get(),
+                "AS-norm scores are in standard deviations");
+        other.asNormProperty().set(false);
         other.thresholdProperty().set(1.5);
         assertFalse(other.save());
         assertEquals("The threshold must lie between -1 and 1, not 1.500.", other.statusProperty().get());

@@ -22,6 +22,11 @@ public interface DialogService {
 
     Optional<Path> chooseFileToOpen(String title, List<FileType> types);
 
+    /** Several files at once (e.g. enrollment takes); empty when the user cancels. */
+    default List<Path> chooseFilesToOpen(String title, List<FileType> types) {
+        return chooseFileToOpen(title, types).map(List::of).orElse(List.of());
+    }
+
     Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
 
     Optional<Path> chooseFolder(String title);

@@ -42,9 +42,14 @@ public final class FxTaskRunner implements TaskRunner {
 
                 @Override
                 public boolean isCancelled() {
-                    return Task.State.CANCELLED == getState() || Thread.currentThread().isInterrupted();
+                    // Asked from the worker thread: the FutureTask flag, not getState() (FX thread only).
+                    return cancelledNow() || Thread.currentThread().isInterrupted();
                 }
             };
+
+            private boolean cancelledNow() {
+                return super.isCancelled();
+            }
 
             @Override
             protected T call() throws Exception {

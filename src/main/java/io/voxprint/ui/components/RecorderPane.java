@@ -58,7 +58,10 @@ public final class RecorderPane extends VBox {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Duration maxLength;
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(this, "compact", false);
+    private final javafx.beans.property.BooleanProperty capturing = new javafx.beans.property.SimpleBooleanProperty(this, "capturing", false);
     private Consumer<Take> onTake = t -> { };
+    private boolean multipleFiles;
     private Recording recording;
     private long capturedFrames;
 
@@ -85,8 +88,7 @@ public final class RecorderPane extends VBox {
         play.setDisable(true);
         play.setOnAction(e -> playLastTake());
         importButton.setId("import-button");
-        importButton.setOnAction(e -> dialogs.chooseFileToOpen("Import audio", List.of(FileType.AUDIO, FileType.ANY))
-                .ifPresent(path -> deliver(new Take.Imported(path))));
+        importButton.setOnAction(e -> importFiles());
         lengthBar.setId("length-bar");
         lengthBar.setMaxWidth(Double.MAX_VALUE);
         lengthBar.setTooltip(new Tooltip("Recording stops by itself at the maximum length."));
@@ -103,10 +105,33 @@ public final class RecorderPane extends VBox {
         status.getStyleClass().add("hint");
         Label dropHint = new Label("You can also drop an audio file here.");
         dropHint.getStyleClass().add("hint");
+        // Compact: the live waveform only while recording, no drop hint (for views that need the height).
+        waveform.visibleProperty().bind(compact.not().or(capturing));
+        waveform.managedProperty().bind(waveform.visibleProperty());
+        dropHint.visibleProperty().bind(compact.not());
+        dropHint.managedProperty().bind(dropHint.visibleProperty());
         getChildren().addAll(deviceRow, meter, waveform, buttons, status, dropHint);
         installDragAndDrop();
         updateLengthLabel(0);
         refreshDevices(preferredDevice);
+    }
+
+    /** Lets "Import file..." and drag and drop take several files at once, each one a take. */
+    public void setMultipleFiles(boolean multiple) {
+        this.multipleFiles = multiple;
+        importButton.setText(multiple ? "Import files..." : "Import file...");
+    }
+
+    private void importFiles() {
+        List<FileType> types = List.of(FileType.AUDIO, FileType.ANY);
+        List<java.nio.file.Path> chosen = multipleFiles ? dialogs.chooseFilesToOpen("Import audio", types)
+                : dialogs.chooseFileToOpen("Import audio", types).map(List::of).orElse(List.of());
+        chosen.forEach(path -> deliver(new Take.Imported(path)));
+    }
+
+    /** Shows the live waveform only while recording and leaves out the drop hint. */
+    public void setCompact(boolean on) {
+        compact.set(on);
     }
 
     public void setOnTake(Consumer<Take> handler) {
@@ -167,6 +192,7 @@ public final class RecorderPane extends VBox {
                     });
                 }
             });
+            capturing.set(true);
             waveform.startLive(recording.sampleRate(), 6);
             record.setText("Stop");
             record.getStyleClass().add("recording");
@@ -199,6 +225,7 @@ public final class RecorderPane extends VBox {
 
     private void finish(CapturedAudio audio) {
         recording = null;
+        capturing.set(false);
         record.setText("Record");
         record.getStyleClass().remove("recording");
         devices.setDisable(false);
@@ -247,7 +274,7 @@ public final class RecorderPane extends VBox {
             List<File> files = e.getDragboard().getFiles();
             boolean ok = files != null && !files.isEmpty() && recording == null;
             if (ok) {
-                deliver(new Take.Imported(files.get(0).toPath()));
+                (multipleFiles ? files : files.subList(0, 1)).forEach(f -> deliver(new Take.Imported(f.toPath())));
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -259,6 +286,7 @@ public final class RecorderPane extends VBox {
         if (recording != null) {
             Recording r = recording;
             recording = null;
+            capturing.set(false);
             r.stop();
         }
         player.stop();

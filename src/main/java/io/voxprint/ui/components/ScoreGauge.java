@@ -2,6 +2,8 @@ package io.voxprint.ui.components;
 
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
@@ -12,7 +14,8 @@ import javafx.scene.text.Font;
 
 /**
  * A score on a horizontal scale with the threshold marked, coloured green when accepted and red
- * when rejected, and the decision in words underneath. A NaN score means "no decision yet".
+ * when rejected, and the decision in words underneath. The decision is the application's (set
+ * {@link #acceptedProperty()}); the gauge never decides itself. Null means "no decision yet".
  */
 public final class ScoreGauge extends VBox {
     public static final Color ACCEPT = Color.web("#1e8e4e");
@@ -20,6 +23,7 @@ public final class ScoreGauge extends VBox {
 
     private final DoubleProperty score = new SimpleDoubleProperty(this, "score", Double.NaN);
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
+    private final ObjectProperty<Boolean> accepted = new SimpleObjectProperty<>(this, "accepted");
     private final DoubleProperty minimum = new SimpleDoubleProperty(this, "minimum", -0.2);
     private final DoubleProperty maximum = new SimpleDoubleProperty(this, "maximum", 1.0);
     private final Label decision = new Label();
@@ -37,6 +41,7 @@ public final class ScoreGauge extends VBox {
         getChildren().addAll(scale, decision, figures);
         score.addListener(o -> refresh());
         threshold.addListener(o -> refresh());
+        accepted.addListener(o -> refresh());
         minimum.addListener(o -> refresh());
         maximum.addListener(o -> refresh());
         refresh();
@@ -48,6 +53,11 @@ public final class ScoreGauge extends VBox {
 
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The decision to show: true accepted, false rejected, null none yet. */
+    public ObjectProperty<Boolean> acceptedProperty() {
+        return accepted;
     }
 
     public DoubleProperty minimumProperty() {
@@ -62,21 +72,22 @@ public final class ScoreGauge extends VBox {
         return decision.getText();
     }
 
-    /** The words shown for a score and threshold. */
-    public static String decisionFor(double score, double threshold) {
-        if (Double.isNaN(score)) {
+    /** The words shown for a decision (null: none yet). */
+    public static String decisionFor(Boolean accepted) {
+        if (accepted == null) {
             return "No decision yet: record or import a take.";
         }
-        return score >= threshold ? "Accepted: the voice matches this speaker."
+        return accepted ? "Accepted: the voice matches this speaker."
                 : "Rejected: the voice does not match this speaker.";
     }
 
     private void refresh() {
         double s = score.get();
-        decision.setText(decisionFor(s, threshold.get()));
+        Boolean decided = Double.isNaN(s) ? null : accepted.get();
+        decision.setText(decisionFor(decided));
         decision.getStyleClass().removeAll("accept", "reject");
-        if (!Double.isNaN(s)) {
-            decision.getStyleClass().add(s >= threshold.get() ? "accept" : "reject");
+        if (decided != null) {
+            decision.getStyleClass().add(decided ? "accept" : "reject");
             figures.setText(String.format(Locale.ROOT, "Score %.3f, threshold %.3f", s, threshold.get()));
         } else {
             figures.setText(String.format(Locale.ROOT, "Threshold %.3f", threshold.get()));
@@ -90,8 +101,20 @@ public final class ScoreGauge extends VBox {
             setMinHeight(54);
         }
 
-        private double x(double v, double w) {
+        /**
+         * The left end of the scale: the minimum, or closer to the maximum when score and threshold
+         * both sit high up (as with some models), so that their distance stays visible.
+         */
+        private double low() {
             double lo = minimum.get();
+            double s = score.get();
+            double closest = Double.isNaN(s) ? threshold.get() : Math.min(s, threshold.get());
+            double zoomed = Math.floor((closest - 0.05) * 20) / 20;
+            return zoomed > lo + 0.5 ? zoomed : lo;
+        }
+
+        private double x(double v, double w) {
+            double lo = low();
             double hi = maximum.get();
             double t = (Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo);
             return 8 + t * (w - 16);
@@ -111,19 +134,20 @@ public final class ScoreGauge extends VBox {
             g.setLineWidth(2);
             g.strokeLine(tx, barTop - 6, tx, barTop + barH + 6);
             double s = score.get();
-            if (!Double.isNaN(s)) {
+            Boolean decided = accepted.get();
+            if (!Double.isNaN(s) && decided != null) {
                 double sx = x(s, w);
-                g.setFill(s >= t ? ACCEPT : REJECT);
+                g.setFill(decided ? ACCEPT : REJECT);
                 g.fillOval(sx - 9, barTop - 1, 18, 18);
                 g.setStroke(Color.WHITE);
                 g.strokeOval(sx - 9, barTop - 1, 18, 18);
             }
             g.setFill(Color.web("#4b5563"));
             g.setFont(Font.font(11));
-            g.fillText(String.format(Locale.ROOT, "%.1f", minimum.get()), 4, h - 4);
+            g.fillText(String.format(Locale.ROOT, low() == minimum.get() ? "%.1f" : "%.2f", low()), 4, h - 4);
             String hiText = String.format(Locale.ROOT, "%.1f", maximum.get());
             g.fillText(hiText, w - 8 - 6 * hiText.length(), h - 4);
-            g.fillText("threshold", Math.max(30, Math.min(w - 80, tx - 24)), h - 4);
+            g.fillText("threshold", Math.max(40, Math.min(w - 90, tx - 24)), h - 4);
         }
     }
 }

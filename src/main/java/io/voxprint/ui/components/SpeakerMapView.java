@@ -17,7 +17,6 @@ public final class SpeakerMapView extends ScatterChart<Number, Number> {
         getStyleClass().add("speaker-map");
         setAnimated(false);
         setLegendVisible(true);
-        setTitle("Speaker map");
         setPrefSize(560, 400);
     }
 

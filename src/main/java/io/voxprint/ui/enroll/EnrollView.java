@@ -5,6 +5,7 @@ import io.voxprint.ui.photo.PhotoControl;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -27,10 +28,15 @@ public final class EnrollView extends HBox {
         name.textProperty().bindBidirectional(vm.nameProperty());
         Label nameLabel = new Label("Name");
         nameLabel.setLabelFor(name);
+        Label nameHint = new Label("Use the name of someone already enrolled to add these takes to them.");
+        nameHint.getStyleClass().add("hint");
+        nameHint.setWrapText(true);
         recorder.setOnTake(vm::addTake);
+        recorder.setMultipleFiles(true);
 
         Label takesTitle = new Label();
         takesTitle.getStyleClass().add("subtitle");
+        takesTitle.setId("enroll-takes-summary");
         takesTitle.textProperty().bind(vm.takesSummary());
         ListView<EnrollViewModel.TakeRow> takes = new ListView<>(vm.takes());
         takes.setId("enroll-takes");
@@ -40,7 +46,14 @@ public final class EnrollView extends HBox {
         takes.setPrefHeight(260);
         VBox.setVgrow(takes, Priority.ALWAYS);
 
-        VBox left = new VBox(10, title, nameLabel, name, recorder, takesTitle, takes);
+        CheckBox useAnyway = new CheckBox("Use takes below the quality minimum anyway");
+        useAnyway.setId("enroll-use-anyway");
+        useAnyway.setWrapText(true);
+        useAnyway.selectedProperty().bindBidirectional(vm.useAnywayProperty());
+        useAnyway.visibleProperty().bind(vm.hasWeakTakes().or(vm.useAnywayProperty()));
+        useAnyway.managedProperty().bind(useAnyway.visibleProperty());
+
+        VBox left = new VBox(10, title, nameLabel, name, nameHint, recorder, takesTitle, takes, useAnyway);
         HBox.setHgrow(left, Priority.ALWAYS);
 
         photo.photoProperty().bindBidirectional(vm.photoProperty());

@@ -36,6 +36,7 @@ public final class EnrollViewModel {
         private final StringProperty reasons = new SimpleStringProperty("");
         private final BooleanProperty assessing = new SimpleBooleanProperty(true);
         private final BooleanProperty acceptable = new SimpleBooleanProperty(false);
+        private final BooleanProperty decoded = new SimpleBooleanProperty(false);
 
         TakeRow(Take take) {
             this.take = take;
@@ -69,12 +70,18 @@ public final class EnrollViewModel {
             return acceptable;
         }
 
+        /** True once the take was read and measured, whatever its quality. */
+        public BooleanProperty decodedProperty() {
+            return decoded;
+        }
+
         void show(TakeQuality q) {
             netSpeech.set(String.format(Locale.ROOT, "Net speech: %.1f s", q.netSpeechSeconds()));
             clipping.set(String.format(Locale.ROOT, "Clipping: %.2f %%", 100 * q.clippedFraction()));
             snr.set(String.format(Locale.ROOT, "SNR: %.0f dB", q.snrDb()));
             reasons.set(q.reasons().isEmpty() ? "Good take." : String.join(" ", q.reasons()));
             acceptable.set(q.acceptable());
+            decoded.set(true);
             assessing.set(false);
         }
 
@@ -90,7 +97,8 @@ public final class EnrollViewModel {
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObservableList<TakeRow> takes = FXCollections.observableArrayList(
-            row -> new javafx.beans.Observable[] {row.acceptable, row.assessing});
+            row -> new javafx.beans.Observable[] {row.acceptable, row.assessing, row.decoded});
+    private final BooleanProperty useAnyway = new SimpleBooleanProperty(this, "useAnyway", false);
     private final ObjectProperty<byte[]> photo = new SimpleObjectProperty<>(this, "photo");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
@@ -129,18 +137,32 @@ public final class EnrollViewModel {
         return progress;
     }
 
+    /** "Use anyway": takes below the quality minimum are enrolled too (the application is told to force them). */
+    public BooleanProperty useAnywayProperty() {
+        return useAnyway;
+    }
+
+    private boolean usable(TakeRow r) {
+        return r.acceptable.get() || (useAnyway.get() && r.decoded.get());
+    }
+
     public long usableTakes() {
-        return takes.stream().filter(r -> r.acceptable.get()).count();
+        return takes.stream().filter(this::usable).count();
+    }
+
+    /** True when some take was read but falls below the quality minimum (the "use anyway" choice matters). */
+    public BooleanBinding hasWeakTakes() {
+        return Bindings.createBooleanBinding(() -> takes.stream().anyMatch(r -> r.decoded.get() && !r.acceptable.get()), takes);
     }
 
     public BooleanBinding canSave() {
         return Bindings.createBooleanBinding(() -> !busy.get() && !name.get().isBlank() && usableTakes() > 0
-                && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busy);
+                && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busy, useAnyway);
     }
 
     public StringBinding takesSummary() {
         return Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d usable of %d recommended takes",
-                usableTakes(), RECOMMENDED_TAKES), takes);
+                usableTakes(), RECOMMENDED_TAKES), takes, useAnyway);
     }
 
     public void addTake(Take take) {
@@ -161,17 +183,19 @@ public final class EnrollViewModel {
             status.set("Please enter the speaker's name.");
             return;
         }
-        List<Take> usable = takes.stream().filter(r -> r.acceptable.get()).map(TakeRow::take).toList();
+        List<Take> usable = takes.stream().filter(this::usable).map(TakeRow::take).toList();
+        boolean force = takes.stream().anyMatch(r -> usable(r) && !r.acceptable.get());
         if (usable.isEmpty()) {
             status.set("Please add at least one usable take.");
             return;
         }
         String who = name.get().strip();
         status.set("Enrolling " + who + "...");
-        Tasks.create(p -> actions.enroll(new EnrollmentRequest(who, usable, photo.get()), p))
+        Tasks.create(p -> actions.enroll(new EnrollmentRequest(who, usable, photo.get(), force), p))
                 .onSuccess(s -> {
-                    status.set(String.format(Locale.ROOT, "%s was enrolled with %d %s.", s.name(), s.takes(),
+                    status.set(String.format(Locale.ROOT, "%s is enrolled with %d %s in all.", s.name(), s.takes(),
                             s.takes() == 1 ? "take" : "takes"));
+                    useAnyway.set(false);
                     name.set("");
                     takes.clear();
                     photo.set(null);

@@ -11,6 +11,6 @@ public interface FeaturesActions {
     /** Decodes the take to 16 kHz mono and extracts every feature label the model offers. */
     FeatureInspection inspect(Take take, Progress progress) throws Exception;
 
-    /** Every stored enrolment embedding (of the model in use) with its speaker's name. */
+    /** Every enrolled speaker's model (unit-length mean of their embeddings, of the model in use) with their name. */
     List<LabelledEmbedding> speakerEmbeddings() throws Exception;
 }

@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -46,6 +47,7 @@ public final class FeaturesView extends VBox {
         ToggleButton asB = new ToggleButton("Next take is the second (B) for comparison");
         asB.setId("features-as-b");
         recorder.setOnTake(t -> vm.inspect(t, asB.isSelected()));
+        recorder.setCompact(true);
         Label status = new Label();
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
@@ -56,11 +58,27 @@ public final class FeaturesView extends VBox {
         HBox statusRow = new HBox(10, asB, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        TabPane tabs = new TabPane(new Tab("Take", takeTab()), new Tab("Compare", compareTab()), new Tab("Speaker map", mapTab()));
+        // The tabs fill the window below the recorder and each scrolls on its own, so a tall tab
+        // never leaves empty space under a short one.
+        TabPane tabs = new TabPane(new Tab("Take", scroll("features-take-scroll", takeTab(), false)),
+                new Tab("Compare", scroll("features-compare-scroll", compareTab(), false)),
+                new Tab("Speaker map", scroll("features-map-scroll", mapTab(), true)));
         tabs.setId("features-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(title, recorder, statusRow, tabs);
+    }
+
+    private static ScrollPane scroll(String id, Node content, boolean fillHeight) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(fillHeight);
+        scroll.setPrefViewportHeight(260);
+        scroll.setMinViewportHeight(180);
+        scroll.getStyleClass().add("section-scroll");
+        scroll.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        return scroll;
     }
 
     private Node takeTab() {
@@ -100,6 +118,7 @@ public final class FeaturesView extends VBox {
 
     private Node mapCard(String label, float[] vector) {
         Heatmap map = new Heatmap();
+        map.setId("feature-map-" + label);
         FeatureGrid grid = FeatureLayouts.gridFor(label, vector);
         map.setGrid(grid);
         map.setPrefSize(420, 200);
@@ -133,7 +152,29 @@ public final class FeaturesView extends VBox {
         ExportMenu.install(difference, "difference", dialogs, () -> ExportMenu.tableOf(difference.grid()));
         HBox pick = new HBox(10, new Label("Feature"), label);
         pick.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(10, pick, hint, grid);
+        Label cosTitle = new Label("Cosine similarity of A and B at each level (1 = same direction)");
+        cosTitle.getStyleClass().add("subtitle");
+        GridPane cosTable = new GridPane();
+        cosTable.setId("compare-cosines");
+        cosTable.setHgap(16);
+        cosTable.setVgap(4);
+        vm.cosines().addListener((javafx.collections.ListChangeListener<FeaturesViewModel.LabelCosine>) c -> {
+            cosTable.getChildren().clear();
+            int col = 0;
+            for (FeaturesViewModel.LabelCosine lc : vm.cosines()) {
+                Label name = new Label(lc.label());
+                Label value = new Label(String.format(java.util.Locale.ROOT, "%.4f", lc.cosine()));
+                value.getStyleClass().add("bar-value");
+                cosTable.add(name, col, 0);
+                cosTable.add(value, col, 1);
+                col++;
+            }
+        });
+        Label noCos = new Label("Shown once both takes are inspected.");
+        noCos.getStyleClass().add("hint");
+        noCos.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.cosines()));
+        noCos.managedProperty().bind(noCos.visibleProperty());
+        return new VBox(10, pick, hint, grid, cosTitle, noCos, cosTable);
     }
 
     private void refreshCompare() {
@@ -166,7 +207,8 @@ public final class FeaturesView extends VBox {
         Button load = new Button("Draw the map of enrolled speakers");
         load.setId("load-speaker-map");
         load.setOnAction(e -> vm.loadSpeakerMap());
-        Label hint = new Label("Each point is one enrolment take, placed by the two directions in which the embeddings differ most.");
+        Label hint = new Label("Each point is one enrolled speaker's voice print, placed by the two directions in which they differ most;"
+                + " \"" + FeaturesViewModel.THIS_RECORDING + "\" is the take shown in the Take tab.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         VBox.setVgrow(map, Priority.ALWAYS);

@@ -2,6 +2,8 @@ package io.voxprint.ui.features;
 
 import io.voxprint.audio.LogMelSpectrogram;
 import io.voxprint.scoring.Pca2d;
+import io.voxprint.scoring.Vectors;
+import java.util.Map;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
@@ -35,10 +37,18 @@ public final class FeaturesViewModel {
     public record SpeakerMap(List<MapPoint> points, double[] variances) {
     }
 
+    /** How alike takes A and B are at one level of the model. */
+    public record LabelCosine(String label, double cosine) {
+    }
+
+    /** The name the current take (A) has on the speaker map. */
+    public static final String THIS_RECORDING = "This recording";
+
     private final ObjectProperty<Inspected> takeA = new SimpleObjectProperty<>(this, "takeA");
     private final ObjectProperty<Inspected> takeB = new SimpleObjectProperty<>(this, "takeB");
     private final ObservableList<String> labels = FXCollections.observableArrayList();
     private final StringProperty compareLabel = new SimpleStringProperty(this, "compareLabel");
+    private final ObservableList<LabelCosine> cosines = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerMap> speakerMap = new SimpleObjectProperty<>(this, "speakerMap");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Record or import a take to see what the model sees.");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
@@ -51,6 +61,33 @@ public final class FeaturesViewModel {
         this.actions = actions;
         this.runner = runner;
         this.dialogs = dialogs;
+        takeA.addListener(o -> {
+            refreshCosines();
+            if (speakerMap.get() != null) {
+                loadSpeakerMap();
+            }
+        });
+        takeB.addListener(o -> refreshCosines());
+    }
+
+    /** Cosine similarity of A and B for every label both have, in A's order; empty until both exist. */
+    public ObservableList<LabelCosine> cosines() {
+        return cosines;
+    }
+
+    private void refreshCosines() {
+        Inspected a = takeA.get();
+        Inspected b = takeB.get();
+        List<LabelCosine> out = new ArrayList<>();
+        if (a != null && b != null) {
+            for (Map.Entry<String, float[]> e : a.inspection().features().entrySet()) {
+                float[] other = b.inspection().features().get(e.getKey());
+                if (other != null && other.length == e.getValue().length) {
+                    out.add(new LabelCosine(e.getKey(), Vectors.cosine(e.getValue(), other)));
+                }
+            }
+        }
+        cosines.setAll(out);
     }
 
     public ObjectProperty<Inspected> takeAProperty() {
@@ -110,29 +147,50 @@ public final class FeaturesViewModel {
                 .runOn(runner);
     }
 
+    /** Draws the enrolled speakers' models and, when a take is shown, places that take among them. */
     public void loadSpeakerMap() {
-        Tasks.create(p -> toMap(actions.speakerEmbeddings()))
+        Inspected current = takeA.get();
+        float[] embedding = current == null ? null : current.inspection().embedding();
+        Tasks.create(p -> toMap(actions.speakerEmbeddings(), embedding))
                 .onSuccess(speakerMap::set)
-                .onError(IllegalArgumentException.class, e -> status.set("The speaker map needs at least two enrolment takes."))
+                .onError(IllegalArgumentException.class, e -> status.set("The speaker map needs at least two enrolled speakers."))
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
                 .runOn(runner);
     }
 
-    static SpeakerMap toMap(List<LabelledEmbedding> embeddings) {
-        double[][] data = new double[embeddings.size()][];
+    /**
+     * The speakers' models on their first two principal components; the current take (unit length,
+     * like the models) is projected onto the same axes, so it does not move the speakers.
+     */
+    static SpeakerMap toMap(List<LabelledEmbedding> speakers, float[] current) {
+        double[][] data = new double[speakers.size()][];
         for (int i = 0; i < data.length; i++) {
-            float[] e = embeddings.get(i).embedding();
-            data[i] = new double[e.length];
-            for (int j = 0; j < e.length; j++) {
-                data[i][j] = e[j];
-            }
+            data[i] = toDouble(speakers.get(i).embedding());
         }
         Pca2d.Projection projection = Pca2d.fit(data);
         List<MapPoint> points = new ArrayList<>();
         for (int i = 0; i < data.length; i++) {
-            points.add(new MapPoint(embeddings.get(i).speakerName(), projection.points()[i][0], projection.points()[i][1]));
+            points.add(new MapPoint(speakers.get(i).speakerName(), projection.points()[i][0], projection.points()[i][1]));
+        }
+        if (current != null && current.length == data[0].length) {
+            double[] v = toDouble(Vectors.normalize(current));
+            double[] xy = new double[2];
+            for (int c = 0; c < 2; c++) {
+                for (int j = 0; j < v.length; j++) {
+                    xy[c] += (v[j] - projection.mean()[j]) * projection.components()[c][j];
+                }
+            }
+            points.add(new MapPoint(THIS_RECORDING, xy[0], xy[1]));
         }
         return new SpeakerMap(points, projection.variances());
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = v[j];
+        }
+        return out;
     }
 }

@@ -76,9 +76,9 @@ public final class IdentifyViewModel {
             return "Nobody is enrolled yet.";
         }
         RankedCandidate best = o.ranked().get(0);
-        return best.score() >= o.threshold()
+        return o.decision() != null
                 ? String.format(Locale.ROOT, "Most likely %s (score %.3f, at or above the threshold %.3f).", best.name(), best.score(), o.threshold())
-                : String.format(Locale.ROOT, "No enrolled speaker matches: the best, %s, scores %.3f, below the threshold %.3f.",
+                : String.format(Locale.ROOT, "No enrolled speaker: the best, %s, scores %.3f, below the threshold %.3f.",
                         best.name(), best.score(), o.threshold());
     }
 }

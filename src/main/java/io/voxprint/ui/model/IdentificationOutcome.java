@@ -2,8 +2,11 @@ package io.voxprint.ui.model;
 
 import java.util.List;
 
-/** Candidates best first (the view shows the first five) and the threshold in force. */
-public record IdentificationOutcome(List<RankedCandidate> ranked, double threshold) {
+/**
+ * Candidates best first (the view shows the first five), the threshold in force, and the decision
+ * the application took: the name of the identified speaker, or null when nobody passed.
+ */
+public record IdentificationOutcome(List<RankedCandidate> ranked, double threshold, String decision) {
     public IdentificationOutcome {
         ranked = List.copyOf(ranked);
     }

@@ -2,10 +2,25 @@ package io.voxprint.ui.settings;
 
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.ui.model.CalibrationStatus;
 
-/** Loading and saving settings; {@link StoredSettingsActions} is the real one. */
+/**
+ * Loading, saving and applying settings, and calibrating the threshold. {@link StoredSettingsActions}
+ * only reads and writes the file; the connected application also applies what was saved.
+ */
 public interface SettingsActions {
     SettingsStore.Loaded load();
 
+    /** Saves the settings and applies what can change at once (threshold, AS-norm, keep-audio, model file). */
     void save(Settings settings) throws Exception;
+
+    /** The calibration of the model in use; may load the model, so call it off the FX thread. */
+    default CalibrationStatus calibrationStatus() throws Exception {
+        throw new UnsupportedOperationException("Calibration needs the speaker model, which is not available here.");
+    }
+
+    /** Calibrates the threshold on the enrolled speakers (leave-one-out) and saves the result. */
+    default CalibrationStatus calibrate() throws Exception {
+        throw new UnsupportedOperationException("Calibration needs the speaker model, which is not available here.");
+    }
 }

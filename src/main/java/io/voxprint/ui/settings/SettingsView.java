@@ -56,7 +56,7 @@ public final class SettingsView extends VBox {
 
         Spinner<Double> threshold = new Spinner<>();
         threshold.setId("settings-threshold");
-        SpinnerValueFactory.DoubleSpinnerValueFactory values = new SpinnerValueFactory.DoubleSpinnerValueFactory(-1, 1, 0.5, 0.01);
+        SpinnerValueFactory.DoubleSpinnerValueFactory values = new SpinnerValueFactory.DoubleSpinnerValueFactory(-1, 10, 0.5, 0.001);
         values.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -77,12 +77,35 @@ public final class SettingsView extends VBox {
         values.valueProperty().addListener((o, old, v) -> vm.thresholdProperty().set(v));
         vm.thresholdProperty().addListener((o, old, v) -> values.setValue(v.doubleValue()));
         values.setValue(vm.thresholdProperty().get());
-        row(form, 2, "Decision threshold", threshold, threshold);
+        threshold.disableProperty().bind(vm.automaticThresholdProperty());
+        CheckBox automatic = new CheckBox("Automatic");
+        automatic.setId("settings-threshold-automatic");
+        automatic.selectedProperty().bindBidirectional(vm.automaticThresholdProperty());
+        automatic.setTooltip(new javafx.scene.control.Tooltip(
+                "The threshold of the calibration when there is one, else the default"));
+        HBox thresholdRow = new HBox(12, automatic, threshold);
+        thresholdRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row(form, 2, "Decision threshold", thresholdRow, automatic);
+
+        Label calibration = new Label();
+        calibration.setId("settings-calibration");
+        calibration.setWrapText(true);
+        calibration.textProperty().bind(vm.calibrationProperty());
+        Button calibrate = new Button("Calibrate on enrolled speakers");
+        calibrate.setId("settings-calibrate");
+        calibrate.disableProperty().bind(vm.calibratingProperty());
+        calibrate.setOnAction(e -> vm.calibrate());
+        Label calibrateHint = new Label("Needs two enrolled speakers, one of them with two takes or more;"
+                + " more speakers and takes give a better estimate.");
+        calibrateHint.getStyleClass().add("hint");
+        calibrateHint.setWrapText(true);
+        VBox calibrationBox = new VBox(6, calibration, calibrate, calibrateHint);
+        row(form, 3, "Calibration", calibrationBox, calibrate);
 
         CheckBox asNorm = new CheckBox("Normalise scores against a cohort (AS-norm)");
         asNorm.setId("settings-asnorm");
         asNorm.selectedProperty().bindBidirectional(vm.asNormProperty());
-        row(form, 3, "Score normalisation", asNorm, asNorm);
+        row(form, 4, "Score normalisation", asNorm, asNorm);
 
         ComboBox<String> device = new ComboBox<>();
         device.setId("settings-input-device");
@@ -91,13 +114,13 @@ public final class SettingsView extends VBox {
         device.setPromptText("System default");
         device.getItems().setAll(Microphone.inputDevices().stream().map(InputDevice::name).toList());
         device.valueProperty().bindBidirectional(vm.inputDeviceProperty());
-        row(form, 4, "Input device", device, device);
+        row(form, 5, "Input device", device, device);
 
         CheckBox keep = new CheckBox("Keep enrolment audio (otherwise only the voice prints are stored)");
         keep.setId("settings-keep-audio");
         keep.setWrapText(true);
         keep.selectedProperty().bindBidirectional(vm.keepAudioProperty());
-        row(form, 5, "Audio", keep, keep);
+        row(form, 6, "Audio", keep, keep);
 
         TextField folder = new TextField();
         folder.setId("settings-data-folder");
@@ -106,12 +129,18 @@ public final class SettingsView extends VBox {
         Button browseFolder = new Button("Browse...");
         browseFolder.setOnAction(e -> dialogs.chooseFolder("Choose the data folder").map(Path::toString)
                 .ifPresent(vm.dataFolderProperty()::set));
-        row(form, 6, "Data folder", grow(folder, browseFolder), folder);
+        row(form, 7, "Data folder", grow(folder, browseFolder), folder);
 
         Button save = new Button("Save");
         save.setId("settings-save");
         save.getStyleClass().add("primary");
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> {
+            // A number typed without Enter is still only text in the editor: commit it first.
+            values.setValue(values.getConverter().fromString(threshold.getEditor().getText()));
+            if (vm.save()) {
+                vm.refreshCalibration();
+            }
+        });
         Button revert = new Button("Revert");
         revert.setOnAction(e -> vm.load());
         Label status = new Label();
@@ -120,10 +149,13 @@ public final class SettingsView extends VBox {
         status.textProperty().bind(vm.statusProperty());
         HBox buttons = new HBox(10, save, revert, status);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label note = new Label("Model and data folder changes take effect the next time Voxprint starts.");
+        Label note = new Label("Threshold, normalisation, audio and model file apply at once; the model revision and"
+                + " the data folder take effect the next time Voxprint starts.");
+        note.setWrapText(true);
         note.getStyleClass().add("hint");
         getChildren().addAll(title, form, buttons, note);
         vm.load();
+        vm.refreshCalibration();
     }
 
     private static HBox grow(javafx.scene.Node field, Button button) {

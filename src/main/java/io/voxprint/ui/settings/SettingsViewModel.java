@@ -1,9 +1,14 @@
 package io.voxprint.ui.settings;
 
+import io.voxprint.app.Calibration;
+import io.voxprint.app.ScoringOptions;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.common.UserMessages;
+import io.voxprint.ui.model.CalibrationStatus;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -12,22 +17,37 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The settings form; reading and writing the file is quick, so it happens on the caller's thread. */
+/**
+ * The settings form. Reading and writing the file is quick and happens on the caller's thread;
+ * calibration needs the model and runs in the background.
+ */
 public final class SettingsViewModel {
     private final StringProperty modelFile = new SimpleStringProperty(this, "modelFile", "");
     private final StringProperty modelRevision = new SimpleStringProperty(this, "modelRevision", "main");
-    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", Settings.DEFAULT_THRESHOLD);
+    private final BooleanProperty automaticThreshold = new SimpleBooleanProperty(this, "automaticThreshold", true);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", ScoringOptions.DEFAULT_THRESHOLD);
     private final BooleanProperty asNorm = new SimpleBooleanProperty(this, "asNorm", false);
     private final StringProperty inputDevice = new SimpleStringProperty(this, "inputDevice", "");
     private final BooleanProperty keepAudio = new SimpleBooleanProperty(this, "keepAudio", false);
     private final StringProperty dataFolder = new SimpleStringProperty(this, "dataFolder", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty calibration = new SimpleStringProperty(this, "calibration", "");
+    private final BooleanProperty calibrating = new SimpleBooleanProperty(this, "calibrating", false);
     private final SettingsActions actions;
+    private final TaskRunner runner;
     private final DialogService dialogs;
+    private String loadedModelFile = "";
+    private Runnable onModelChanged = () -> { };
 
-    public SettingsViewModel(SettingsActions actions, DialogService dialogs) {
+    public SettingsViewModel(SettingsActions actions, TaskRunner runner, DialogService dialogs) {
         this.actions = actions;
+        this.runner = runner;
         this.dialogs = dialogs;
+    }
+
+    /** Called after a save that changed the model file, so the window can load the new model. */
+    public void setOnModelChanged(Runnable handler) {
+        this.onModelChanged = handler;
     }
 
     public StringProperty modelFileProperty() {
@@ -36,6 +56,11 @@ public final class SettingsViewModel {
 
     public StringProperty modelRevisionProperty() {
         return modelRevision;
+    }
+
+    /** True: decisions use the calibrated threshold when there is one, else the default. */
+    public BooleanProperty automaticThresholdProperty() {
+        return automaticThreshold;
     }
 
     public DoubleProperty thresholdProperty() {
@@ -62,6 +87,15 @@ public final class SettingsViewModel {
         return status;
     }
 
+    /** The calibration result and the threshold in force, in words. */
+    public StringProperty calibrationProperty() {
+        return calibration;
+    }
+
+    public BooleanProperty calibratingProperty() {
+        return calibrating;
+    }
+
     public void load() {
         SettingsStore.Loaded loaded = actions.load();
         show(loaded.settings());
@@ -71,34 +105,79 @@ public final class SettingsViewModel {
 
     private void show(Settings s) {
         modelFile.set(s.modelFile());
+        loadedModelFile = s.modelFile();
         modelRevision.set(s.modelRevision());
-        threshold.set(s.threshold());
+        automaticThreshold.set(s.threshold() == null);
+        threshold.set(s.threshold() != null ? s.threshold()
+                : s.asNorm() ? ScoringOptions.DEFAULT_NORM_THRESHOLD : ScoringOptions.DEFAULT_THRESHOLD);
         asNorm.set(s.asNorm());
-        inputDevice.set(s.inputDevice());
+        inputDevice.set(s.inputDevice() == null ? "" : s.inputDevice());
         keepAudio.set(s.keepAudio());
         dataFolder.set(s.dataFolder());
     }
 
     public Settings toSettings() {
-        return new Settings(modelFile.get().strip(), modelRevision.get().strip(), threshold.get(), asNorm.get(),
-                inputDevice.get(), keepAudio.get(), dataFolder.get().strip());
+        String device = inputDevice.get() == null ? "" : inputDevice.get();
+        return new Settings(modelFile.get().strip(), modelRevision.get().strip(),
+                automaticThreshold.get() ? null : threshold.get(), asNorm.get(), device, keepAudio.get(),
+                dataFolder.get().strip());
     }
 
     /** @return true when saved */
     public boolean save() {
         double t = threshold.get();
-        if (!(t >= -1 && t <= 1)) {
-            status.set(String.format(Locale.ROOT, "The threshold must lie between -1 and 1, not %.3f.", t));
+        double limit = asNorm.get() ? 10 : 1;
+        if (!automaticThreshold.get() && !(t >= -limit && t <= limit)) {
+            status.set(String.format(Locale.ROOT, "The threshold must lie between %.0f and %.0f, not %.3f.", -limit, limit, t));
             return false;
         }
         try {
-            actions.save(toSettings());
+            Settings saved = toSettings();
+            actions.save(saved);
             status.set("Settings saved.");
+            boolean modelChanged = !saved.modelFile().equals(loadedModelFile);
+            loadedModelFile = saved.modelFile();
+            if (modelChanged) {
+                onModelChanged.run();
+            }
             return true;
         } catch (Exception e) {
             status.set(UserMessages.sentence(e));
             dialogs.showError(e);
             return false;
         }
+    }
+
+    /** Reads the calibration of the model in use (in the background). */
+    public void refreshCalibration() {
+        Tasks.create(p -> actions.calibrationStatus())
+                .onSuccess(c -> calibration.set(describe(c)))
+                .onError(Exception.class, e -> calibration.set(UserMessages.sentence(e)))
+                .bindRunning(calibrating)
+                .runOn(runner);
+    }
+
+    /** Calibrates on the enrolled speakers and shows the result. */
+    public void calibrate() {
+        calibration.set("Calibrating on the enrolled speakers...");
+        Tasks.create(p -> actions.calibrate())
+                .onSuccess(c -> calibration.set(describe(c)))
+                .onError(Exception.class, e -> {
+                    calibration.set(UserMessages.sentence(e));
+                    dialogs.showError(e);
+                })
+                .bindRunning(calibrating)
+                .runOn(runner);
+    }
+
+    public static String describe(CalibrationStatus s) {
+        Calibration c = s.calibration();
+        String now = String.format(Locale.ROOT, "Decisions use the threshold %.3f (%s).", s.thresholdInForce(), s.source());
+        if (c == null) {
+            return "Not calibrated yet. " + now;
+        }
+        return String.format(Locale.ROOT, "Calibrated on %s: %d same-speaker and %d different-speaker trials, equal error"
+                + " rate %.1f %% at the threshold %.3f. %s", c.source(), c.targetTrials(), c.nonTargetTrials(),
+                100 * c.eer(), c.eerThreshold(), now);
     }
 }

@@ -44,7 +44,12 @@ public final class FirstStartView extends StackPane {
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox actions = new HBox(10, download, choose, progress);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-download");
+        cancel.visibleProperty().bind(vm.downloadingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancelDownload());
+        HBox actions = new HBox(10, download, choose, progress, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.setId("first-start-status");

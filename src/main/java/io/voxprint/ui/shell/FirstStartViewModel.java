@@ -1,5 +1,6 @@
 package io.voxprint.ui.shell;
 
+import io.voxprint.ui.common.Cancellable;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.common.TaskRunner;
@@ -36,6 +37,9 @@ public final class FirstStartViewModel {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Consumer<ModelStatus> onReady;
+    private final BooleanProperty downloading = new SimpleBooleanProperty(this, "downloading", false);
+    private Cancellable download;
+    private boolean cancelled;
 
     public FirstStartViewModel(ModelSetupActions actions, TaskRunner runner, DialogService dialogs, Consumer<ModelStatus> onReady) {
         this.actions = actions;
@@ -58,11 +62,32 @@ public final class FirstStartViewModel {
 
     public void download() {
         status.set("Downloading the model...");
-        Tasks.create(actions::download)
+        downloading.set(true);
+        download = Tasks.create(actions::download)
                 .onSuccess(this::ready)
-                .onError(Exception.class, e -> status.set(UserMessages.sentence(e)))
+                .onError(Exception.class, e -> status.set(cancelled ? "The download was cancelled; what arrived is kept"
+                        + " and the next download continues from there." : UserMessages.sentence(e)))
+                .andFinally(() -> {
+                    downloading.set(false);
+                    download = null;
+                    cancelled = false;
+                })
                 .bindProgress(progress).bindRunning(busy)
                 .runOn(runner);
+    }
+
+    /** Stops a running download (the partial file stays in the cache for the next try). */
+    public void cancelDownload() {
+        Cancellable running = download;
+        if (running != null) {
+            cancelled = true;
+            running.cancel();
+            status.set("The download was cancelled; what arrived is kept and the next download continues from there.");
+        }
+    }
+
+    public BooleanProperty downloadingProperty() {
+        return downloading;
     }
 
     public void chooseFile() {

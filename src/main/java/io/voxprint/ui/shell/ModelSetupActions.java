@@ -11,4 +11,7 @@ public interface ModelSetupActions {
 
     /** Loads a TorchScript file the user already has. */
     ModelStatus useLocalFile(Path file, Progress progress) throws Exception;
+
+    /** Loads and warms up the model found at start (or after a settings change). */
+    ModelStatus loadCurrent(Progress progress) throws Exception;
 }

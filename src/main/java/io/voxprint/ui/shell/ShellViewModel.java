@@ -38,7 +38,7 @@ public final class ShellViewModel {
 
     public StringBinding modelText() {
         return Bindings.createStringBinding(() -> model.get()
-                .map(m -> m.name() + " \u00b7 revision " + m.revision() + " \u00b7 " + m.interfaceName())
+                .map(m -> m.name() + " \u00b7 " + m.revision() + " \u00b7 " + m.interfaceName())
                 .orElse("no model yet"), model);
     }
 }

@@ -18,4 +18,9 @@ public interface SpeakersActions {
 
     /** @return how many speakers were added */
     int importSpeakers(Path file) throws Exception;
+
+    /** Names of speakers enrolled only with another model, who must be enrolled again to be recognised. */
+    default List<String> speakersNeedingReEnrollment() throws Exception {
+        return List.of();
+    }
 }

@@ -80,7 +80,14 @@ public final class SpeakersView extends VBox {
         status.textProperty().bind(vm.statusProperty());
         HBox buttons = new HBox(8, rename, delete, export, importButton, refresh, status);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, table, buttons);
+        Label reEnroll = new Label();
+        reEnroll.setId("speakers-re-enroll");
+        reEnroll.setWrapText(true);
+        reEnroll.getStyleClass().add("warning-text");
+        reEnroll.textProperty().bind(vm.reEnrollHintProperty());
+        reEnroll.visibleProperty().bind(vm.reEnrollHintProperty().isNotEmpty());
+        reEnroll.managedProperty().bind(reEnroll.visibleProperty());
+        getChildren().addAll(title, reEnroll, table, buttons);
         vm.refresh();
     }
 

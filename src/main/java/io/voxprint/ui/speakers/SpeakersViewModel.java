@@ -21,6 +21,7 @@ public final class SpeakersViewModel {
     private final ObservableList<SpeakerSummary> speakers = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty reEnrollHint = new SimpleStringProperty(this, "reEnrollHint", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final SpeakersActions actions;
     private final TaskRunner runner;
@@ -44,19 +45,44 @@ public final class SpeakersViewModel {
         return status;
     }
 
+    /** Empty, or a sentence naming the speakers enrolled with another model. */
+    public StringProperty reEnrollHintProperty() {
+        return reEnrollHint;
+    }
+
     public BooleanProperty busyProperty() {
         return busy;
     }
 
     public void refresh() {
-        Tasks.create(p -> actions.listSpeakers())
-                .onSuccess(list -> {
+        refresh(null);
+    }
+
+    /** Lists the speakers again, then shows {@code done} (what was just done) or else the count. */
+    private void refresh(String done) {
+        Tasks.create(p -> new Listing(actions.listSpeakers(), actions.speakersNeedingReEnrollment()))
+                .onSuccess(listing -> {
+                    List<SpeakerSummary> list = listing.speakers();
                     speakers.setAll(list);
-                    status.set(list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
+                    reEnrollHint.set(reEnrollText(listing.reEnroll()));
+                    status.set(done != null ? done
+                            : list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
                 .runOn(runner);
+    }
+
+    private record Listing(List<SpeakerSummary> speakers, List<String> reEnroll) {
+    }
+
+    static String reEnrollText(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        return (names.size() == 1 ? names.get(0) + " was" : String.join(", ", names) + " were")
+                + " enrolled with another model; enroll " + (names.size() == 1 ? "this speaker" : "them")
+                + " again (Enroll, same name) to be recognised with the model in use.";
     }
 
     public void rename(String newName) {
@@ -71,8 +97,7 @@ public final class SpeakersViewModel {
         String name = newName.strip();
         Tasks.run(p -> actions.rename(s.id(), name))
                 .onSuccess(v -> {
-                    status.set(s.name() + " is now called " + name + ".");
-                    refresh();
+                    refresh(s.name() + " is now called " + name + ".");
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
@@ -92,9 +117,11 @@ public final class SpeakersViewModel {
         }
         Tasks.run(p -> actions.delete(s.id()))
                 .onSuccess(v -> {
-                    status.set(s.name() + " was deleted.");
-                    selected.set(null);
-                    refresh();
+                    // In the window the table's selection drives this property; the refresh clears it there.
+                    if (!selected.isBound()) {
+                        selected.set(null);
+                    }
+                    refresh(s.name() + " was deleted.");
                 })
                 .onError(Exception.class, dialogs::showError)
                 .bindRunning(busy)
@@ -120,8 +147,7 @@ public final class SpeakersViewModel {
         dialogs.chooseFileToOpen("Import speakers", List.of(FileType.SPEAKER_ARCHIVE, FileType.ANY))
                 .ifPresent(file -> Tasks.create(p -> actions.importSpeakers(file))
                         .onSuccess(n -> {
-                            status.set(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
-                            refresh();
+                            refresh(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
                         })
                         .onError(Exception.class, dialogs::showError)
                         .bindRunning(busy)

@@ -35,6 +35,7 @@ public final class VerifyView extends VBox {
         gauge.setId("verify-gauge");
         gauge.scoreProperty().bind(vm.scoreProperty());
         gauge.thresholdProperty().bind(vm.thresholdProperty());
+        gauge.acceptedProperty().bind(vm.acceptedProperty());
         Label llr = new Label();
         llr.setId("verify-llr");
         llr.setWrapText(true);

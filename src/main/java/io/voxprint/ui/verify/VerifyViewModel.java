@@ -25,7 +25,8 @@ public final class VerifyViewModel {
     private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final DoubleProperty score = new SimpleDoubleProperty(this, "score", Double.NaN);
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final StringProperty decision = new SimpleStringProperty(this, "decision", ScoreGauge.decisionFor(Double.NaN, 0.5));
+    private final ObjectProperty<Boolean> accepted = new SimpleObjectProperty<>(this, "accepted");
+    private final StringProperty decision = new SimpleStringProperty(this, "decision", ScoreGauge.decisionFor(null));
     private final StringProperty llr = new SimpleStringProperty(this, "llr", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
@@ -54,6 +55,11 @@ public final class VerifyViewModel {
 
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The application's decision: true accepted, false rejected, null none yet. */
+    public ObjectProperty<Boolean> acceptedProperty() {
+        return accepted;
     }
 
     public StringProperty decisionProperty() {
@@ -107,8 +113,9 @@ public final class VerifyViewModel {
 
     private void show(VerificationOutcome o) {
         threshold.set(o.threshold());
+        accepted.set(o.accepted());
         score.set(o.score());
-        decision.set(ScoreGauge.decisionFor(o.score(), o.threshold()));
+        decision.set(ScoreGauge.decisionFor(o.accepted()));
         llr.set(llrText(o.llr()));
         status.set("");
     }

@@ -65,16 +65,20 @@ class DisplayComponentsTest {
         assertEquals("No decision yet: record or import a take.", gauge.decisionText());
         robot.interact(() -> {
             gauge.thresholdProperty().set(0.5);
+            gauge.acceptedProperty().set(true);
             gauge.scoreProperty().set(0.71);
         });
         Label decision = robot.lookup("#gauge-decision").queryAs(Label.class);
         assertEquals("Accepted: the voice matches this speaker.", decision.getText());
         assertTrue(decision.getStyleClass().contains("accept"));
-        robot.interact(() -> gauge.scoreProperty().set(0.49));
+        robot.interact(() -> {
+            gauge.acceptedProperty().set(false);
+            gauge.scoreProperty().set(0.49);
+        });
         assertEquals("Rejected: the voice does not match this speaker.", decision.getText());
         assertTrue(decision.getStyleClass().contains("reject"));
-        robot.interact(() -> gauge.scoreProperty().set(0.5));
-        assertEquals("Accepted: the voice matches this speaker.", decision.getText(), "a score equal to the threshold is accepted");
+        robot.interact(() -> gauge.scoreProperty().set(Double.NaN));
+        assertEquals("No decision yet: record or import a take.", decision.getText(), "no score, no decision shown");
     }
 
     @Test

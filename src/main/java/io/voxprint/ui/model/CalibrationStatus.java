@@ -1,0 +1,12 @@
+package io.voxprint.ui.model;
+
+import io.voxprint.app.Calibration;
+
+/**
+ * The model's calibration (null when there is none) and the threshold decisions use now, with where
+ * that threshold comes from.
+ *
+ * @param source "set in the settings", "calibrated" or "default"
+ */
+public record CalibrationStatus(Calibration calibration, double thresholdInForce, String source) {
+}

@@ -1,0 +1,123 @@
+package io.voxprint.ui.wiring;
+
+import io.voxprint.app.AppConfig;
+import io.voxprint.app.ScoringOptions;
+import io.voxprint.app.Voxprint;
+import io.voxprint.app.settings.Settings;
+import io.voxprint.app.settings.SettingsException;
+import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.audio.PreparedAudio;
+import io.voxprint.model.ModelInfo;
+import io.voxprint.model.ModelInterface;
+import io.voxprint.model.hub.LocatedModel;
+import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.model.Take;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The window's one {@link Voxprint} facade and the settings it was opened with. Settings saved
+ * here apply at once where the facade allows it (scoring options, model file); the rest (revision,
+ * data folder) on the next start. Thread-safe like the facade.
+ */
+public final class AppSession implements AutoCloseable {
+    /** The database's file name inside a data folder chosen in the settings. */
+    public static final String DATABASE_NAME = "voxprint.db";
+
+    private final Voxprint voxprint;
+    private final SettingsStore settingsStore;
+    private volatile Settings settings;
+
+    private AppSession(Voxprint voxprint, SettingsStore settingsStore, Settings settings) {
+        this.voxprint = voxprint;
+        this.settingsStore = settingsStore;
+        this.settings = settings;
+    }
+
+    /** Opens the database named by the settings (or the environment, or the default); may throw a StoreException. */
+    public static AppSession open(Map<String, String> env, SettingsStore store, Settings settings) {
+        Path db = settings.dataFolder().isBlank() ? null : Path.of(settings.dataFolder()).resolve(DATABASE_NAME);
+        Path model = settings.modelFile().isBlank() ? null : Path.of(settings.modelFile());
+        AppConfig config = AppConfig.fromEnvironment(env, db, null, model, settings.modelRevision(), false);
+        return new AppSession(Voxprint.open(config, options(settings)), store, settings);
+    }
+
+    /** The scoring options the settings stand for. */
+    public static ScoringOptions options(Settings s) {
+        return new ScoringOptions(s.threshold(), s.asNorm(), null, s.keepAudio());
+    }
+
+    public Voxprint voxprint() {
+        return voxprint;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public SettingsStore settingsStore() {
+        return settingsStore;
+    }
+
+    /**
+     * Saves the settings and applies them: scoring options at once, a changed model file on the
+     * next use of the model. A model file that does not exist is refused before anything is saved.
+     */
+    public synchronized void apply(Settings next) throws SettingsException {
+        boolean modelChanged = !next.modelFile().equals(settings.modelFile());
+        if (modelChanged && !next.modelFile().isBlank()) {
+            // Checks the file exists (one sentence otherwise) before the settings are written.
+            voxprint.models().useFile(Path.of(next.modelFile()));
+        }
+        settingsStore.save(next);
+        settings = next;
+        voxprint.setOptions(options(next));
+        if (modelChanged && next.modelFile().isBlank()) {
+            voxprint.models().useHubCache();
+        }
+    }
+
+    /** Remembers a model choice made on the first-start screen (empty: the Hugging Face cache). */
+    void rememberModelFile(String file) throws SettingsException {
+        Settings next = settings.withModelFile(file);
+        settingsStore.save(next);
+        settings = next;
+    }
+
+    /** Decodes a take to 16 kHz mono, the way the facade wants it. */
+    public PreparedAudio decode(Take take) {
+        if (take instanceof Take.Recorded r) {
+            return voxprint.fromSamples(take.label(), r.audio().samples(), Math.round(r.audio().sampleRate()));
+        }
+        return voxprint.loadAudio(((Take.Imported) take).file());
+    }
+
+    /** Where the model would come from, without loading it; empty when none is available yet. */
+    public Optional<ModelStatus> locatedModel() {
+        return voxprint.models().locate().map(where -> new ModelStatus(where.file().getFileName().toString(),
+                revisionText(where), "loading the model..."));
+    }
+
+    /** Loads (and warms up) the model if needed and describes it for the status bar. */
+    public ModelStatus loadedModel() {
+        ModelInfo info = voxprint.modelInfo();
+        LocatedModel where = voxprint.models().source();
+        String iface = info.modelInterface() == ModelInterface.CURRENT
+                ? "ecapa2(audio, label)" : "extract_embedding (older interface)";
+        return new ModelStatus(info.file().getFileName().toString(), revisionText(where), iface);
+    }
+
+    private static String revisionText(LocatedModel where) {
+        if (where.revision() == null) {
+            return "local file";
+        }
+        return "revision " + (where.commit() == null ? where.revision()
+                : where.revision() + " @ " + where.commit().substring(0, Math.min(7, where.commit().length())));
+    }
+
+    @Override
+    public void close() {
+        voxprint.close();
+    }
+}

@@ -1,0 +1,73 @@
+package io.voxprint.ui.wiring;
+
+import io.voxprint.app.UserMessage;
+import io.voxprint.app.settings.Settings;
+import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.ui.UiActions;
+import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.photo.WebcamCamera;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the desktop UI's actions on one {@link AppSession}: every view's action interface is an
+ * adapter over the {@code Voxprint} facade. Anything that goes wrong while opening (unreadable
+ * settings, a database that cannot be opened, a model file that is missing) becomes a sentence in
+ * {@link UiActions#notices()}; the stack trace goes to the log.
+ */
+public final class ConnectedUi {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectedUi.class);
+
+    private ConnectedUi() {
+    }
+
+    /** The real application: the process environment and {@code settings.json} at its default place. */
+    public static UiActions create() {
+        return create(System.getenv(), SettingsStore.atDefaultLocation());
+    }
+
+    public static UiActions create(Map<String, String> env, SettingsStore settingsStore) {
+        SettingsStore.Loaded loaded = settingsStore.load();
+        List<String> notices = new ArrayList<>();
+        loaded.warning().ifPresent(notices::add);
+        Settings settings = loaded.settings();
+        AppSession session;
+        try {
+            session = AppSession.open(env, settingsStore, settings);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot open the database", e);
+            String sentence = UserMessage.of(e);
+            notices.add(sentence + " Choose another data folder in Settings, then start Voxprint again.");
+            return UiActions.unavailable(new io.voxprint.ui.settings.StoredSettingsActions(settingsStore),
+                    "could not be opened", sentence, notices);
+        }
+        locate(session, notices);
+        AppSession open = session;
+        return new UiActions(new ModelSetupAdapter(session), new EnrollAdapter(session), new VerifyAdapter(session),
+                new IdentifyAdapter(session), new FeaturesAdapter(session), new SpeakersAdapter(session),
+                new SettingsAdapter(session), new WebcamCamera(),
+                () -> locate(open, new ArrayList<>()),
+                () -> withTilde(open.voxprint().databaseFile().toAbsolutePath().toString()), notices, open::close);
+    }
+
+    /** A path under the home folder as "~/..." (shorter in the status bar; the tooltip shows it too). */
+    static String withTilde(String path) {
+        String home = System.getProperty("user.home");
+        return home != null && !home.isEmpty() && path.startsWith(home + "/") ? "~" + path.substring(home.length()) : path;
+    }
+
+    /** The model found now (a quick look, nothing loaded), or empty (then the first-start screen); a missing chosen file adds a notice. */
+    private static Optional<ModelStatus> locate(AppSession session, List<String> notices) {
+        try {
+            return session.locatedModel();
+        } catch (RuntimeException e) {
+            LOG.warn("No usable model file", e);
+            notices.add(UserMessage.of(e));
+            return Optional.empty();
+        }
+    }
+}

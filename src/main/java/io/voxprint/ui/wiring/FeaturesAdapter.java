@@ -1,0 +1,43 @@
+package io.voxprint.ui.wiring;
+
+import io.voxprint.app.FeatureReport;
+import io.voxprint.audio.PreparedAudio;
+import io.voxprint.model.FeatureMap;
+import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.features.FeaturesActions;
+import io.voxprint.ui.model.FeatureInspection;
+import io.voxprint.ui.model.LabelledEmbedding;
+import io.voxprint.ui.model.Take;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Features view on the facade: every label the loaded model answers, and the speakers' models. */
+final class FeaturesAdapter implements FeaturesActions {
+    /** The label under which the scoring embedding is shown when the model has no label of that name. */
+    static final String EMBEDDING = "embedding";
+    private final AppSession session;
+
+    FeaturesAdapter(AppSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public FeatureInspection inspect(Take take, Progress progress) {
+        progress.update(-1);
+        PreparedAudio audio = session.decode(take);
+        FeatureReport report = session.voxprint().features(audio);
+        Map<String, float[]> maps = new LinkedHashMap<>();
+        for (FeatureMap f : report.features()) {
+            maps.put(f.label(), f.values());
+        }
+        maps.putIfAbsent(EMBEDDING, report.embedding());
+        return new FeatureInspection(take.label(), audio.samples(), maps, report.embedding());
+    }
+
+    @Override
+    public List<LabelledEmbedding> speakerEmbeddings() {
+        return session.voxprint().speakerModels().entrySet().stream()
+                .map(e -> new LabelledEmbedding(e.getKey(), e.getValue())).toList();
+    }
+}

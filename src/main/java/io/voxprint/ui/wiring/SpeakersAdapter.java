@@ -1,0 +1,46 @@
+package io.voxprint.ui.wiring;
+
+import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.speakers.SpeakersActions;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Speakers view on the facade: list, rename, delete, archive export and import, re-enrollment list. */
+final class SpeakersAdapter implements SpeakersActions {
+    private final AppSession session;
+
+    SpeakersAdapter(AppSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public List<SpeakerSummary> listSpeakers() {
+        return Speakers.list(session.voxprint());
+    }
+
+    @Override
+    public void rename(String speakerId, String newName) {
+        session.voxprint().rename(speakerId, newName);
+    }
+
+    @Override
+    public void delete(String speakerId) {
+        session.voxprint().delete(speakerId);
+    }
+
+    @Override
+    public int exportSpeakers(List<String> speakerIds, Path file) {
+        session.voxprint().exportSpeakers(speakerIds, file);
+        return speakerIds.size();
+    }
+
+    @Override
+    public int importSpeakers(Path file) {
+        return session.voxprint().importSpeakers(file).speakers().size();
+    }
+
+    @Override
+    public List<String> speakersNeedingReEnrollment() {
+        return session.voxprint().speakersNeedingReEnrollment();
+    }
+}

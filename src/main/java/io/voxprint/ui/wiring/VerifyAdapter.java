@@ -1,0 +1,31 @@
+package io.voxprint.ui.wiring;
+
+import io.voxprint.app.VerifyResult;
+import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.model.Take;
+import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.verify.VerifyActions;
+import java.util.List;
+
+/** Verify view on the facade; the facade decides and writes the audit entry. */
+final class VerifyAdapter implements VerifyActions {
+    private final AppSession session;
+
+    VerifyAdapter(AppSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public List<SpeakerSummary> listSpeakers() {
+        return Speakers.list(session.voxprint());
+    }
+
+    @Override
+    public VerificationOutcome verify(String speakerId, Take take, Progress progress) {
+        progress.update(-1);
+        VerifyResult r = session.voxprint().verify(speakerId, session.decode(take));
+        double decided = r.normScore() != null ? r.normScore() : r.score();
+        return new VerificationOutcome(r.speaker(), decided, r.threshold(), r.accepted(), r.llr() == null ? Double.NaN : r.llr());
+    }
+}
