@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark behind docs/performance.md, one after the other (about 10 minutes on 2 cores; not part
+# Every benchmark behind docs/performance.md, one after the other (10 to 20 minutes on 2 cores; not part
 # of `mvn verify`). Each prints its Markdown table; the full output is also kept in bench/out/run-all.log.
 #   bench/run-all.sh            identification 3 times (same-run ratios), embedding, application figures
 set -euo pipefail
