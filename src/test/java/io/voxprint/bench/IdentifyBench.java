@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 
 /**
  * Java side of bench/identify/run.sh (a measurement, not a test): SpeakerIndex.topK over the first
- * n rows of models.npy for each size, median milliseconds per query after warm-up, plus the
+ * n rows of models.npy for each size, median milliseconds per query after a one-second warm-up, plus the
  * machine's streaming-read bandwidth measured in the same process.
  * Usage: IdentifyBench DATA_DIR SIZES(comma) K OUT_JSON
  */
@@ -35,10 +35,10 @@ public final class IdentifyBench {
         for (int s = 0; s < sizes.length; s++) {
             int n = sizes[s];
             SpeakerIndex index = load(data.resolve("models.npy"), n);
-            for (int w = 0; w < 3; w++) {
-                for (int i = 0; i < 20; i++) {
-                    index.topK(queries[i], k);
-                }
+            // warm up for at least a second, so that the optimising compiler has finished even on a busy machine
+            long warmStart = System.nanoTime();
+            for (int w = 0; w < 60 || System.nanoTime() - warmStart < 1_000_000_000L; w++) {
+                index.topK(queries[w % 20], k);
             }
             double[] ms = new double[queries.length];
             List<String> top1 = new ArrayList<>();

@@ -66,10 +66,10 @@ class SpeakerIndexTest {
     }
 
     @ParameterizedTest(name = "n={0} dim={1} k={2}")
-    @CsvSource({"1,192,1", "7,192,10", "500,192,5", "3000,64,50", "12000,192,10", "9000,17,3"})
+    @CsvSource({"1,192,1", "7,192,10", "500,192,5", "3000,64,50", "24000,192,10", "9000,17,3"})
     void topKMatchesBruteForce(int n, int dim, int k) {
-        // 12000 x 192 floats is above PARALLEL_MIN_FLOATS and CACHE_RESIDENT_BYTES: the split, one-row-at-a-time
-        // scan; the smaller cases run the four-rows kernel on one thread (n = 7 and dim 17 exercise its tails)
+        // 24000 x 192 floats is above PARALLEL_MIN_FLOATS: the two-part split with several score chunks;
+        // the smaller cases run on one thread (n = 7, 9000 and dim 17, 3000 x 64 exercise the loop tails)
         Random r = new Random(n * 31L + dim);
         SpeakerIndex index = new SpeakerIndex(dim);
         Map<String, float[]> reference = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ class SpeakerIndexTest {
             float[] probe = gaussian(r, dim);
             assertSameRanking(bruteForce(reference, probe, k, null), index.topK(probe, k));
         }
-        assertTrue((long) 12000 * 192 >= SpeakerIndex.PARALLEL_MIN_FLOATS, "one case exercises the parallel scan");
+        assertTrue((long) 24000 * 192 >= SpeakerIndex.PARALLEL_MIN_FLOATS, "one case exercises the parallel scan");
     }
 
     @Test

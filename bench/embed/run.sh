@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Time per embedding, decode and resample included: Java (AudioLoader.load + Ecapa2Model.embed, DJL with
+# libtorch 2.7.1) next to Python (torchaudio.load, mean, resample, model(audio); Debian's torch 1.13.1)
+# in the same run, on the committed fixture model and on a larger synthetic model built here.
+# Java and Python alternate, ROUNDS times per model, so that a burst of load from elsewhere on a shared
+# machine hits one round rather than one side; the report gives the median over rounds.
+#   bench/embed/run.sh [repetitions per round, default 15] [rounds, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N="${1:-15}"
+ROUNDS="${2:-3}"
+OUT=bench/out/embed
+PY=/usr/bin/python3
+THREADS=$(nproc)
+mkdir -p "$OUT"
+[ -f "$OUT/large-model.pt" ] || "$PY" bench/embed/make_large_model.py "$OUT/large-model.pt"
+[ -f "$OUT/audio/speech-10s-48000Hz-stereo.flac" ] || "$PY" bench/embed/make_audio.py "$OUT/audio"
+mvn -B -o -q test-compile
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
+CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+AUDIO=("$OUT"/audio/speech-3s-44100Hz-stereo.wav "$OUT"/audio/speech-10s-44100Hz-stereo.wav
+       "$OUT"/audio/speech-3s-48000Hz-stereo.flac "$OUT"/audio/speech-10s-48000Hz-stereo.flac)
+rm -f "$OUT"/java-*.json "$OUT"/python-*.json
+for model in fixture large; do
+  file=src/test/resources/model/ecapa2-fixture.pt
+  [ "$model" = fixture ] || file="$OUT/large-model.pt"
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "== $model model ($file, $(du -h "$file" | cut -f1)), round $round"
+    DJL_OFFLINE=true java -Xmx2g -Dai.djl.pytorch.num_threads="$THREADS" -Dlogback.configurationFile=bench/logback-bench.xml \
+      -cp "$CP" io.voxprint.bench.EmbedBench "$file" "$N" "$OUT/java-$model-$round.json" "${AUDIO[@]}"
+    "$PY" bench/embed/torch_embed.py "$file" "$N" "$THREADS" "$OUT/python-$model-$round.json" "${AUDIO[@]}"
+  done
+done
+"$PY" bench/embed/report.py "$OUT"

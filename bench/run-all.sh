@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every benchmark behind docs/performance.md, one after the other (10 to 20 minutes on 2 cores; not part
+# of `mvn verify`). Each prints its Markdown table; the full output is also kept in bench/out/run-all.log.
+#   bench/run-all.sh            identification 3 times (same-run ratios), embedding, application figures
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p bench/out
+{
+  echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+  echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for run in 1 2 3; do
+    echo "== identification, run $run"
+    bench/identify/run.sh
+  done
+  echo "== embedding"
+  bench/embed/run.sh
+  echo "== application"
+  bench/app/run.sh
+  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} 2>&1 | grep -v '^SLF4J' | tee bench/out/run-all.log
