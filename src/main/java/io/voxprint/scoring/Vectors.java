@@ -39,43 +39,6 @@ public final class Vectors {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /**
-     * Four dot products at once: rows m[off..off+len), m[off+len..), m[off+2len..), m[off+3len..)
-     * against q, into out[o..o+4). Each probe value is loaded once for four rows, and eight
-     * independent sums (two per row) keep the multiply-add units busy.
-     */
-    static void dot4(float[] m, int off, float[] q, int len, float[] out, int o) {
-        float a0 = 0, a1 = 0, b0 = 0, b1 = 0, c0 = 0, c1 = 0, d0 = 0, d1 = 0;
-        int r0 = off;
-        int r1 = off + len;
-        int r2 = off + 2 * len;
-        int r3 = off + 3 * len;
-        int j = 0;
-        for (; j + 2 <= len; j += 2) {
-            float q0 = q[j];
-            float q1 = q[j + 1];
-            a0 += m[r0 + j] * q0;
-            a1 += m[r0 + j + 1] * q1;
-            b0 += m[r1 + j] * q0;
-            b1 += m[r1 + j + 1] * q1;
-            c0 += m[r2 + j] * q0;
-            c1 += m[r2 + j + 1] * q1;
-            d0 += m[r3 + j] * q0;
-            d1 += m[r3 + j + 1] * q1;
-        }
-        if (j < len) {
-            float qj = q[j];
-            a0 += m[r0 + j] * qj;
-            b0 += m[r1 + j] * qj;
-            c0 += m[r2 + j] * qj;
-            d0 += m[r3 + j] * qj;
-        }
-        out[o] = a0 + a1;
-        out[o + 1] = b0 + b1;
-        out[o + 2] = c0 + c1;
-        out[o + 3] = d0 + d1;
-    }
-
     /** Euclidean length, accumulated in double so that normalising is exact to float precision. */
     public static double norm(float[] v) {
         return norm(v, 0, v.length);
