@@ -2,7 +2,7 @@ package io.voxprint.scoring;
 
 import java.util.List;
 
-/** Small vector kernels on float embeddings; the dot product is the hot loop of every scan. */
+/** Small vector kernels on float embeddings (the 1:N scan has its own layout in {@link SpeakerIndex}). */
 public final class Vectors {
 
     private Vectors() {
@@ -15,8 +15,8 @@ public final class Vectors {
 
     /**
      * Dot product of a[aOff..aOff+len) and b[bOff..bOff+len). Eight independent partial sums break
-     * the add-latency chain so the out-of-order core keeps several multiply-adds in flight; this JIT
-     * does not vectorise a float reduction, so the unrolling is what makes the scan memory-bound.
+     * the add-latency chain so the out-of-order core keeps several multiply-adds in flight: this JIT
+     * does not vectorise a float reduction.
      */
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
