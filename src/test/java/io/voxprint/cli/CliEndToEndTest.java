@@ -1,5 +1,6 @@
 package io.voxprint.cli;
 
+import io.voxprint.testing.PythonReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

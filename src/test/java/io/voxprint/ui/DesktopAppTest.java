@@ -1,5 +1,6 @@
 package io.voxprint.ui;
 
+import io.voxprint.testing.PythonReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
 class DesktopAppTest {
-    private static PythonScores python;
+    private static PythonReference python;
     @TempDir
     Path home;
     private Stage stage;
@@ -74,7 +75,7 @@ class DesktopAppTest {
 
     @BeforeAll
     static void references() throws Exception {
-        python = new PythonScores();
+        python = new PythonReference();
     }
 
     @Start
@@ -118,7 +119,7 @@ class DesktopAppTest {
     }
 
     private Settings withFixtureModel() {
-        return new Settings(PythonScores.FIXTURE_MODEL.toString(), "main", null, false, "", false,
+        return new Settings(PythonReference.FIXTURE_MODEL.toString(), "main", null, false, "", false,
                 home.resolve("data").toString());
     }
 
@@ -135,7 +136,7 @@ class DesktopAppTest {
     }
 
     private static String e2e(String name) {
-        return PythonScores.E2E.resolve(name).toAbsolutePath().toString();
+        return PythonReference.E2E.resolve(name).toAbsolutePath().toString();
     }
 
     private void importFiles(FxRobot robot, String... names) {
@@ -267,7 +268,7 @@ class DesktopAppTest {
         }
         double[] shown = vectorOf(robot.lookup("#feature-map-embedding").queryAs(Heatmap.class));
         assertEquals(192, shown.length);
-        assertTrue(PythonScores.cosine(shown, python.embedding("alice-4.wav")) > 0.999);
+        assertTrue(PythonReference.cosine(shown, python.embedding("alice-4.wav")) > 0.999);
 
         // Export the embedding's numbers as CSV from the map's context menu.
         Path csv = home.resolve("embedding.csv");
@@ -295,7 +296,7 @@ class DesktopAppTest {
             String[] f = line.split(",");
             fromCsv[(int) Double.parseDouble(f[2])] = Double.parseDouble(f[3]);
         }
-        assertTrue(PythonScores.cosine(fromCsv, python.embedding("alice-4.wav")) > 0.999);
+        assertTrue(PythonReference.cosine(fromCsv, python.embedding("alice-4.wav")) > 0.999);
 
         // Compare with bob-4: per-label cosines, the embedding's equal to Python's.
         robot.clickOn("#features-as-b");
@@ -303,7 +304,7 @@ class DesktopAppTest {
         GridPane cosines = robot.lookup("#compare-cosines").queryAs(GridPane.class);
         until("the cosines are listed", () -> cosines.getChildren().size() == 10);
         double embeddingCosine = cosineShownFor(cosines, "embedding");
-        assertEquals(PythonScores.cosine(python.embedding("alice-4.wav"), python.embedding("bob-4.wav")), embeddingCosine, 1e-3);
+        assertEquals(PythonReference.cosine(python.embedding("alice-4.wav"), python.embedding("bob-4.wav")), embeddingCosine, 1e-3);
 
         // Speaker map: the three speakers and this recording.
         robot.interact(() -> robot.lookup("#features-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
@@ -367,12 +368,12 @@ class DesktopAppTest {
         assertTrue(window.rail().isDisabled(), "no model: the rail is locked");
         assertEquals("Model: no model yet", text(robot, "#status-model"));
         assertTrue(robot.lookup("#licence-text").tryQuery().isPresent());
-        dialogs.fileAnswers.add(PythonScores.FIXTURE_MODEL);
+        dialogs.fileAnswers.add(PythonReference.FIXTURE_MODEL);
         robot.clickOn("#choose-model-file");
         until("the chosen model loads", () -> !window.rail().isDisabled());
         assertEquals("Model: ecapa2-fixture.pt \u00b7 local file \u00b7 ecapa2(audio, label)", text(robot, "#status-model"));
         assertEquals("section-enroll", window.current().getId());
-        assertEquals(PythonScores.FIXTURE_MODEL.toString(), new SettingsStore(settingsFile()).load().settings().modelFile(),
+        assertEquals(PythonReference.FIXTURE_MODEL.toString(), new SettingsStore(settingsFile()).load().settings().modelFile(),
                 "the choice is remembered for the next start");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
@@ -395,7 +396,7 @@ class DesktopAppTest {
 
     private static double seconds(String wav) throws Exception {
         try (javax.sound.sampled.AudioInputStream in = javax.sound.sampled.AudioSystem.getAudioInputStream(
-                PythonScores.E2E.resolve(wav).toFile())) {
+                PythonReference.E2E.resolve(wav).toFile())) {
             return in.getFrameLength() / (double) in.getFormat().getFrameRate();
         }
     }

@@ -1,5 +1,6 @@
 package io.voxprint.ui;
 
+import io.voxprint.testing.PythonReference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,7 +136,7 @@ class FirstStartDownloadTest {
     @Test
     void aCancelledDownloadStopsKeepsWhatArrivedAndLeavesTheWindowLocked(FxRobot robot) throws Exception {
         pauseMillis = 400;
-        serve(Files.readAllBytes(PythonScores.FIXTURE_MODEL));
+        serve(Files.readAllBytes(PythonReference.FIXTURE_MODEL));
         RecordingDialogService dialogs = new RecordingDialogService();
         MainWindow window = openWindow(robot, new SettingsStore(home.resolve("settings.json")), dialogs);
         javafx.scene.control.ProgressBar bar = robot.lookup("#download-progress").queryAs(javafx.scene.control.ProgressBar.class);
@@ -154,7 +155,7 @@ class FirstStartDownloadTest {
 
     @Test
     void downloadingTheModelShowsProgressThenUnlocksTheWindow(FxRobot robot) throws Exception {
-        byte[] model = Files.readAllBytes(PythonScores.FIXTURE_MODEL);
+        byte[] model = Files.readAllBytes(PythonReference.FIXTURE_MODEL);
         serve(model);
         Map<String, String> env = Map.of("HF_HOME", home.resolve("hf").toString(),
                 "HF_ENDPOINT", "http://127.0.0.1:" + hub.getAddress().getPort());

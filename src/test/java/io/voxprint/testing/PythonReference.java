@@ -1,8 +1,9 @@
-package io.voxprint.cli;
+package io.voxprint.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,22 +12,26 @@ import java.util.List;
  * channels, torchaudio resample, model(audio)), and double-precision scoring written independently
  * of the production code, so tests check the app against numbers it did not make.
  */
-final class PythonReference {
+public final class PythonReference {
+    public static final Path RESOURCES = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"));
+    public static final Path E2E = RESOURCES.resolve("e2e");
+    public static final Path FIXTURE_MODEL = RESOURCES.resolve("model/ecapa2-fixture.pt").toAbsolutePath();
+
     private final JsonNode embeddings;
     private final JsonNode legacyEmbeddings;
 
-    PythonReference() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(CliRun.E2E.resolve("reference-embeddings.json").toFile());
+    public PythonReference() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(E2E.resolve("reference-embeddings.json").toFile());
         embeddings = root.get("embeddings");
         legacyEmbeddings = root.get("legacyEmbeddings");
     }
 
-    double[] embedding(String file) {
+    public double[] embedding(String file) {
         return vector(embeddings, file);
     }
 
     /** Python's {@code model.extract_embedding(audio)} of the older-card fixture. */
-    double[] legacyEmbedding(String file) {
+    public double[] legacyEmbedding(String file) {
         return vector(legacyEmbeddings, file);
     }
 
@@ -42,7 +47,7 @@ final class PythonReference {
         return v;
     }
 
-    static double[] unit(double[] v) {
+    public static double[] unit(double[] v) {
         double n = 0;
         for (double x : v) {
             n += x * x;
@@ -55,7 +60,7 @@ final class PythonReference {
         return out;
     }
 
-    static double cosine(double[] a, double[] b) {
+    public static double cosine(double[] a, double[] b) {
         double[] ua = unit(a);
         double[] ub = unit(b);
         double s = 0;
@@ -66,7 +71,7 @@ final class PythonReference {
     }
 
     /** The speaker model: the normalised mean of the normalised enrollment embeddings. */
-    double[] speakerModel(String... files) {
+    public double[] speakerModel(String... files) {
         List<double[]> units = new ArrayList<>();
         for (String f : files) {
             units.add(unit(embedding(f)));
@@ -78,5 +83,10 @@ final class PythonReference {
             }
         }
         return unit(mean);
+    }
+
+    /** Cosine of a probe file with the model of {@code who}-1..3. */
+    public double score(String probe, String who) {
+        return cosine(embedding(probe), speakerModel(who + "-1.wav", who + "-2.wav", who + "-3.wav"));
     }
 }
