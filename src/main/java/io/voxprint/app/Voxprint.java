@@ -203,7 +203,7 @@ public final class Voxprint implements AutoCloseable {
             }
         }
         if (options.cohortFile() != null) {
-            for (float[] row : AsNorm.readNpy(options.cohortFile())) {
+            for (float[] row : AsNorm.readCohort(options.cohortFile())) {
                 cohort.add(Vectors.normalize(row));
             }
         }
