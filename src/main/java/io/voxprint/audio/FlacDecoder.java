@@ -32,6 +32,11 @@ final class FlacDecoder {
             throw new AudioException("The file '" + source + "' is a FLAC file with " + bits
                     + "-bit samples, which Voxprint cannot read (4 to 24 bits are supported).");
         }
+        // 36 bits, 0 when unknown. libFLAC ends the stream there; jflac instead stops searching for
+        // frames but keeps parsing the stale header forever when anything follows, so the limit is
+        // kept here and jflac gets a STREAMINFO that says "unknown".
+        long declaredTotal = (streamInfo[13] & 0x0FL) << 32 | (streamInfo[14] & 0xFFL) << 24
+                | (streamInfo[15] & 0xFFL) << 16 | (streamInfo[16] & 0xFFL) << 8 | (streamInfo[17] & 0xFFL);
         sink.start(rate, channels, "FLAC");
 
         byte[] header = new byte[8 + STREAMINFO_LENGTH];
@@ -42,13 +47,15 @@ final class FlacDecoder {
         header[4] = (byte) 0x80; // last metadata block, type STREAMINFO
         header[7] = STREAMINFO_LENGTH;
         System.arraycopy(streamInfo, 0, header, 8, STREAMINFO_LENGTH);
+        header[8 + 13] &= (byte) 0xF0;
+        header[8 + 14] = header[8 + 15] = header[8 + 16] = header[8 + 17] = 0;
         CountingInputStream counted = new CountingInputStream(in);
         FLACDecoder decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(header), counted));
         float[] out = new float[0];
         long frames = 0;
         try {
             decoder.readMetadata();
-            while (true) {
+            while (declaredTotal == 0 || frames < declaredTotal) {
                 long before = counted.count();
                 Frame frame = decoder.readNextFrame();
                 if (frame == null) {
