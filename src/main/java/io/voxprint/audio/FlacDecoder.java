@@ -1,6 +1,7 @@
 package io.voxprint.audio;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -50,7 +51,8 @@ final class FlacDecoder {
         header[8 + 13] &= (byte) 0xF0;
         header[8 + 14] = header[8 + 15] = header[8 + 16] = header[8 + 17] = 0;
         CountingInputStream counted = new CountingInputStream(in);
-        FLACDecoder decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(header), counted));
+        FLACDecoder decoder = new FLACDecoder(new EndOfInputGuard(
+                new SequenceInputStream(new ByteArrayInputStream(header), counted)));
         float[] out = new float[0];
         long frames = 0;
         try {
@@ -94,6 +96,41 @@ final class FlacDecoder {
         }
         if (frames == 0 && counted.count() > 0) {
             LOG.warn("'{}': no decodable FLAC frame in {} bytes", source, counted.count());
+        }
+    }
+
+    /**
+     * jflac's frame search swallows end-of-input (which its bit reader also reports, wrongly, when
+     * its buffer is full and it asks for 0 bytes) and returns as if it had found a frame; when the
+     * stale header it then parses is bad, it searches again, forever. Many reads in a row that
+     * return nothing mean that loop: it is ended here with an unchecked exception, which jflac does
+     * not catch.
+     */
+    private static final class EndOfInputGuard extends FilterInputStream {
+        private static final int MAX_EMPTY_READS = 64;
+        private int emptyReads;
+
+        EndOfInputGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return atEnd(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return atEnd(super.read(b, off, len));
+        }
+
+        private int atEnd(int n) {
+            if (n > 0) {
+                emptyReads = 0;
+            } else if (++emptyReads > MAX_EMPTY_READS) {
+                throw new IllegalStateException("FLAC decoder keeps reading without getting data");
+            }
+            return n;
         }
     }
 
