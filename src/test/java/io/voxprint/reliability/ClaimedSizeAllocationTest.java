@@ -1,5 +1,6 @@
 package io.voxprint.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,25 @@ class ClaimedSizeAllocationTest {
     @Test
     void id3TagClaiming256Megabytes() {
         refusedWithin(ForgedFiles.id3Claiming256Megabytes(), "The file 'f' is not a WAV, FLAC, Ogg Vorbis or MP3 file.");
+    }
+
+    /**
+     * A damaged ID3v2 tag (its last size byte is not sync-safe) in front of real MP3 frames: jlayer
+     * reads its size as 268 MB and would allocate that; it must be skipped as garbage instead.
+     */
+    @Test
+    void damagedId3TagInFrontOfRealFrames() throws IOException {
+        Path fixture = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"), "audio", "mp3_22050_mono.mp3");
+        byte[] frames = Files.readAllBytes(fixture);
+        byte[] file = new byte[10 + frames.length];
+        System.arraycopy(new byte[] {'I', 'D', '3', 3, 0, 0, 0x7F, 0x7F, 0x7F, (byte) 0x80}, 0, file, 0, 10);
+        System.arraycopy(frames, 0, file, 10, frames.length);
+        float[] expected = loader.load(fixture).samples();
+        long before = Contract.allocatedBytes();
+        float[] samples = loader.load("f", new ByteArrayInputStream(file)).samples();
+        long allocated = Contract.allocatedBytes() - before;
+        assertTrue(allocated < BUDGET, allocated + " bytes allocated");
+        assertArrayEquals(expected, samples);
     }
 
     /** 2^22 entries x 256 values = 2^30 ints (4 GB) declared by a 150-byte file. */
