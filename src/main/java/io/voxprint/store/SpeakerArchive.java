@@ -221,7 +221,11 @@ public final class SpeakerArchive {
                 throw bad(file, "an embedding of '" + speaker + "' lacks its model, dimension or values");
             }
             checked(file, () -> Inputs.modelSha256(v.modelSha256()));
-            float[] values = Floats.fromBytes(checked(file, () -> base64(v.vector(), "embedding of '" + speaker + "'")));
+            byte[] raw = checked(file, () -> base64(v.vector(), "embedding of '" + speaker + "'"));
+            if (raw.length % Float.BYTES != 0) {
+                throw bad(file, "an embedding of '" + speaker + "' is not a whole number of float32 values");
+            }
+            float[] values = Floats.fromBytes(raw);
             if (values.length != v.dimension()) {
                 throw bad(file, "an embedding of '" + speaker + "' holds " + values.length + " values but declares "
                         + v.dimension());
