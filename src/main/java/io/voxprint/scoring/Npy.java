@@ -60,8 +60,11 @@ public final class Npy {
             String header = new String(readFully(ch, headerLen, file).array(), StandardCharsets.ISO_8859_1);
             String descr = group(DESCR, header, file);
             if (!descr.equals("<f4")) {
-                throw new ScoringException("The file " + file.getFileName() + " holds '" + descr
-                        + "' values; a cohort file must hold little-endian float32 ('<f4').");
+                // echo the type only when it reads as one: the header may hold anything, line breaks included
+                String type = descr.length() <= 16 && descr.chars().allMatch(c -> c >= 0x20 && c < 0x7F)
+                        ? "'" + descr + "' values" : "values of an unknown type";
+                throw new ScoringException("The file " + file.getFileName() + " holds " + type
+                        + "; a cohort file must hold little-endian float32 ('<f4').");
             }
             if (group(FORTRAN, header, file).equals("True")) {
                 throw new ScoringException("The file " + file.getFileName()
