@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One hour of 44.1 kHz 4-channel 16-bit WAV (1.27 GB, generated as it is read) decodes in a JVM whose heap
- * (640 MB) cannot hold the input next to the output: only the 16 kHz mono result (230 MB) and
+ * (768 MB) cannot hold the input next to the output: only the 16 kHz mono result (230 MB) and
  * fixed buffers may be live.
  */
 class HourLongRecordingTest {
-    static final int HEAP_MB = 640;
+    static final int HEAP_MB = 768;
 
     @Test
     void oneHourDecodesInBoundedMemory() throws Exception {
