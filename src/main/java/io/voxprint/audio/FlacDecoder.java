@@ -1,6 +1,7 @@
 package io.voxprint.audio;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -32,6 +33,11 @@ final class FlacDecoder {
             throw new AudioException("The file '" + source + "' is a FLAC file with " + bits
                     + "-bit samples, which Voxprint cannot read (4 to 24 bits are supported).");
         }
+        // 36 bits, 0 when unknown. libFLAC ends the stream there; jflac instead stops searching for
+        // frames but keeps parsing the stale header forever when anything follows, so the limit is
+        // kept here and jflac gets a STREAMINFO that says "unknown".
+        long declaredTotal = (streamInfo[13] & 0x0FL) << 32 | (streamInfo[14] & 0xFFL) << 24
+                | (streamInfo[15] & 0xFFL) << 16 | (streamInfo[16] & 0xFFL) << 8 | (streamInfo[17] & 0xFFL);
         sink.start(rate, channels, "FLAC");
 
         byte[] header = new byte[8 + STREAMINFO_LENGTH];
@@ -42,13 +48,16 @@ final class FlacDecoder {
         header[4] = (byte) 0x80; // last metadata block, type STREAMINFO
         header[7] = STREAMINFO_LENGTH;
         System.arraycopy(streamInfo, 0, header, 8, STREAMINFO_LENGTH);
+        header[8 + 13] &= (byte) 0xF0;
+        header[8 + 14] = header[8 + 15] = header[8 + 16] = header[8 + 17] = 0;
         CountingInputStream counted = new CountingInputStream(in);
-        FLACDecoder decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(header), counted));
+        FLACDecoder decoder = new FLACDecoder(new EndOfInputGuard(
+                new SequenceInputStream(new ByteArrayInputStream(header), counted)));
         float[] out = new float[0];
         long frames = 0;
         try {
             decoder.readMetadata();
-            while (true) {
+            while (declaredTotal == 0 || frames < declaredTotal) {
                 long before = counted.count();
                 Frame frame = decoder.readNextFrame();
                 if (frame == null) {
@@ -87,6 +96,41 @@ final class FlacDecoder {
         }
         if (frames == 0 && counted.count() > 0) {
             LOG.warn("'{}': no decodable FLAC frame in {} bytes", source, counted.count());
+        }
+    }
+
+    /**
+     * jflac's frame search swallows end-of-input (which its bit reader also reports, wrongly, when
+     * its buffer is full and it asks for 0 bytes) and returns as if it had found a frame; when the
+     * stale header it then parses is bad, it searches again, forever. Many reads in a row that
+     * return nothing mean that loop: it is ended here with an unchecked exception, which jflac does
+     * not catch.
+     */
+    private static final class EndOfInputGuard extends FilterInputStream {
+        private static final int MAX_EMPTY_READS = 64;
+        private int emptyReads;
+
+        EndOfInputGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return atEnd(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return atEnd(super.read(b, off, len));
+        }
+
+        private int atEnd(int n) {
+            if (n > 0) {
+                emptyReads = 0;
+            } else if (++emptyReads > MAX_EMPTY_READS) {
+                throw new IllegalStateException("FLAC decoder keeps reading without getting data");
+            }
+            return n;
         }
     }
 

@@ -26,6 +26,7 @@ final class Mp3Decoder {
     }
 
     static void decode(BufferedInputStream in, String source, FrameSink sink) throws IOException {
+        hideDamagedId3Tag(in);
         boolean tagFrame = startsWithTagFrame(in);
         CountingInputStream counted = new CountingInputStream(in);
         FloatOutput output = new FloatOutput();
@@ -90,6 +91,22 @@ final class Mp3Decoder {
         }
         if (frames == 0) {
             throw new AudioException("The file '" + source + "' is an MP3 file without decodable audio frames.");
+        }
+    }
+
+    /**
+     * The sniffer has skipped every well-formed ID3v2 tag (up to 8). Whatever still starts with
+     * "ID3" is a damaged or excess tag, whose size jlayer reads unchecked (as signed bytes) and
+     * allocates: a 4.5 KB file made it allocate 207 MB. Dropping the first byte makes the tag the
+     * garbage it is; jlayer then syncs to the first frame after it, as libmad does.
+     */
+    private static void hideDamagedId3Tag(BufferedInputStream in) throws IOException {
+        byte[] head = new byte[3];
+        in.mark(head.length);
+        int n = StreamBytes.readUpTo(in, head, 0, head.length);
+        in.reset();
+        if (n == head.length && StreamBytes.startsWith(head, 0, "ID3")) {
+            StreamBytes.discard(in, 1);
         }
     }
 

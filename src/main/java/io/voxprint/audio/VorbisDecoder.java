@@ -164,6 +164,12 @@ final class VorbisDecoder {
                 if (p == 0) {
                     break;
                 }
+                if (p >= 0 && headers == 2) {
+                    String problem = VorbisSetupCheck.problem(packet.packet_base, packet.packet, packet.bytes);
+                    if (problem != null) {
+                        throw new AudioException("The file '" + source + "' is a damaged Ogg Vorbis file: " + problem + ".");
+                    }
+                }
                 if (p < 0 || info.synthesis_headerin(comment, packet) < 0) {
                     throw new AudioException(headers == 0
                             ? "The file '" + source + "' is an Ogg file but not Ogg Vorbis (Opus, Speex or FLAC in Ogg are not supported)."

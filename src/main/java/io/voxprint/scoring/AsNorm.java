@@ -104,7 +104,8 @@ public final class AsNorm {
         } catch (NoSuchFileException e) {
             throw new ScoringException("The cohort file " + file + " does not exist.", e);
         } catch (IOException e) {
-            throw new ScoringException("The cohort file " + file + " could not be read: " + e.getMessage(), e);
+            throw new ScoringException("The cohort file " + file + " could not be read"
+                    + (e instanceof java.nio.file.AccessDeniedException ? ": permission denied." : "."), e);
         }
     }
 

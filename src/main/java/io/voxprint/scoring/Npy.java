@@ -53,11 +53,18 @@ public final class Npy {
                 throw new ScoringException("The file " + file.getFileName() + " uses .npy format version " + major
                         + ", which is not supported.");
             }
+            // The header length is a claim: read it only when the file really holds that many bytes.
+            if (headerLen < 0 || headerLen > ch.size() - ch.position()) {
+                throw new ScoringException("The file " + file.getFileName() + " ended before its header was complete.");
+            }
             String header = new String(readFully(ch, headerLen, file).array(), StandardCharsets.ISO_8859_1);
             String descr = group(DESCR, header, file);
             if (!descr.equals("<f4")) {
-                throw new ScoringException("The file " + file.getFileName() + " holds '" + descr
-                        + "' values; a cohort file must hold little-endian float32 ('<f4').");
+                // echo the type only when it reads as one: the header may hold anything, line breaks included
+                String type = descr.length() <= 16 && descr.chars().allMatch(c -> c >= 0x20 && c < 0x7F)
+                        ? "'" + descr + "' values" : "values of an unknown type";
+                throw new ScoringException("The file " + file.getFileName() + " holds " + type
+                        + "; a cohort file must hold little-endian float32 ('<f4').");
             }
             if (group(FORTRAN, header, file).equals("True")) {
                 throw new ScoringException("The file " + file.getFileName()
@@ -69,8 +76,11 @@ public final class Npy {
             }
             long rows = Long.parseLong(dims[0].trim());
             long cols = Long.parseLong(dims[1].trim());
+            if (rows < 0 || cols < 0) {
+                throw new ScoringException("The file " + file.getFileName() + " has an unreadable array shape.");
+            }
             long take = Math.min(rows, maxRows);
-            if (cols <= 0 || take * cols > Integer.MAX_VALUE - 8) {
+            if (cols <= 0 || rows > Long.MAX_VALUE / 4 / cols || take * cols > Integer.MAX_VALUE - 8) {
                 throw new ScoringException("The file " + file.getFileName() + " has a shape (" + rows + ", " + cols
                         + ") that cannot be loaded.");
             }
@@ -98,7 +108,8 @@ public final class Npy {
         } catch (NoSuchFileException e) {
             throw new ScoringException("The file " + file + " does not exist.", e);
         } catch (IOException e) {
-            throw new ScoringException("The file " + file + " could not be read: " + e.getMessage(), e);
+            throw new ScoringException("The file " + file + " could not be read"
+                    + (e instanceof java.nio.file.AccessDeniedException ? ": permission denied." : "."), e);
         } catch (NumberFormatException e) {
             throw new ScoringException("The file " + file.getFileName() + " has an unreadable array shape.", e);
         }

@@ -2,6 +2,9 @@ package io.voxprint.store;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voxprint.store.StoreException.Kind;
@@ -151,13 +154,39 @@ public final class SpeakerArchive {
             throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
         } catch (JacksonException e) {
             log.warn("Archive {} is not readable JSON", jsonFile, e);
-            throw bad(jsonFile, "it is not a Voxprint speaker archive (" + e.getOriginalMessage() + ")");
+            throw bad(jsonFile, "it is not a Voxprint speaker archive (" + jsonProblem(e) + ")");
         } catch (IOException e) {
             if (!Files.exists(jsonFile)) {
                 throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
             }
             throw new StoreException(Kind.IO, "Cannot read the archive '" + jsonFile + "': " + e.getMessage() + ".", e);
         }
+    }
+
+    /**
+     * Jackson's own messages name Java types and tokens; a user gets where the archive goes wrong:
+     * the field whose value has the wrong type, or the line and column where it stops being JSON.
+     */
+    private static String jsonProblem(JacksonException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException syntax) {
+                JsonLocation at = syntax.getLocation();
+                return at == null || at.getLineNr() < 1 ? "it is not valid JSON"
+                        : "it stops being valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            }
+        }
+        if (e instanceof JsonMappingException d && !d.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : d.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return "the value of " + path + " has the wrong type";
+        }
+        return "it is not valid JSON";
     }
 
     private static List<SpeakerBundle> toBundles(ArchiveJson archive, Path file, String model) {
@@ -192,7 +221,11 @@ public final class SpeakerArchive {
                 throw bad(file, "an embedding of '" + speaker + "' lacks its model, dimension or values");
             }
             checked(file, () -> Inputs.modelSha256(v.modelSha256()));
-            float[] values = Floats.fromBytes(checked(file, () -> base64(v.vector(), "embedding of '" + speaker + "'")));
+            byte[] raw = checked(file, () -> base64(v.vector(), "embedding of '" + speaker + "'"));
+            if (raw.length % Float.BYTES != 0) {
+                throw bad(file, "an embedding of '" + speaker + "' is not a whole number of float32 values");
+            }
+            float[] values = Floats.fromBytes(raw);
             if (values.length != v.dimension()) {
                 throw bad(file, "an embedding of '" + speaker + "' holds " + values.length + " values but declares "
                         + v.dimension());

@@ -1,7 +1,7 @@
 package io.voxprint.audio;
 
 /** Builds single Ogg pages with a correct CRC, for tests that need a well-formed non-Vorbis stream. */
-final class OggPages {
+public final class OggPages {
     private static final int[] CRC = new int[256];
 
     static {
@@ -18,7 +18,7 @@ final class OggPages {
     }
 
     /** One page holding one packet (under 255 bytes). */
-    static byte[] page(byte[] packet, int serial, int sequence, int headerType) {
+    public static byte[] page(byte[] packet, int serial, int sequence, int headerType) {
         byte[] p = new byte[27 + 1 + packet.length];
         p[0] = 'O';
         p[1] = 'g';

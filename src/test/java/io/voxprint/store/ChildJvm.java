@@ -12,8 +12,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A second JVM running {@link StoreChild} on the test class path; its output is read line by line. */
-final class ChildJvm implements AutoCloseable {
+/**
+ * A second JVM running {@link StoreChild} (or any main class) on the test class path; its output is
+ * read line by line.
+ */
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -38,13 +41,20 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(List<String> args, Map<String, String> env) throws IOException {
+        return start(StoreChild.class.getName(), List.of(), args, env);
+    }
+
+    /** Any main class of the test class path, with extra JVM options and environment variables. */
+    public static ChildJvm start(String mainClass, List<String> jvmOptions, List<String> args, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(StoreChild.class.getName());
+        command.addAll(jvmOptions);
+        command.add(mainClass);
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -62,7 +72,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for a line starting with {@code prefix}; returns it. */
-    String await(String prefix, long seconds) throws InterruptedException {
+    public String await(String prefix, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(50, TimeUnit.MILLISECONDS);
@@ -79,12 +89,12 @@ final class ChildJvm implements AutoCloseable {
         throw new AssertionError("child did not print '" + prefix + "' within " + seconds + " s:\n" + output());
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         process.waitFor();
     }
 
-    int waitFor(long seconds) throws InterruptedException {
+    public int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child did not finish within " + seconds + " s:\n" + output());
@@ -94,11 +104,11 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Sleeps up to {@code millis}; true while the child is still running. */
-    boolean waitForQuietly(long millis) throws InterruptedException {
+    public boolean waitForQuietly(long millis) throws InterruptedException {
         return !process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
-    String output() {
+    public String output() {
         return all.toString();
     }
 

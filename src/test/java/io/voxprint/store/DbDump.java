@@ -18,12 +18,12 @@ import java.util.List;
  * A text dump of a database file through a plain JDBC connection (not the store): user_version, the
  * schema, and every row of every table, blobs as sha256. Equal dumps mean equal content.
  */
-final class DbDump {
+public final class DbDump {
 
     private DbDump() {
     }
 
-    static String of(Path file) {
+    public static String of(Path file) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             return of(c);
         } catch (SQLException e) {

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the "CDN", another port, so another host for the client) with X-Repo-Commit, X-Linked-Etag and X-Linked-Size;
  * the CDN serves bytes with Range support. Every request is logged; faults can be switched on.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
     /** One request as the server saw it; logged before the answer is sent, body bytes counted before each write. */
     record Request(String server, String method, String path, String range, String authorization, String userAgent,
@@ -71,7 +71,7 @@ final class FakeHub implements AutoCloseable {
     final AtomicInteger stallsLeft = new AtomicInteger();
     volatile long stallMillis;
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         hub = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
         cdn = new ServerSocket(0, 50, loopback);
@@ -81,7 +81,7 @@ final class FakeHub implements AutoCloseable {
         executor.execute(this::acceptCdn);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + hub.getAddress().getPort();
     }
 
@@ -90,7 +90,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     /** Publishes {@code content} as {@code filename} at {@code commit}, and points {@code revision} at that commit. */
-    void publish(String repoId, String revision, String commit, String filename, byte[] content) {
+    public void publish(String repoId, String revision, String commit, String filename, byte[] content) {
         revisions.computeIfAbsent(repoId, k -> new ConcurrentHashMap<>()).put(revision, commit);
         revisions.get(repoId).put(commit, commit);
         files.computeIfAbsent(repoId + "@" + commit, k -> new ConcurrentHashMap<>()).put(filename, content);
@@ -119,7 +119,7 @@ final class FakeHub implements AutoCloseable {
         log.clear();
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,193 @@
+package io.voxprint.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxprint.app.AppConfig;
+import io.voxprint.app.ScoringOptions;
+import io.voxprint.app.Voxprint;
+import io.voxprint.audio.PreparedAudio;
+import io.voxprint.cli.VoxprintCli;
+import io.voxprint.fuzz.Contract;
+import io.voxprint.model.hub.FakeHub;
+import io.voxprint.store.DbDump;
+import io.voxprint.store.StoreException;
+import io.voxprint.store.VoiceprintStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A disk that fills up during a model download (through the CLI) and during an enrollment (through
+ * {@code Voxprint.enroll} and the CLI): one sentence, nothing half-written, and the same operation
+ * succeeds once space is freed. The disk is a real tmpfs of a few megabytes where this runs as
+ * root; elsewhere writes go to /dev/full (download) or the store's page cap (enrollment).
+ */
+class FullDiskTest {
+    private static final Path RESOURCES = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"));
+    private static final Path FIXTURE = RESOURCES.resolve("model/ecapa2-fixture.pt");
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fullDiskDuringModelDownload() throws Exception {
+        byte[] model = new byte[2 << 20];
+        new Random(5).nextBytes(model);
+        String sha = FakeHub.sha256(model);
+        Optional<SmallDisk> disk = SmallDisk.mount(tmp.resolve("disk"), 4);
+        try (FakeHub hub = new FakeHub()) {
+            hub.publish("Jenthe/ECAPA2", "main", COMMIT, "ecapa2.pt", model);
+            Path hfHome = disk.map(d -> d.root().resolve("hf")).orElse(tmp.resolve("hf"));
+            Path storage = hfHome.resolve("hub/models--Jenthe--ECAPA2");
+            Path blocker;
+            if (disk.isPresent()) {
+                blocker = disk.get().fill(512 << 10);
+            } else {
+                // writes through this link fail in the kernel with ENOSPC, as on a full disk
+                blocker = Files.createSymbolicLink(Files.createDirectories(storage.resolve("blobs"))
+                        .resolve(sha + ".incomplete"), Path.of("/dev/full"));
+            }
+            Map<String, String> env = new HashMap<>(Map.of("HOME", tmp.toString(), "HF_HOME", hfHome.toString(),
+                    "HF_ENDPOINT", hub.endpoint(), "VOXPRINT_DB", tmp.resolve("v.db").toString()));
+
+            Run failed = cli(env, "model", "download");
+            assertEquals(VoxprintCli.ERROR, failed.code, failed.toString());
+            assertTrue(failed.out.isEmpty(), failed.toString());
+            assertTrue(!failed.err.contains("\tat ") && !failed.err.contains("Exception"), failed.err);
+            String last = lastLine(failed.err);
+            assertTrue(last.startsWith("voxprint: There is no space left on the disk holding " + hfHome.resolve("hub")), last);
+            Contract.assertOneSentence(last.substring("voxprint: ".length()), hfHome.resolve("hub").toString());
+            assertEquals(List.of(), files(storage.resolve("snapshots")), "no snapshot of a partial file");
+            assertTrue(!Files.exists(storage.resolve("blobs").resolve(sha)), "no blob under the final name");
+            Run path = cli(env, "model", "path");
+            assertEquals(VoxprintCli.ERROR, path.code, "a partial download is no model: " + path);
+
+            Files.delete(blocker);
+            Run retried = cli(env, "model", "download");
+            assertEquals(VoxprintCli.OK, retried.code, retried.toString());
+            Path file = Path.of(new ObjectMapper().readTree(retried.out).get("path").asText());
+            assertArrayEquals(model, Files.readAllBytes(file));
+        } finally {
+            disk.ifPresent(SmallDisk::close);
+        }
+    }
+
+    @Test
+    void fullDiskDuringEnrollment() throws Exception {
+        Optional<SmallDisk> disk = SmallDisk.mount(tmp.resolve("disk"), 8);
+        Path db = disk.map(d -> d.root().resolve("voxprint.db")).orElse(tmp.resolve("voxprint.db"));
+        try (Voxprint app = Voxprint.open(AppConfig.fromEnvironment(Map.of("HOME", tmp.toString()), db, FIXTURE, null, null,
+                true), ScoringOptions.defaults().withKeepAudio(true))) {
+            app.enroll("Alice", List.of(app.loadAudio(RESOURCES.resolve("e2e/alice-1.wav"))), true, null);
+            List<PreparedAudio> bob = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                PreparedAudio take = app.loadAudio(RESOURCES.resolve("e2e/bob-" + i + ".wav"));
+                app.embed(take); // cached now: the enrollment below is the only write
+                bob.add(take);
+            }
+            String before = DbDump.of(db);
+            Path filler = null;
+            if (disk.isPresent()) {
+                filler = disk.get().fill(96 << 10);
+            } else {
+                capStoreAtCurrentSize(app);
+            }
+
+            StoreException e = assertThrows(StoreException.class, () -> app.enroll("Bob", bob, true, null));
+            assertEquals(StoreException.Kind.DISK_FULL, e.kind());
+            assertEquals("The disk holding the database '" + db + "' is full; nothing was saved (free some space and try"
+                    + " again).", e.getMessage());
+            assertEquals(List.of("Alice"), app.speakers().stream().map(s -> s.name()).toList());
+            assertEquals(before, DbDump.of(db), "the file holds what it held before");
+            assertEquals("ok", integrityCheck(db));
+
+            if (filler != null) {
+                // the command line on the same full disk: exit 2 and one sentence
+                Run cli = cli(Map.of("HOME", tmp.toString(), "VOXPRINT_DB", db.toString(), "HF_HUB_OFFLINE", "1"),
+                        "enroll", "--keep-audio", "--name", "Carol", "--force", "--model", FIXTURE.toString(),
+                        RESOURCES.resolve("e2e/carol-1.wav").toString(), RESOURCES.resolve("e2e/carol-2.wav").toString());
+                assertEquals(VoxprintCli.ERROR, cli.code, cli.toString());
+                assertEquals("voxprint: The disk holding the database '" + db + "' is full; nothing was saved (free some"
+                        + " space and try again).", cli.err.strip());
+                assertEquals("ok", integrityCheck(db));
+                Files.delete(filler);
+                app.enroll("Bob", bob, true, null);
+                assertEquals(List.of("Alice", "Bob"), app.speakers().stream().map(s -> s.name()).toList());
+                assertEquals(4, app.enrollments("Bob").size());
+            }
+        } finally {
+            disk.ifPresent(SmallDisk::close);
+        }
+    }
+
+    /** Without a small disk: the store's own test hook, reached through the app, makes the next growth fail. */
+    private static void capStoreAtCurrentSize(Voxprint app) throws ReflectiveOperationException {
+        Field field = Voxprint.class.getDeclaredField("store");
+        field.setAccessible(true);
+        Method cap = VoiceprintStore.class.getDeclaredMethod("capSizeAtCurrentPages");
+        cap.setAccessible(true);
+        cap.invoke(field.get(app));
+    }
+
+    private static String integrityCheck(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.strip().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
+        }
+    }
+
+    private static Run cli(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = VoxprintCli.run(env, o, e, args);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
