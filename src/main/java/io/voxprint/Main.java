@@ -1,6 +1,7 @@
 package io.voxprint;
 
 import io.voxprint.cli.VoxprintCli;
+import java.io.PrintStream;
 
 /**
  * Entry point of the jar and of the installed launcher. With no arguments it opens the desktop UI,
@@ -19,7 +20,11 @@ public final class Main {
             io.voxprint.ui.DesktopLauncher.launch(args);
             return;
         }
-        System.exit(VoxprintCli.run(args));
+        // stdout carries the CLI's JSON alone: a library that prints (jflac does on damaged files)
+        // writes to stderr instead.
+        PrintStream results = System.out;
+        System.setOut(System.err);
+        System.exit(VoxprintCli.run(System.getenv(), results, System.err, args));
     }
 
     private static void setDefault(String key, String value) {
