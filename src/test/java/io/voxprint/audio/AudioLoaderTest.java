@@ -1,5 +1,6 @@
 package io.voxprint.audio;
 
+import io.voxprint.testing.RepeatingStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,16 +87,20 @@ class AudioLoaderTest {
     }
 
     /** A float32 WAV of a 1 kHz tone (amplitude 0.5, same on all channels), produced as it is read. */
-    private static final class ToneWavStream extends InputStream {
-        private final byte[] header;
-        private final byte[] period;
-        private final long total;
-        private long pos;
-
+    private static final class ToneWavStream extends RepeatingStream {
         ToneWavStream(int rate, int channels, long frames) {
-            long data = frames * channels * 4;
-            header = TestWav.build(3, channels, rate, 32, new byte[0], data > 0xFFFFFFF0L ? 0xFFFFFFFFL : data);
-            total = header.length + data;
+            this(header(rate, channels, frames * channels * 4), rate, channels, frames * channels * 4);
+        }
+
+        private ToneWavStream(byte[] header, int rate, int channels, long dataBytes) {
+            super(header, period(rate, channels), header.length + dataBytes);
+        }
+
+        private static byte[] header(int rate, int channels, long dataBytes) {
+            return TestWav.build(3, channels, rate, 32, new byte[0], dataBytes > 0xFFFFFFF0L ? 0xFFFFFFFFL : dataBytes);
+        }
+
+        private static byte[] period(int rate, int channels) {
             int periodFrames = rate / 1000; // whole cycles of the tone
             ByteBuffer bb = ByteBuffer.allocate(periodFrames * channels * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (int f = 0; f < periodFrames; f++) {
@@ -104,36 +109,7 @@ class AudioLoaderTest {
                     bb.putFloat(v);
                 }
             }
-            period = bb.array();
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= total) {
-                return -1;
-            }
-            int n = (int) Math.min(len, total - pos);
-            int done = 0;
-            while (done < n) {
-                int chunk;
-                if (pos < header.length) {
-                    chunk = (int) Math.min(n - done, header.length - pos);
-                    System.arraycopy(header, (int) pos, b, off + done, chunk);
-                } else {
-                    int at = (int) ((pos - header.length) % period.length);
-                    chunk = Math.min(n - done, period.length - at);
-                    System.arraycopy(period, at, b, off + done, chunk);
-                }
-                done += chunk;
-                pos += chunk;
-            }
-            return n;
+            return bb.array();
         }
     }
 
