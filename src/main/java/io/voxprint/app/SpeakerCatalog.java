@@ -39,11 +39,8 @@ public final class SpeakerCatalog {
             return;
         }
         index.remove(speakerName);
-        for (SpeakerEmbeddings s : store.embeddingsForModel(indexedModel)) {
-            if (s.speakerName().equals(speakerName) && !s.embeddings().isEmpty()) {
-                index.put(s.speakerName(), Vectors.speakerModel(s.embeddings()));
-            }
-        }
+        store.embeddingsOfSpeaker(speakerName, indexedModel).filter(s -> !s.embeddings().isEmpty())
+                .ifPresent(s -> index.put(s.speakerName(), Vectors.speakerModel(s.embeddings())));
     }
 
     public synchronized void remove(String speakerName) {

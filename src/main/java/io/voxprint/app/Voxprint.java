@@ -173,7 +173,8 @@ public final class Voxprint implements AutoCloseable {
         }
         float[] embedding = embedder.embed(probe);
         List<Candidate> candidates = index.topK(embedding, Math.max(1, topK));
-        double threshold = options.asNorm() ? rawThreshold(info.sha256()) : threshold(info.sha256());
+        // Identification ranks raw cosines, so its threshold is the raw one even with AS-norm on.
+        double threshold = rawThreshold(info.sha256());
         String decision = !candidates.isEmpty() && candidates.get(0).score() >= threshold ? candidates.get(0).key() : null;
         store.audit(new AuditEntry(Instant.now(), "identify", null, decision == null ? "no enrolled speaker" : decision,
                 candidates.isEmpty() ? Double.NaN : candidates.get(0).score(), threshold, info.sha256(), probe.source()));

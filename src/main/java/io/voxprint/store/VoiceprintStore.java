@@ -295,24 +295,41 @@ public final class VoiceprintStore implements AutoCloseable {
     /** Every speaker with at least one embedding of this model, by name, with those embeddings. */
     public List<SpeakerEmbeddings> embeddingsForModel(String modelSha256) {
         String model = Inputs.modelSha256(modelSha256);
+        return read(c -> embeddings(c, model, null));
+    }
+
+    /**
+     * One speaker's embeddings of this model (empty when the speaker has none), so that keeping an
+     * in-memory index current after an enrollment does not read every other speaker.
+     */
+    public Optional<SpeakerEmbeddings> embeddingsOfSpeaker(String speakerName, String modelSha256) {
+        String model = Inputs.modelSha256(modelSha256);
+        String wanted = Inputs.name(speakerName);
         return read(c -> {
-            Map<Long, SpeakerEmbeddings> bySpeaker = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT s.id, s.name, m.vector FROM embedding m
-                    JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id
-                    WHERE m.model_sha256 = ? ORDER BY s.name_key, e.id""")) {
-                ps.setString(1, model);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        String name = rs.getString(2);
-                        bySpeaker.computeIfAbsent(id, k -> new SpeakerEmbeddings(k, name, new ArrayList<>()))
-                                .embeddings().add(Floats.fromBytes(rs.getBytes(3)));
-                    }
+            Long id = speakerId(c, wanted);
+            return id == null ? Optional.<SpeakerEmbeddings>empty() : embeddings(c, model, id).stream().findFirst();
+        });
+    }
+
+    private static List<SpeakerEmbeddings> embeddings(Connection c, String model, Long speakerId) throws SQLException {
+        Map<Long, SpeakerEmbeddings> bySpeaker = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.id, s.name, m.vector FROM embedding m
+                JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id
+                WHERE m.model_sha256 = ? AND (? IS NULL OR s.id = ?) ORDER BY s.name_key, e.id""")) {
+            ps.setString(1, model);
+            ps.setObject(2, speakerId);
+            ps.setObject(3, speakerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String name = rs.getString(2);
+                    bySpeaker.computeIfAbsent(id, k -> new SpeakerEmbeddings(k, name, new ArrayList<>()))
+                            .embeddings().add(Floats.fromBytes(rs.getBytes(3)));
                 }
             }
-            return List.copyOf(bySpeaker.values());
-        });
+        }
+        return List.copyOf(bySpeaker.values());
     }
 
     /** Names of speakers without any embedding of this model (they cannot be scored with it). */

@@ -90,6 +90,25 @@ class VoiceprintStoreTest {
     }
 
     @Test
+    void oneSpeakersEmbeddingsOfOneModel() {
+        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
+            store.enroll("Alice", Fixtures.takes("Alice", 2, MODEL_A, 0), true, null);
+            store.enroll("Bob", Fixtures.takes("Bob", 3, MODEL_A, 0), true, null);
+            store.enroll("Carol", Fixtures.takes("Carol", 1, MODEL_B, 0), true, null);
+
+            SpeakerEmbeddings bob = store.embeddingsOfSpeaker(" bob", MODEL_A).orElseThrow();
+            assertEquals("Bob", bob.speakerName());
+            assertEquals(3, bob.embeddings().size());
+            for (int take = 0; take < 3; take++) {
+                assertArrayEquals(Fixtures.vector("Bob", take, DIM), bob.embeddings().get(take));
+            }
+            assertTrue(store.embeddingsOfSpeaker("Carol", MODEL_A).isEmpty(), "Carol has no embedding of model A");
+            assertTrue(store.embeddingsOfSpeaker("Nobody", MODEL_A).isEmpty());
+            assertEquals(2, store.embeddingsOfSpeaker("ALICE", MODEL_A).orElseThrow().embeddings().size());
+        }
+    }
+
+    @Test
     void modelChangeIsRepairedFromKeptAudio() {
         try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
             store.enroll("Alice", Fixtures.takes("Alice", 2, MODEL_A, 800), true, null);
