@@ -1,6 +1,7 @@
 package io.voxprint.store;
 
 import io.voxprint.store.sqlite.SqliteStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +19,8 @@ public final class StoreChild {
         try {
             switch (args[0]) {
                 case "default-location" -> System.out.println(SqliteStore.defaultLocation());
-                case "enroll-loop" -> enrollLoop(Path.of(args[1]), args[2], Long.MAX_VALUE);
-                case "writer" -> enrollLoop(Path.of(args[1]), args[2], Long.parseLong(args[3]));
+                case "enroll-loop" -> enrollLoop(Path.of(args[1]), args[2], null);
+                case "writer" -> enrollLoop(Path.of(args[1]), args[2], Path.of(args[3]));
                 case "migrate" -> {
                     System.out.println("OPENING");
                     long t0 = System.nanoTime();
@@ -49,14 +50,14 @@ public final class StoreChild {
 
     /**
      * Enrolls speakers named {@code <prefix>-<i>-t<k>}, each with k takes in one call (k = 2..5, the
-     * later ones with kept audio), so a checker knows from the name how many takes must exist.
+     * later ones with kept audio), so a checker knows from the name how many takes must exist. Runs
+     * until {@code stopFile} exists (forever when it is null: until killed).
      */
-    private static void enrollLoop(Path db, String prefix, long millis) {
-        long end = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
+    private static void enrollLoop(Path db, String prefix, Path stopFile) {
         try (VoiceprintStore store = SqliteStore.open(db)) {
             System.out.println("READY");
             int i = 0;
-            while (System.currentTimeMillis() < end) {
+            while (stopFile == null || !Files.exists(stopFile)) {
                 int takes = 2 + i % 4;
                 String name = prefix + "-" + i + "-t" + takes;
                 store.enroll(name, Fixtures.takes(name, takes, Fixtures.MODEL_A, i % 2 == 0 ? 8_000 : 0), true,

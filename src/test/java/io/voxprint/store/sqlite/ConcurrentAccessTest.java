@@ -59,7 +59,8 @@ class ConcurrentAccessTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger audits = new AtomicInteger();
-        try (ChildJvm writer = ChildJvm.start(List.of("writer", db.toString(), "w", "3000"), Map.of())) {
+        Path stopFile = dir.resolve("stop");
+        try (ChildJvm writer = ChildJvm.start(List.of("writer", db.toString(), "w", stopFile.toString()), Map.of())) {
             writer.await("READY", 30);
             Thread[] readers = new Thread[3];
             for (int r = 0; r < readers.length; r++) {
@@ -89,14 +90,20 @@ class ConcurrentAccessTest {
                 }, "reader-" + r);
                 readers[r].start();
             }
+            // everyone works at once until each has done enough (a state, not a time), then the writer is told to stop
+            long giveUp = System.nanoTime() + 120_000_000_000L;
             try (VoiceprintStore store = SqliteStore.open(db)) {
-                while (writer.waitForQuietly(20)) {
+                while (writer.waitForQuietly(20) && System.nanoTime() < giveUp) {
                     store.audit().append(AuditEntry.identification(Instant.now(), null, 0.1, 0.5, Fixtures.MODEL_A, "parent"));
                     audits.incrementAndGet();
+                    if (audits.get() > 3 && reads.get() > 3 && store.speakers().list().size() >= 5) {
+                        break;
+                    }
                 }
             } catch (Throwable t) {
                 failures.add(t);
             }
+            java.nio.file.Files.createFile(stopFile);
             stop.set(true);
             for (Thread t : readers) {
                 t.join(30_000);
@@ -113,7 +120,8 @@ class ConcurrentAccessTest {
             }
             org.slf4j.LoggerFactory.getLogger(getClass()).info("concurrent: {} enrolled, {} reader passes, {} audit writes",
                     enrolled.group(1), reads.get(), audits.get());
-            assertTrue(reads.get() > 3 && audits.get() > 3, reads + " reads, " + audits + " audits");
+            assertTrue(reads.get() > 3 && audits.get() > 3 && Integer.parseInt(enrolled.group(1)) >= 5,
+                    reads + " reads, " + audits + " audits, " + enrolled.group(1) + " enrolled");
         }
     }
 }
