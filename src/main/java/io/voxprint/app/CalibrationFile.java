@@ -37,8 +37,12 @@ final class CalibrationFile {
             Files.createDirectories(folder);
             Path target = folder.resolve(calibration.modelSha256() + ".json");
             Path tmp = Files.createTempFile(folder, "calibration", ".tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), calibration);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), calibration);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new VoxprintException("Could not save the calibration in '" + folder + "': " + e.getMessage() + ".", e);
         }

@@ -42,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
         var list = TrialList.read(trials);
         Path base = audioRoot != null ? audioRoot : trials.toAbsolutePath().getParent();
         try (Voxprint vp = root.open()) {
-            TerminalProgress progress = new TerminalProgress(root.err, "Embedding");
+            TerminalProgress progress = new TerminalProgress(root.err, "Embedding", TerminalProgress.Unit.FILES);
             EvaluationResult r = new Evaluation(vp).run(list, base, saveCalibration,
                     (done, total, message) -> progress.update(done, total));
             progress.finish();

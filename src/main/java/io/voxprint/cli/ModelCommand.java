@@ -68,7 +68,8 @@ final class ModelCommand implements Runnable {
             VoxprintCli root = parent.root;
             root.err.println(ModelLicense.TEXT);
             ModelService models = new ModelService(root.config());
-            TerminalProgress progress = new TerminalProgress(root.err, "Downloading " + "ecapa2.pt");
+            TerminalProgress progress = new TerminalProgress(root.err, "Downloading " + "ecapa2.pt",
+                    TerminalProgress.Unit.BYTES);
             HubFile file = models.download(progress::update);
             progress.finish();
             var line = Json.object();

@@ -76,6 +76,7 @@ public final class VoxprintCli implements Runnable {
     public static int run(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
         VoxprintCli root = new VoxprintCli(env, out, err);
         CommandLine cmd = new CommandLine(root);
+        withHelpOnEveryCommand(cmd);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -87,6 +88,20 @@ public final class VoxprintCli implements Runnable {
             return ERROR;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * Gives every command {@code --help}/{@code --version}, so {@code voxprint verify --help} prints
+     * that command's usage and succeeds instead of complaining about its required options. Done here
+     * once rather than on each annotation, so a new command cannot forget it.
+     */
+    private static void withHelpOnEveryCommand(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand) && !sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelpOnEveryCommand(sub);
+        }
     }
 
     boolean offlineRequested() {
