@@ -239,6 +239,11 @@ public final class Voxprint implements AutoCloseable {
         return store.photo(name);
     }
 
+    /** Every speaker's photo by name, read at once. */
+    public java.util.Map<String, byte[]> photos() {
+        return store.photos();
+    }
+
     public void setPhoto(String name, byte[] photo) {
         store.setPhoto(name, photo);
     }

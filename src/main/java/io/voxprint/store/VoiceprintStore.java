@@ -252,6 +252,20 @@ public final class VoiceprintStore implements AutoCloseable {
         });
     }
 
+    /** Every photo by speaker name, in one query (lists show many speakers with their photos). */
+    public Map<String, byte[]> photos() {
+        return read(c -> {
+            Map<String, byte[]> all = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name, photo FROM speaker WHERE photo IS NOT NULL ORDER BY name_key")) {
+                while (rs.next()) {
+                    all.put(rs.getString(1), rs.getBytes(2));
+                }
+            }
+            return all;
+        });
+    }
+
     public void setNotes(String name, String notes) {
         String n = Inputs.name(name);
         String text = Inputs.notes(notes);
