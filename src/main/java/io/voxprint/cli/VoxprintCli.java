@@ -1,9 +1,9 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.UserMessage;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.ScoringOptions;
+import io.voxprint.common.UserMessage;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -113,11 +113,11 @@ public final class VoxprintCli implements Runnable {
         return AppConfig.fromEnvironment(env, database, model, null, revision, offlineRequested());
     }
 
-    Voxprint open(ScoringOptions options) {
-        return Voxprint.open(config(), options);
+    AppContext open(ScoringOptions options) {
+        return AppContext.open(config(), options);
     }
 
-    Voxprint open() {
+    AppContext open() {
         return open(ScoringOptions.defaults());
     }
 }

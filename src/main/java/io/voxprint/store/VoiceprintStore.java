@@ -62,11 +62,9 @@ public final class VoiceprintStore implements AutoCloseable {
             return new VoiceprintStore(path, c);
         } catch (SQLException e) {
             closeQuietly(c);
-            log.warn("Opening {} failed", path, e);
             throw SqliteErrors.translate(e, path);
         } catch (RuntimeException e) {
             closeQuietly(c);
-            log.warn("Opening {} failed", path, e);
             throw e;
         }
     }
@@ -793,7 +791,6 @@ public final class VoiceprintStore implements AutoCloseable {
                 }
             });
         } catch (SQLException e) {
-            log.warn("Store operation on {} failed", file, e);
             throw SqliteErrors.translate(e, file);
         }
     }

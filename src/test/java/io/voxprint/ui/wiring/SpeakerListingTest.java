@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.testing.StoreQueries;
 import io.voxprint.ui.model.SpeakerSummary;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +28,16 @@ class SpeakerListingTest {
     @Test
     void listingSpeakersReadsAllPhotosInOneQuery() throws Exception {
         AppConfig config = AppConfig.fromEnvironment(Map.of(), home.resolve("voxprint.db"), null, null, null, true);
-        try (Voxprint voxprint = Voxprint.open(config, ScoringOptions.defaults())) {
-            VoiceprintStore store = field(voxprint, "store", VoiceprintStore.class);
+        try (AppContext app = AppContext.open(config, ScoringOptions.defaults())) {
+            Field f = AppContext.class.getDeclaredField("store");
+            f.setAccessible(true);
+            VoiceprintStore store = (VoiceprintStore) f.get(app);
             for (int i = 0; i < 6; i++) {
                 store.createSpeaker("Speaker " + i, null, i == 3 ? null : png(i));
             }
-            AtomicInteger statements = countStatements(store);
+            StoreQueries queries = StoreQueries.recordOn(store);
 
-            List<SpeakerSummary> listed = Speakers.list(voxprint);
+            List<SpeakerSummary> listed = Speakers.list(app);
 
             assertEquals(6, listed.size());
             for (int i = 0; i < 6; i++) {
@@ -50,52 +49,7 @@ class SpeakerListingTest {
                 }
             }
             // One query for the list and one for every photo, however many speakers there are.
-            assertEquals(2, statements.get(), "queries run to list six speakers with their photos");
+            assertEquals(2, queries.statements().size(), "queries run to list six speakers: " + queries.statements());
         }
-    }
-
-    /** Counts the queries the store runs by putting a counting proxy between the store and its JDBC connection (the store offers no such seam, on purpose). */
-    private static AtomicInteger countStatements(VoiceprintStore store) throws Exception {
-        Field f = VoiceprintStore.class.getDeclaredField("connection");
-        f.setAccessible(true);
-        Connection real = (Connection) f.get(store);
-        AtomicInteger count = new AtomicInteger();
-        Connection counting = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement")) {
-                        count.incrementAndGet(); // a plain statement counts when it runs a query, see below
-                    }
-                    try {
-                        Object result = method.invoke(real, args);
-                        if (result instanceof java.sql.Statement s && method.getName().equals("createStatement")) {
-                            return countingStatement(s, count);
-                        }
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        f.set(store, counting);
-        return count;
-    }
-
-    private static java.sql.Statement countingStatement(java.sql.Statement real, AtomicInteger count) {
-        return (java.sql.Statement) Proxy.newProxyInstance(java.sql.Statement.class.getClassLoader(),
-                new Class<?>[] {java.sql.Statement.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("executeQuery")) {
-                        count.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static <T> T field(Object owner, String name, Class<T> type) throws Exception {
-        Field f = owner.getClass().getDeclaredField(name);
-        f.setAccessible(true);
-        return type.cast(f.get(owner));
     }
 }
