@@ -23,6 +23,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 INSTALLER="$ROOT/installer"
+# What the app ships that is not code (icon, desktop entry, package scripts, licences): resources/,
+# handed over by the pom (VOXPRINT_RESOURCES), the top-level folder when run by hand.
+RESOURCES="${VOXPRINT_RESOURCES:-$ROOT/resources}"
 TARGET="$ROOT/target"
 OUT="$TARGET/installer"
 WORK="$OUT/work"
@@ -129,11 +132,11 @@ fi
 missing=()
 for jar in "${LIB_JARS[@]}"; do
   artifact="$(basename "$jar" .jar | sed -E 's/-[0-9][^-]*(-[0-9][^-]*)?(-linux(-x86_64)?)?$//')"
-  grep -q "$artifact\`" "$INSTALLER/legal/THIRD-PARTY-NOTICES.md" || missing+=("$artifact")
+  grep -q "$artifact\`" "$RESOURCES/legal/THIRD-PARTY-NOTICES.md" || missing+=("$artifact")
 done
-[ ${#missing[@]} -eq 0 ] || die "installer/legal/THIRD-PARTY-NOTICES.md does not list: ${missing[*]}"
+[ ${#missing[@]} -eq 0 ] || die "resources/legal/THIRD-PARTY-NOTICES.md does not list: ${missing[*]}"
 mkdir -p "$WORK/input/legal"
-cp "$INSTALLER"/legal/* "$WORK/input/legal/"
+cp "$RESOURCES"/legal/* "$WORK/input/legal/"
 
 # --- 2. The JDK modules the class-path jars need (jdeps cannot read the module descriptors of some
 # of these jars without their optional dependencies, so it reads their bare classes).
@@ -181,7 +184,7 @@ for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
   --name "$APP_NAME" --app-version "$VERSION" \
   --vendor "Voxprint" --copyright "Copyright 2025 The Voxprint authors. Apache-2.0." \
   --description "Speaker verification with the ECAPA2 model" \
-  --icon "$INSTALLER/resources/voxprint.png" \
+  --icon "$RESOURCES/desktop/voxprint.png" \
   --input "$WORK/input" --main-jar voxprint.jar --main-class "$MAIN_CLASS" \
   --runtime-image "$WORK/runtime" \
   "${jopts[@]}" \
@@ -194,9 +197,9 @@ if [[ " ${TYPES[*]} " == *" deb "* ]]; then
   step "jpackage deb"
   command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
     || die "building a .deb needs fakeroot and dpkg-deb (apt-get install fakeroot)"
-  cp "$INSTALLER/resources/voxprint.png" "$INSTALLER/resources/voxprint.desktop" \
-     "$INSTALLER/resources/prerm" "$WORK/resources/"
-  sed "s#@INSTALL_DIR@#$INSTALL_DIR#g" "$INSTALLER/resources/postinst" > "$WORK/resources/postinst"
+  cp "$RESOURCES/desktop/voxprint.png" "$RESOURCES/desktop/voxprint.desktop" \
+     "$RESOURCES/desktop/prerm" "$WORK/resources/"
+  sed "s#@INSTALL_DIR@#$INSTALL_DIR#g" "$RESOURCES/desktop/postinst" > "$WORK/resources/postinst"
   chmod +x "$WORK/resources/postinst" "$WORK/resources/prerm"
   # dpkg-deb's default, xz -6, gives the smallest package (107 MB, about 2 minutes on 2 cores);
   # DPKG_DEB_COMPRESSOR_TYPE=zstd DPKG_DEB_COMPRESSOR_LEVEL=9 takes seconds for 124 MB.
@@ -206,8 +209,8 @@ if [[ " ${TYPES[*]} " == *" deb "* ]]; then
     --name "$APP_NAME" --app-version "$VERSION" \
     --vendor "Voxprint" --copyright "Copyright 2025 The Voxprint authors. Apache-2.0." \
     --description "Speaker verification with the ECAPA2 model" \
-    --icon "$INSTALLER/resources/voxprint.png" \
-    --license-file "$INSTALLER/legal/LICENSE" \
+    --icon "$RESOURCES/desktop/voxprint.png" \
+    --license-file "$RESOURCES/legal/LICENSE" \
     --resource-dir "$WORK/resources" \
     --install-dir "$INSTALL_DIR" \
     --linux-package-name "$APP_NAME" \

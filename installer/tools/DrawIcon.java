@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 /**
  * Draws the application icon (a voice print: concentric arcs over a level meter) so that the
  * committed PNG can be regenerated without any image editor:
- * {@code java installer/tools/DrawIcon.java installer/resources/voxprint.png}.
+ * {@code java installer/tools/DrawIcon.java resources/desktop/voxprint.png}.
  */
 public final class DrawIcon {
     private static final int SIZE = 256;

@@ -1,6 +1,8 @@
 package io.voxprint;
 
 import io.voxprint.cli.VoxprintCli;
+import io.voxprint.ui.DesktopLauncher;
+import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.PrintStream;
 
 /**
@@ -17,7 +19,8 @@ public final class Main {
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.graph_optimizer", "false");
         if (args.length == 0) {
-            io.voxprint.ui.DesktopLauncher.launch(args);
+            // The real application's actions are wired here, above ui, so ui never depends on its wiring.
+            DesktopLauncher.launch(args, ConnectedUi::create);
             return;
         }
         // stdout carries the CLI's JSON alone: a library that prints (jflac does on damaged files)

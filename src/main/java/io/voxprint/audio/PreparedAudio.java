@@ -1,10 +1,6 @@
 package io.voxprint.audio;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.voxprint.common.Sha256;
 import java.util.Objects;
 
 /**
@@ -32,21 +28,7 @@ public record PreparedAudio(String source, float[] samples, int originalSampleRa
 
     /** SHA-256 (lower-case hex) of the samples as float32 little-endian bytes: the embedding cache key. */
     public String samplesSha256() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            for (float v : samples) {
-                if (!buffer.hasRemaining()) {
-                    digest.update(buffer.array(), 0, buffer.position());
-                    buffer.clear();
-                }
-                buffer.putFloat(v);
-            }
-            digest.update(buffer.array(), 0, buffer.position());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Sha256.ofFloats(samples);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
 import io.voxprint.store.AuditEntry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +17,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open()) {
-            for (AuditEntry e : vp.auditLog(limit)) {
+        try (AppContext app = root.open()) {
+            for (AuditEntry e : app.audit().latest(limit)) {
                 var line = Json.object();
                 line.put("time", e.time().toString());
                 line.put("kind", e.kind().text());

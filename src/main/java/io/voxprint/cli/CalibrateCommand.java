@@ -1,8 +1,8 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.Calibration;
-import io.voxprint.app.SelfCalibration;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.calibrate.Calibrate;
+import io.voxprint.app.core.Calibration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,8 +18,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open()) {
-            SelfCalibration calibration = new SelfCalibration(vp);
+        try (AppContext app = root.open()) {
+            Calibrate calibration = app.calibrate();
             Calibration c = calibration.run();
             var line = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(c);
             if (far != null) {

@@ -1,7 +1,9 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.UserMessage;
-import io.voxprint.app.Voxprint;
+import io.voxprint.common.UserMessage;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.inspect.Inspect;
 import io.voxprint.audio.PreparedAudio;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +26,14 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open()) {
-            String modelSha = vp.modelInfo().sha256();
+        try (AppContext app = root.open()) {
+            String modelSha = app.models().info().sha256();
             int failed = 0;
             for (Path file : files) {
                 try {
-                    PreparedAudio audio = vp.loadAudio(file);
-                    float[] embedding = vp.embed(audio);
+                    Inspect.Embedded embedded = app.inspect().embed(AudioSource.file(file));
+                    PreparedAudio audio = embedded.audio();
+                    float[] embedding = embedded.embedding();
                     var line = Json.object();
                     line.put("file", file.toString());
                     line.put("sampleRate", audio.originalSampleRate());

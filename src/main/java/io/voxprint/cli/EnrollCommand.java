@@ -1,13 +1,13 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.EnrollResult;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
-import io.voxprint.audio.PreparedAudio;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
+import io.voxprint.app.core.VoxprintException;
+import io.voxprint.app.enroll.EnrollResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +38,9 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] photoBytes = photo == null ? null : readPhoto(photo);
-        try (Voxprint vp = root.open(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
-            List<PreparedAudio> takes = new ArrayList<>();
-            for (Path f : files) {
-                takes.add(vp.loadAudio(f));
-            }
-            EnrollResult result = vp.enroll(name, takes, force, photoBytes);
+        try (AppContext app = root.open(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
+            List<AudioSource> takes = files.stream().map(AudioSource::file).toList();
+            EnrollResult result = app.enroll().enroll(name, takes, force, photoBytes);
             for (EnrollResult.Take t : result.takes()) {
                 for (String problem : t.quality().problems()) {
                     root.err.println("voxprint: warning: " + t.source() + ": " + problem);
@@ -59,7 +56,7 @@ final class EnrollCommand implements Callable<Integer> {
 
     private static byte[] readPhoto(Path photo) throws IOException {
         if (!Files.isRegularFile(photo)) {
-            throw new io.voxprint.app.VoxprintException("The photo '" + photo + "' does not exist.");
+            throw new VoxprintException("The photo '" + photo + "' does not exist.");
         }
         return Files.readAllBytes(photo);
     }

@@ -1,9 +1,8 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.Evaluation;
-import io.voxprint.app.EvaluationResult;
-import io.voxprint.app.TrialList;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.evaluate.EvaluationResult;
+import io.voxprint.app.evaluate.TrialList;
 import io.voxprint.app.report.DetPlot;
 import io.voxprint.app.report.ScoreHistogram;
 import io.voxprint.scoring.Metrics;
@@ -41,9 +40,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var list = TrialList.read(trials);
         Path base = audioRoot != null ? audioRoot : trials.toAbsolutePath().getParent();
-        try (Voxprint vp = root.open()) {
-            TerminalProgress progress = new TerminalProgress(root.err, "Embedding");
-            EvaluationResult r = new Evaluation(vp).run(list, base, saveCalibration,
+        try (AppContext app = root.open()) {
+            TerminalProgress progress = new TerminalProgress(root.err, "Embedding", TerminalProgress.Unit.FILES);
+            EvaluationResult r = app.evaluate().run(list, base, saveCalibration,
                     (done, total, message) -> progress.update(done, total));
             progress.finish();
             if (scores != null) {

@@ -1,7 +1,8 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.UserMessage;
-import io.voxprint.app.Voxprint;
+import io.voxprint.common.UserMessage;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AudioSource;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.model.Ecapa2Model;
 import io.voxprint.model.FeatureMap;
@@ -33,8 +34,8 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open()) {
-            Ecapa2Model model = vp.models().model();
+        try (AppContext app = root.open()) {
+            Ecapa2Model model = app.inspect().model();
             List<String> wanted = new ArrayList<>();
             List<String> offered = model.info().features().stream().map(FeatureSpec::label).toList();
             for (String l : labels) {
@@ -50,7 +51,7 @@ final class FeaturesCommand implements Callable<Integer> {
             int failed = 0;
             for (Path file : files) {
                 try {
-                    PreparedAudio audio = vp.loadAudio(file);
+                    PreparedAudio audio = app.inspect().decode(AudioSource.file(file));
                     for (String label : wanted) {
                         FeatureMap f = model.feature(audio.samples(), label);
                         var line = Json.object();

@@ -1,8 +1,9 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.IdentifyResult;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
+import io.voxprint.app.identify.IdentifyResult;
 import io.voxprint.scoring.Candidate;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,8 +28,8 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open(ScoringOptions.defaults().withThreshold(threshold))) {
-            IdentifyResult r = vp.identify(vp.loadAudio(file), top);
+        try (AppContext app = root.open(ScoringOptions.defaults().withThreshold(threshold))) {
+            IdentifyResult r = app.identify().identify(AudioSource.file(file), top);
             r.warnings().forEach(w -> root.err.println("voxprint: warning: " + w));
             var line = Json.object();
             var candidates = line.putArray("candidates");

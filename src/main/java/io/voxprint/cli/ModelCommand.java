@@ -1,7 +1,7 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.ModelService;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.ModelService;
 import io.voxprint.model.FeatureSpec;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.model.hub.HubFile;
@@ -31,9 +31,9 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                ModelInfo info = vp.modelInfo();
-                LocatedModel where = vp.models().source();
+            try (AppContext app = parent.root.open()) {
+                ModelInfo info = app.models().info();
+                LocatedModel where = app.models().source();
                 var line = Json.object();
                 line.put("file", info.file().toString());
                 line.put("source", where.source());
@@ -68,7 +68,8 @@ final class ModelCommand implements Runnable {
             VoxprintCli root = parent.root;
             root.err.println(ModelLicense.TEXT);
             ModelService models = new ModelService(root.config());
-            TerminalProgress progress = new TerminalProgress(root.err, "Downloading " + "ecapa2.pt");
+            TerminalProgress progress = new TerminalProgress(root.err, "Downloading " + "ecapa2.pt",
+                    TerminalProgress.Unit.BYTES);
             HubFile file = models.download(progress::update);
             progress.finish();
             var line = Json.object();

@@ -1,6 +1,6 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
 import io.voxprint.store.ImportResult;
 import io.voxprint.store.Speaker;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                for (Speaker s : vp.speakers()) {
+            try (AppContext app = parent.root.open()) {
+                for (Speaker s : app.speakers().list()) {
                     var line = Json.object();
                     line.put("speaker", s.name());
                     line.put("enrollments", s.enrollmentCount());
@@ -61,8 +61,8 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                vp.rename(oldName, newName);
+            try (AppContext app = parent.root.open()) {
+                app.speakers().rename(oldName, newName);
                 var line = Json.object();
                 line.put("renamed", oldName);
                 line.put("speaker", newName);
@@ -82,8 +82,8 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                vp.delete(name);
+            try (AppContext app = parent.root.open()) {
+                app.speakers().delete(name);
                 var line = Json.object();
                 line.put("deleted", name);
                 Json.print(parent.root.out, line);
@@ -108,14 +108,14 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                vp.exportSpeakers(names, file);
+            try (AppContext app = parent.root.open()) {
+                app.archives().export(names, file);
                 if (npy != null) {
-                    vp.exportNpy(npy);
+                    app.archives().exportNpy(npy);
                 }
                 var line = Json.object();
                 line.put("exported", file.toString());
-                line.put("speakers", names.isEmpty() ? vp.speakers().size() : names.size());
+                line.put("speakers", names.isEmpty() ? app.speakers().list().size() : names.size());
                 Json.print(parent.root.out, line);
                 return VoxprintCli.OK;
             }
@@ -132,8 +132,8 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                ImportResult r = vp.importSpeakers(file);
+            try (AppContext app = parent.root.open()) {
+                ImportResult r = app.archives().importFrom(file);
                 Json.print(parent.root.out, Json.MAPPER.valueToTree(r));
                 return VoxprintCli.OK;
             }
@@ -153,8 +153,8 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Voxprint vp = parent.root.open()) {
-                List<String> targets = all ? vp.speakersNeedingReEnrollment() : names;
+            try (AppContext app = parent.root.open()) {
+                List<String> targets = all ? app.reEnroll().speakersNeedingIt() : names;
                 if (targets.isEmpty()) {
                     parent.root.err.println("voxprint: Name the speakers to re-enroll, or use --all.");
                     return all ? VoxprintCli.OK : VoxprintCli.ERROR;
@@ -162,7 +162,7 @@ final class SpeakersCommand implements Runnable {
                 for (String name : targets) {
                     var line = Json.object();
                     line.put("speaker", name);
-                    line.put("reembedded", vp.reEnrollFromKeptAudio(name));
+                    line.put("reembedded", app.reEnroll().fromKeptAudio(name));
                     Json.print(parent.root.out, line);
                 }
                 return VoxprintCli.OK;

@@ -1,8 +1,9 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.VerifyResult;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
+import io.voxprint.app.verify.VerifyResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScoringOptions options = new ScoringOptions(threshold, asNorm, cohort, false);
-        try (Voxprint vp = root.open(options)) {
-            VerifyResult r = vp.verify(name, vp.loadAudio(file));
+        try (AppContext app = root.open(options)) {
+            VerifyResult r = app.verify().verify(name, AudioSource.file(file));
             r.warnings().forEach(w -> root.err.println("voxprint: warning: " + w));
             var line = Json.object();
             line.put("speaker", r.speaker());

@@ -1,9 +1,9 @@
 package io.voxprint.cli;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.UserMessage;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.ScoringOptions;
+import io.voxprint.common.UserMessage;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,6 +76,7 @@ public final class VoxprintCli implements Runnable {
     public static int run(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
         VoxprintCli root = new VoxprintCli(env, out, err);
         CommandLine cmd = new CommandLine(root);
+        withHelpOnEveryCommand(cmd);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -89,6 +90,20 @@ public final class VoxprintCli implements Runnable {
         return cmd.execute(args);
     }
 
+    /**
+     * Gives every command {@code --help}/{@code --version}, so {@code voxprint verify --help} prints
+     * that command's usage and succeeds instead of complaining about its required options. Done here
+     * once rather than on each annotation, so a new command cannot forget it.
+     */
+    private static void withHelpOnEveryCommand(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand) && !sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelpOnEveryCommand(sub);
+        }
+    }
+
     boolean offlineRequested() {
         return offline || "1".equals(env.get("HF_HUB_OFFLINE")) || "true".equalsIgnoreCase(env.get("HF_HUB_OFFLINE"));
     }
@@ -98,11 +113,11 @@ public final class VoxprintCli implements Runnable {
         return AppConfig.fromEnvironment(env, database, model, null, revision, offlineRequested());
     }
 
-    Voxprint open(ScoringOptions options) {
-        return Voxprint.open(config(), options);
+    AppContext open(ScoringOptions options) {
+        return AppContext.open(config(), options);
     }
 
-    Voxprint open() {
+    AppContext open() {
         return open(ScoringOptions.defaults());
     }
 }

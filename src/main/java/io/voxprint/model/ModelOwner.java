@@ -1,12 +1,11 @@
 package io.voxprint.model;
 
+import io.voxprint.common.NamedExecutors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelOwner {
     private static final Logger LOG = LoggerFactory.getLogger(ModelOwner.class);
-    private static final AtomicInteger COUNT = new AtomicInteger();
-
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "voxprint-model-" + COUNT.incrementAndGet());
-        // a forgotten close must not keep the application alive
-        thread.setDaemon(true);
-        return thread;
-    });
+    // A daemon thread: a forgotten close must not keep the application alive.
+    private final ExecutorService executor = NamedExecutors.single("voxprint-model");
 
     <T> T call(Callable<T> task) {
         Future<T> future;

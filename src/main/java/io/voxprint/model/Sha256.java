@@ -1,36 +1,21 @@
 package io.voxprint.model;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** The SHA-256 digest of a file, read in blocks so a large model never sits in memory. */
+/** A model file's SHA-256 ({@link io.voxprint.common.Sha256}), with a failure to read it as one sentence. */
 public final class Sha256 {
     private Sha256() {
     }
 
     public static String ofFile(Path file) {
-        MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+            return io.voxprint.common.Sha256.ofFile(file);
         } catch (NoSuchFileException e) {
             throw new ModelException("The file " + file + " does not exist.", e);
         } catch (IOException e) {
             throw new ModelException("The file " + file + " could not be read: " + e.getMessage() + ".", e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

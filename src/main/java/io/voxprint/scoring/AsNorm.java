@@ -16,7 +16,7 @@ import java.util.List;
  *   norm = 0.5 * ((s - mu_e) / sd_e + (s - mu_t) / sd_t)
  * </pre>
  * where mu_e, sd_e are the mean and population standard deviation (divide by n) of the topN
- * cohort scores of the enrollment model, and mu_t, sd_t those of the test embedding. The claimed
+ * cohort scores of the enrolled voiceprint, and mu_t, sd_t those of the test embedding. The claimed
  * speaker, when it is part of the cohort, is left out on both sides.
  */
 public final class AsNorm {
@@ -72,13 +72,13 @@ public final class AsNorm {
         return new Stats(mean, sd, top.size());
     }
 
-    public double normalize(double rawScore, float[] enrollModel, float[] probe) {
-        return normalize(rawScore, enrollModel, probe, null);
+    public double normalize(double rawScore, float[] voiceprint, float[] probe) {
+        return normalize(rawScore, voiceprint, probe, null);
     }
 
     /** claimedKey: the key of the claimed speaker in the cohort, left out on both sides (null if not in it). */
-    public double normalize(double rawScore, float[] enrollModel, float[] probe, String claimedKey) {
-        return normalize(rawScore, cohortStats(enrollModel, claimedKey), cohortStats(probe, claimedKey));
+    public double normalize(double rawScore, float[] voiceprint, float[] probe, String claimedKey) {
+        return normalize(rawScore, cohortStats(voiceprint, claimedKey), cohortStats(probe, claimedKey));
     }
 
     /** With precomputed statistics (the enrollment side can be cached per speaker). */

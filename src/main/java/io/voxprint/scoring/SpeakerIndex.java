@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Normalised speaker models stored dimension-major: one float[] per embedding dimension, where
- * column d holds value d of every speaker (row i is the model of keys[i]). A search walks the rows
+ * Normalised voiceprints (one per speaker) stored dimension-major: one float[] per embedding dimension, where
+ * column d holds value d of every speaker (row i is the voiceprint of keys[i]). A search walks the rows
  * in chunks and, for each dimension, adds probe[d] * column[d][i] into a score per row, a loop that
  * Java's compiler turns into vector instructions (a per-row dot product it does not). Adding
  * appends a row, replacing overwrites it, removing moves the last row into the hole (swap-remove):
@@ -88,13 +88,13 @@ public final class SpeakerIndex {
         }
     }
 
-    /** Adds the speaker, or replaces its model if the key is already present; the model is normalised here. */
-    public void put(String key, float[] model) {
+    /** Adds the speaker, or replaces their voiceprint if the key is already present; it is normalised here. */
+    public void put(String key, float[] voiceprint) {
         if (key == null) {
             throw new ScoringException("A speaker needs a key to be stored in the index.");
         }
-        requireDim(model, "model");
-        float[] unit = Vectors.normalize(model);
+        requireDim(voiceprint, "voiceprint");
+        float[] unit = Vectors.normalize(voiceprint);
         lock.writeLock().lock();
         try {
             Integer row = rowOf.get(key);
@@ -182,8 +182,8 @@ public final class SpeakerIndex {
         }
     }
 
-    /** A copy of the stored (normalised) model. */
-    public float[] model(String key) {
+    /** A copy of the stored (normalised) voiceprint. */
+    public float[] voiceprint(String key) {
         lock.readLock().lock();
         try {
             int r = rowFor(key);
@@ -359,7 +359,7 @@ public final class SpeakerIndex {
     private void requireDim(float[] v, String what) {
         if (v == null || v.length != dim) {
             throw new ScoringException("The " + what + " has " + (v == null ? 0 : v.length)
-                    + " values but this index holds " + dim + "-value models from another model.");
+                    + " values but this index holds " + dim + "-value voiceprints from another model.");
         }
     }
 

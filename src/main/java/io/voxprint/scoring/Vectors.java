@@ -89,7 +89,7 @@ public final class Vectors {
     /** Element-wise mean, accumulated in double. */
     public static float[] mean(List<float[]> vectors) {
         if (vectors.isEmpty()) {
-            throw new ScoringException("At least one embedding is needed to build a speaker model.");
+            throw new ScoringException("At least one embedding is needed to build a voiceprint.");
         }
         int dim = vectors.get(0).length;
         double[] acc = new double[dim];
@@ -110,12 +110,13 @@ public final class Vectors {
     }
 
     /**
-     * The speaker model: the normalised mean of the normalised enrollment embeddings, so that every
-     * recording counts equally whatever its loudness-dependent embedding length.
+     * The normalised mean of the normalised embeddings, so that every recording counts equally
+     * whatever its loudness-dependent embedding length: a speaker's voiceprint (of their enrollment
+     * embeddings), and a long recording's embedding (of its windows).
      */
-    public static float[] speakerModel(List<float[]> embeddings) {
+    public static float[] normalizedMean(List<float[]> embeddings) {
         if (embeddings.isEmpty()) {
-            throw new ScoringException("At least one embedding is needed to build a speaker model.");
+            throw new ScoringException("At least one embedding is needed to build a voiceprint.");
         }
         return normalize(mean(embeddings.stream().map(Vectors::normalize).toList()));
     }

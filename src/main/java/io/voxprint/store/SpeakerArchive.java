@@ -1,5 +1,6 @@
 package io.voxprint.store;
 
+import io.voxprint.common.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Speakers in and out of the store as JSON (format "voxprint-speakers", version 1), and embeddings
@@ -37,7 +35,6 @@ public final class SpeakerArchive {
 
     static final String FORMAT = "voxprint-speakers";
     static final int VERSION = 1;
-    private static final Logger log = LoggerFactory.getLogger(SpeakerArchive.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SpeakerArchive() {
@@ -191,8 +188,7 @@ public final class SpeakerArchive {
         } catch (NoSuchFileException e) {
             throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
         } catch (JacksonException e) {
-            log.warn("Archive {} is not readable JSON", jsonFile, e);
-            throw bad(jsonFile, "it is not a Voxprint speaker archive (" + jsonProblem(e) + ")");
+            throw bad(jsonFile, "it is not a Voxprint speaker archive (" + jsonProblem(e) + ")", e);
         } catch (IOException e) {
             if (!Files.exists(jsonFile)) {
                 throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
@@ -323,7 +319,11 @@ public final class SpeakerArchive {
     }
 
     private static StoreException bad(Path file, String reason) {
-        return new StoreException(Kind.BAD_ARCHIVE, "The archive '" + file + "' cannot be imported: " + reason + ".");
+        return bad(file, reason, null);
+    }
+
+    private static StoreException bad(Path file, String reason, Throwable cause) {
+        return new StoreException(Kind.BAD_ARCHIVE, "The archive '" + file + "' cannot be imported: " + reason + ".", cause);
     }
 
     // ---------------------------------------------------------------- writing
@@ -334,28 +334,14 @@ public final class SpeakerArchive {
 
     /** Temp file in the same folder, then a rename: a reader never sees half a file. Mode 0600 (biometric data). */
     private static void writeAtomically(Path target, Writer writer) {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temp = null;
+        if (Files.isDirectory(target)) {
+            throw new StoreException(Kind.NOT_A_FILE, "'" + target + "' is a folder; choose a file name to write to.");
+        }
         try {
-            if (Files.isDirectory(target)) {
-                throw new StoreException(Kind.NOT_A_FILE, "'" + target + "' is a folder; choose a file name to write to.");
-            }
-            temp = Files.createTempFile(folder, ".voxprint-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, writer::write);
         } catch (IOException e) {
-            log.warn("Writing {} failed", target, e);
+            // Logged once, by whoever handles the StoreException.
             throw new StoreException(Kind.IO, "Cannot write '" + target + "': " + e.getMessage() + ".", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a leftover hidden temp file is harmless
-                }
-            }
         }
     }
 }

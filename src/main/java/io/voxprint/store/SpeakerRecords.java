@@ -1,6 +1,7 @@
 package io.voxprint.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,9 @@ public interface SpeakerRecords {
     void setPhoto(String name, byte[] photo);
 
     Optional<byte[]> photo(String name);
+
+    /** Every photo by speaker name, read at once (lists show many speakers with their photos). */
+    Map<String, byte[]> photos();
 
     void setNotes(String name, String notes);
 

@@ -1,10 +1,12 @@
 package io.voxprint.store;
 
+import io.voxprint.common.UserFacing;
+
 /**
  * A failure of the voiceprint store that a user can act on. {@link #getMessage()} is one readable
  * sentence; {@link #kind()} lets callers choose an exit code or a dialog without parsing it.
  */
-public final class StoreException extends RuntimeException {
+public final class StoreException extends RuntimeException implements UserFacing {
 
     /** What went wrong, coarse enough for a caller to branch on. */
     public enum Kind {

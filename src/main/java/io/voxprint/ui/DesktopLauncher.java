@@ -8,11 +8,6 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the window on the real application: settings, database and model of this user. */
-    public static void launch(String[] args) {
-        launch(args, io.voxprint.ui.wiring.ConnectedUi::create);
-    }
-
     /** Opens the window with the application's actions, built on the FX launcher thread. */
     public static void launch(String[] args, Supplier<UiActions> actions) {
         VoxprintApp.useActions(actions);

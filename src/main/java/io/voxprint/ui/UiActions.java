@@ -45,7 +45,7 @@ public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, Veri
     }
 
     /** Thrown by the placeholder actions. */
-    public static final class NotConnectedException extends Exception {
+    public static final class NotConnectedException extends Exception implements io.voxprint.common.UserFacing {
         public NotConnectedException(String sentence) {
             super(sentence);
         }

@@ -1,7 +1,7 @@
 package io.voxprint.ui;
 
 import io.voxprint.audio.capture.InputDevice;
-import io.voxprint.audio.capture.Microphone;
+import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
@@ -47,7 +47,7 @@ public final class VoxprintUi {
         }
         shell.databaseProperty().set(actions.databaseLocation().get());
         String device = actions.settings().load().settings().inputDevice();
-        List<InputDevice> devices = Microphone.inputDevices();
+        List<InputDevice> devices = SoundDevices.system().inputDevices();
         shell.microphoneProperty().set(devices.stream().map(InputDevice::name).filter(device::equals).findFirst()
                 .or(() -> devices.stream().map(InputDevice::name).findFirst())
                 .orElse("none found (import audio files instead)"));

@@ -1,8 +1,9 @@
 package io.voxprint.bench;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.audio.AudioLoader;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.store.NewEnrollment;
@@ -19,7 +20,7 @@ import java.util.Random;
 
 /**
  * Enrollment figures for bench/app/run.sh (a measurement, not a test): speakers enrolled per second
- * through {@link Voxprint#enroll} (three distinct 3-second takes each, so the embedding cache never
+ * through {@link io.voxprint.app.enroll.Enroll#enroll} (three distinct 3-second takes each, so the embedding cache never
  * answers), the same through the store alone (precomputed embeddings), and the database size per
  * speaker with and without kept audio. Usage: AppBench MODEL AUDIO_3S WORK_DIR SPEAKERS OUT_JSON
  */
@@ -42,16 +43,16 @@ public final class AppBench {
         for (boolean keep : new boolean[] {false, true}) {
             Path db = fresh(work.resolve("enroll-" + (keep ? "kept" : "plain") + ".db"));
             AppConfig config = new AppConfig(db, model, null, AppConfig.DEFAULT_REVISION, true, work, Map.of());
-            try (Voxprint voxprint = Voxprint.open(config, ScoringOptions.defaults().withKeepAudio(keep))) {
+            try (AppContext voxprint = AppContext.open(config, ScoringOptions.defaults().withKeepAudio(keep))) {
                 for (int s = 0; s < 5; s++) {
-                    voxprint.enroll("warm-up " + s, takes(voxprint, speech, random), false, null);
+                    voxprint.enroll().enroll("warm-up " + s, takes(speech, random), false, null);
                 }
                 double[] ms = new double[speakers];
                 long all = System.nanoTime();
                 for (int s = 0; s < speakers; s++) {
-                    List<PreparedAudio> takes = takes(voxprint, speech, random);
+                    List<AudioSource> takes = takes(speech, random);
                     long t = System.nanoTime();
-                    voxprint.enroll("speaker " + s, takes, false, null);
+                    voxprint.enroll().enroll("speaker " + s, takes, false, null);
                     ms[s] = Stats.ms(t);
                 }
                 double perSecond = speakers / (Stats.ms(all) / 1000);
@@ -99,10 +100,10 @@ public final class AppBench {
     }
 
     /** Three takes that differ by a little noise, so each has its own cache key and its own model call. */
-    private static List<PreparedAudio> takes(Voxprint voxprint, PreparedAudio speech, Random random) {
-        List<PreparedAudio> takes = new ArrayList<>();
+    private static List<AudioSource> takes(PreparedAudio speech, Random random) {
+        List<AudioSource> takes = new ArrayList<>();
         for (int i = 0; i < TAKES; i++) {
-            takes.add(voxprint.fromSamples("take " + i, noisy(speech.samples(), random), AudioLoader.MODEL_SAMPLE_RATE));
+            takes.add(AudioSource.samples("take " + i, noisy(speech.samples(), random), AudioLoader.MODEL_SAMPLE_RATE));
         }
         return takes;
     }

@@ -22,8 +22,8 @@ class AsNormCliTest {
     }
 
     /** 0.5 * ((s - mean_e) / sd_e + (s - mean_t) / sd_t) over the whole (small) cohort, population sd. */
-    private static double asNorm(double s, double[] enrollModel, double[] probe, List<double[]> cohort) {
-        double[] e = stats(enrollModel, cohort);
+    private static double asNorm(double s, double[] voiceprint, double[] probe, List<double[]> cohort) {
+        double[] e = stats(voiceprint, cohort);
         double[] t = stats(probe, cohort);
         return 0.5 * ((s - e[0]) / e[1] + (s - t[0]) / t[1]);
     }
@@ -50,12 +50,12 @@ class AsNormCliTest {
             assertEquals(0, r.exitCode, r.toString());
         }
         PythonReference python = new PythonReference();
-        double[] alice = python.speakerModel("alice-1.wav", "alice-2.wav", "alice-3.wav");
+        double[] alice = python.voiceprint("alice-1.wav", "alice-2.wav", "alice-3.wav");
         double[] probe = python.embedding("alice-4.wav");
         double raw = PythonReference.cosine(probe, alice);
         List<double[]> cohort = new ArrayList<>(List.of(
-                python.speakerModel("bob-1.wav", "bob-2.wav", "bob-3.wav"),
-                python.speakerModel("carol-1.wav", "carol-2.wav", "carol-3.wav")));
+                python.voiceprint("bob-1.wav", "bob-2.wav", "bob-3.wav"),
+                python.voiceprint("carol-1.wav", "carol-2.wav", "carol-3.wav")));
 
         CliRun v = CliRun.run(env, "verify", "--model", model, "--name", "alice", "--as-norm", e2e("alice-4.wav"));
         JsonNode line = v.single();

@@ -190,7 +190,7 @@ class CliEndToEndTest {
     void verifyScoresLikePythonAndDecidesOnTheThreshold() {
         enrollThree();
         double expected = PythonReference.cosine(python.embedding("alice-4.wav"),
-                python.speakerModel("alice-1.wav", "alice-2.wav", "alice-3.wav"));
+                python.voiceprint("alice-1.wav", "alice-2.wav", "alice-3.wav"));
 
         CliRun accept = CliRun.run(env(), "verify", "--model", model(), "--name", "alice",
                 "--threshold", Double.toString(expected - 0.002), e2e("alice-4.wav"));
@@ -219,9 +219,9 @@ class CliEndToEndTest {
         enrollThree();
         String probe = "bob-4.wav";
         Map<String, Double> expected = Map.of(
-                "alice", PythonReference.cosine(python.embedding(probe), python.speakerModel("alice-1.wav", "alice-2.wav", "alice-3.wav")),
-                "bob", PythonReference.cosine(python.embedding(probe), python.speakerModel("bob-1.wav", "bob-2.wav", "bob-3.wav")),
-                "carol", PythonReference.cosine(python.embedding(probe), python.speakerModel("carol-1.wav", "carol-2.wav", "carol-3.wav")));
+                "alice", PythonReference.cosine(python.embedding(probe), python.voiceprint("alice-1.wav", "alice-2.wav", "alice-3.wav")),
+                "bob", PythonReference.cosine(python.embedding(probe), python.voiceprint("bob-1.wav", "bob-2.wav", "bob-3.wav")),
+                "carol", PythonReference.cosine(python.embedding(probe), python.voiceprint("carol-1.wav", "carol-2.wav", "carol-3.wav")));
         List<String> ranking = expected.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
 

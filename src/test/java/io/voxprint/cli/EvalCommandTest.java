@@ -79,6 +79,20 @@ class EvalCommandTest {
     }
 
     @Test
+    void progressCountsFilesNotMegabytes() throws IOException {
+        Path trials = home.resolve("trials.txt");
+        // The last line is labelled wrongly on purpose: overlapping classes let a calibration fit.
+        Files.write(trials, List.of("1 alice-1.wav alice-2.wav", "0 alice-1.wav bob-1.wav",
+                "0 fmt-44k1-mono-s24.flac alice-2.wav", "1 fmt-44k1-mono-s24.flac fmt-44k1-mono-s24.flac",
+                "1 bob-1.wav carol-1.wav", "0 alice-3.wav alice-4.wav"));
+        CliRun r = CliRun.run(CliRun.env(home), "eval", "--model", CliRun.FIXTURE_MODEL.toString(), "--trials",
+                trials.toString(), "--root", CliRun.E2E.toString());
+        assertEquals(0, r.exitCode, r.toString());
+        assertTrue(r.err.contains("Embedding: 100% (7 of 7 files)"), r.err);
+        assertTrue(!r.err.contains("MB"), r.err);
+    }
+
+    @Test
     void aMalformedTrialListNamesTheLine() throws IOException {
         Path trials = home.resolve("bad.txt");
         Files.write(trials, List.of("1 a.wav b.wav", "yes a.wav"));

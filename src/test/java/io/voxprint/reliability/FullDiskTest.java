@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.inspect.Inspect;
+import io.voxprint.audio.QualityAnalyzer;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.audio.QualityReport;
 import io.voxprint.cli.VoxprintCli;
@@ -40,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A disk that fills up during a model download (through the CLI) and during an enrollment (through
- * {@code Voxprint.enroll} and the CLI): one sentence, nothing half-written, and the same operation
+ * {@code Enroll} and the CLI): one sentence, nothing half-written, and the same operation
  * succeeds once space is freed. The disk is a real tmpfs of a few megabytes where this runs as
  * root; elsewhere writes go to /dev/full (download) or to a store opened with a size quota at the
  * file's current size (enrollment through the store, as the app's own store cannot be capped).
@@ -100,13 +103,13 @@ class FullDiskTest {
     void fullDiskDuringEnrollment() throws Exception {
         Optional<SmallDisk> disk = SmallDisk.mount(tmp.resolve("disk"), 8);
         Path db = disk.map(d -> d.root().resolve("voxprint.db")).orElse(tmp.resolve("voxprint.db"));
-        try (Voxprint app = Voxprint.open(AppConfig.fromEnvironment(Map.of("HOME", tmp.toString()), db, FIXTURE, null, null,
+        try (AppContext app = AppContext.open(AppConfig.fromEnvironment(Map.of("HOME", tmp.toString()), db, FIXTURE, null, null,
                 true), ScoringOptions.defaults().withKeepAudio(true))) {
-            app.enroll("Alice", List.of(app.loadAudio(RESOURCES.resolve("e2e/alice-1.wav"))), true, null);
-            List<PreparedAudio> bob = new ArrayList<>();
+            app.enroll().enroll("Alice", List.of(AudioSource.file(RESOURCES.resolve("e2e/alice-1.wav"))), true, null);
+            List<AudioSource> bob = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
-                PreparedAudio take = app.loadAudio(RESOURCES.resolve("e2e/bob-" + i + ".wav"));
-                app.embed(take); // cached now: the enrollment below is the only write
+                AudioSource take = AudioSource.file(RESOURCES.resolve("e2e/bob-" + i + ".wav"));
+                app.inspect().embed(take); // cached now: the enrollment below is the only write
                 bob.add(take);
             }
             String before = DbDump.of(db);
@@ -114,15 +117,17 @@ class FullDiskTest {
             StoreException e;
             if (disk.isPresent()) {
                 filler = disk.get().fill(96 << 10);
-                e = assertThrows(StoreException.class, () -> app.enroll("Bob", bob, true, null));
+                e = assertThrows(StoreException.class, () -> app.enroll().enroll("Bob", bob, true, null));
             } else {
                 // no small disk without root: a second store on the file, capped at its size by
                 // SQLite's max_page_count, fails its next growth with SQLITE_FULL as a full disk does
                 List<NewEnrollment> takes = new ArrayList<>();
-                for (PreparedAudio take : bob) {
-                    QualityReport q = app.quality(take);
+                for (AudioSource source : bob) {
+                    Inspect.Embedded embedded = app.inspect().embed(source);
+                    PreparedAudio take = embedded.audio();
+                    QualityReport q = new QualityAnalyzer().analyze(take.samples());
                     takes.add(new NewEnrollment(take.source(), take.seconds(), q.netSpeechSeconds(), q.clippingRatio(),
-                            q.snrDb(), app.embed(take), app.modelInfo().sha256(), take.samples()));
+                            q.snrDb(), embedded.embedding(), app.models().info().sha256(), take.samples()));
                 }
                 try (SqliteStore capped = SqliteStore.open(db, SqliteOptions.defaults().withMaxPages(1))) {
                     e = assertThrows(StoreException.class, () -> capped.enroll("Bob", takes, true, null));
@@ -131,7 +136,7 @@ class FullDiskTest {
             assertEquals(StoreException.Kind.DISK_FULL, e.kind());
             assertEquals("The disk holding the database '" + db + "' is full; nothing was saved (free some space and try"
                     + " again).", e.getMessage());
-            assertEquals(List.of("Alice"), app.speakers().stream().map(s -> s.name()).toList());
+            assertEquals(List.of("Alice"), app.speakers().list().stream().map(s -> s.name()).toList());
             assertEquals(before, DbDump.of(db), "the file holds what it held before");
             assertEquals("ok", integrityCheck(db));
 
@@ -145,9 +150,9 @@ class FullDiskTest {
                         + " space and try again).", cli.err.strip());
                 assertEquals("ok", integrityCheck(db));
                 Files.delete(filler);
-                app.enroll("Bob", bob, true, null);
-                assertEquals(List.of("Alice", "Bob"), app.speakers().stream().map(s -> s.name()).toList());
-                assertEquals(4, app.enrollments("Bob").size());
+                app.enroll().enroll("Bob", bob, true, null);
+                assertEquals(List.of("Alice", "Bob"), app.speakers().list().stream().map(s -> s.name()).toList());
+                assertEquals(4, app.speakers().enrollments("Bob").size());
             }
         } finally {
             disk.ifPresent(SmallDisk::close);

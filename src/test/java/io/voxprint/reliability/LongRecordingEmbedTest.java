@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.audio.AudioLoader;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.model.Ecapa2Model;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Long recordings through {@code Voxprint.embed} with the fixture model: beyond 60 s the embedding
+ * Long recordings through {@code Inspect.embed} with the fixture model: beyond 60 s the embedding
  * is the normalised mean of ten normalised 30 s window embeddings spread evenly from the start to
  * the end (docs/architecture.md, "Long recordings"); here the windows are cut and averaged again in
  * the test, with the model called directly.
@@ -31,14 +32,14 @@ class LongRecordingEmbedTest {
 
     @TempDir
     static Path dir;
-    private static Voxprint app;
+    private static AppContext app;
     private static Ecapa2Model model;
     private static float[] speech;
 
     @BeforeAll
     static void open() {
         Path fixture = RESOURCES.resolve("model/ecapa2-fixture.pt");
-        app = Voxprint.open(AppConfig.fromEnvironment(Map.of("HOME", dir.toString()), dir.resolve("v.db"), fixture, null,
+        app = AppContext.open(AppConfig.fromEnvironment(Map.of("HOME", dir.toString()), dir.resolve("v.db"), fixture, null,
                 null, true), ScoringOptions.defaults());
         model = Ecapa2Model.load(fixture);
         List<float[]> parts = new ArrayList<>();
@@ -64,6 +65,10 @@ class LongRecordingEmbedTest {
         model.close();
     }
 
+    private static float[] embed(PreparedAudio audio) {
+        return app.inspect().embed(AudioSource.samples(audio.source(), audio.samples(), RATE)).embedding();
+    }
+
     /** Real speech of three voices repeated to the given length. */
     private static PreparedAudio recording(String name, int seconds) {
         float[] s = new float[seconds * RATE];
@@ -78,7 +83,7 @@ class LongRecordingEmbedTest {
         PreparedAudio audio = recording("ten-minutes", 600);
         float[] samples = audio.samples();
         assertEquals(600 * RATE, samples.length);
-        float[] viaApp = app.embed(audio);
+        float[] viaApp = embed(audio);
 
         int window = 30 * RATE;
         long span = samples.length - window;
@@ -106,7 +111,7 @@ class LongRecordingEmbedTest {
     @Test
     void fiftySecondsIsEmbeddedWhole() {
         PreparedAudio audio = recording("fifty-seconds", 50);
-        assertArrayEquals(model.embed(audio.samples()), app.embed(audio), 1e-6f);
+        assertArrayEquals(model.embed(audio.samples()), embed(audio), 1e-6f);
     }
 
     private static double[] unit(float[] v) {

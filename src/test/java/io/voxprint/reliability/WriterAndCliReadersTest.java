@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxprint.Main;
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.store.ChildJvm;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * One database, one process writing as the desktop app does (enrolling through {@code Voxprint},
+ * One database, one process writing as the desktop app does (enrolling through {@code AppContext},
  * one call per speaker with k takes, named "...-t&lt;k&gt;") and three command-line processes
  * reading it again and again: {@code speakers list}, {@code identify} (which also writes an audit
  * line) and {@code audit}. Every reader process must exit 0 with JSON lines only, and see whole
@@ -48,15 +49,15 @@ class WriterAndCliReadersTest {
         AtomicInteger enrolled = new AtomicInteger();
         List<Thread> readers = new ArrayList<>();
         int[] runs = new int[3];
-        try (Voxprint app = Voxprint.open(AppConfig.fromEnvironment(Map.of("HOME", home.toString()), db, FIXTURE, null,
+        try (AppContext app = AppContext.open(AppConfig.fromEnvironment(Map.of("HOME", home.toString()), db, FIXTURE, null,
                 null, true), ScoringOptions.defaults())) {
-            List<PreparedAudio> takes = new ArrayList<>();
+            List<AudioSource> takes = new ArrayList<>();
             for (String who : new String[] {"alice", "bob", "carol"}) {
                 for (int i = 1; i <= 3; i++) {
-                    takes.add(app.loadAudio(RESOURCES.resolve("e2e/" + who + "-" + i + ".wav")));
+                    takes.add(AudioSource.file(RESOURCES.resolve("e2e/" + who + "-" + i + ".wav")));
                 }
             }
-            app.enroll("first-t2", takes.subList(0, 2), true, null);
+            app.enroll().enroll("first-t2", takes.subList(0, 2), true, null);
             long deadline = System.currentTimeMillis() + seconds * 1000;
 
             readers.add(reader(0, deadline, runs, failures, List.of("speakers", "list", "--db", db.toString()),
@@ -83,15 +84,15 @@ class WriterAndCliReadersTest {
             for (int i = 0; System.currentTimeMillis() < deadline; i++) {
                 int k = 1 + i % 3;
                 int from = (i * 2) % (takes.size() - k);
-                app.enroll("w-" + i + "-t" + k, takes.subList(from, from + k), true, null);
+                app.enroll().enroll("w-" + i + "-t" + k, takes.subList(from, from + k), true, null);
                 enrolled.incrementAndGet();
             }
             for (Thread t : readers) {
                 t.join(120_000);
             }
             assertTrue(failures.isEmpty(), String.join("\n----\n", failures));
-            assertEquals(enrolled.get() + 1, app.speakers().size());
-            for (var s : app.speakers()) {
+            assertEquals(enrolled.get() + 1, app.speakers().list().size());
+            for (var s : app.speakers().list()) {
                 Matcher m = TAKES.matcher(s.name());
                 assertTrue(m.matches() && s.enrollmentCount() == Integer.parseInt(m.group(1)), s.toString());
             }

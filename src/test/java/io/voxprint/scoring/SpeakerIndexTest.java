@@ -149,7 +149,7 @@ class SpeakerIndexTest {
         reference.remove("s1999");
         assertEquals(reference.size(), index.size());
         for (Map.Entry<String, float[]> e : reference.entrySet()) {
-            assertArrayEquals(Vectors.normalize(e.getValue()), index.model(e.getKey()), 1e-7f, e.getKey());
+            assertArrayEquals(Vectors.normalize(e.getValue()), index.voiceprint(e.getKey()), 1e-7f, e.getKey());
         }
         for (int q = 0; q < 5; q++) {
             float[] probe = gaussian(r, dim);
@@ -186,7 +186,7 @@ class SpeakerIndexTest {
         assertEquals(0, index.size(), "a refused model leaves the index unchanged");
         index.put("a", unit(192));
         ScoringException dim = assertThrows(ScoringException.class, () -> index.topK(new float[128], 3));
-        assertEquals("The probe has 128 values but this index holds 192-value models from another model.", dim.getMessage());
+        assertEquals("The probe has 128 values but this index holds 192-value voiceprints from another model.", dim.getMessage());
         ScoringException unknown = assertThrows(ScoringException.class, () -> index.score("nobody", unit(192)));
         assertEquals("No speaker 'nobody' is in the index.", unknown.getMessage());
         float[] nan = unit(192);

@@ -38,12 +38,12 @@ class VectorsTest {
     }
 
     @Test
-    void speakerModelWeighsEveryRecordingEquallyWhateverItsLength() {
-        // (10, 0) and (0, 1): normalised first they are (1, 0) and (0, 1), so the model is the diagonal
-        float[] model = Vectors.speakerModel(List.of(new float[] {10, 0}, new float[] {0, 1}));
+    void normalizedMeanWeighsEveryRecordingEquallyWhateverItsLength() {
+        // (10, 0) and (0, 1): normalised first they are (1, 0) and (0, 1), so the mean is the diagonal
+        float[] mean = Vectors.normalizedMean(List.of(new float[] {10, 0}, new float[] {0, 1}));
         float h = (float) Math.sqrt(0.5);
-        assertArrayEquals(new float[] {h, h}, model, 1e-7f);
-        assertEquals(1.0, Vectors.norm(model), 1e-7);
+        assertArrayEquals(new float[] {h, h}, mean, 1e-7f);
+        assertEquals(1.0, Vectors.norm(mean), 1e-7);
     }
 
     @Test
@@ -51,8 +51,8 @@ class VectorsTest {
         assertEquals("Two embeddings of different sizes (2 and 3 values) cannot be compared; they come from different models.",
                 assertThrows(ScoringException.class, () -> Vectors.dot(new float[2], new float[3])).getMessage());
         assertThrows(ScoringException.class, () -> Vectors.normalize(new float[4]));
-        assertThrows(ScoringException.class, () -> Vectors.speakerModel(List.of()));
-        assertThrows(ScoringException.class, () -> Vectors.speakerModel(List.of(new float[] {1, 0}, new float[] {-1, 0})));
+        assertThrows(ScoringException.class, () -> Vectors.normalizedMean(List.of()));
+        assertThrows(ScoringException.class, () -> Vectors.normalizedMean(List.of(new float[] {1, 0}, new float[] {-1, 0})));
         assertThrows(ScoringException.class, () -> Vectors.mean(List.of(new float[] {1}, new float[] {1, 2})));
     }
 }

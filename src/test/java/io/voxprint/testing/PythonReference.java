@@ -71,7 +71,7 @@ public final class PythonReference {
     }
 
     /** The speaker model: the normalised mean of the normalised enrollment embeddings. */
-    public double[] speakerModel(String... files) {
+    public double[] voiceprint(String... files) {
         List<double[]> units = new ArrayList<>();
         for (String f : files) {
             units.add(unit(embedding(f)));
@@ -87,6 +87,6 @@ public final class PythonReference {
 
     /** Cosine of a probe file with the model of {@code who}-1..3. */
     public double score(String probe, String who) {
-        return cosine(embedding(probe), speakerModel(who + "-1.wav", who + "-2.wav", who + "-3.wav"));
+        return cosine(embedding(probe), voiceprint(who + "-1.wav", who + "-2.wav", who + "-3.wav"));
     }
 }

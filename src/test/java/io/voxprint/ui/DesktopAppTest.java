@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.app.tasks.NamedExecutors;
+import io.voxprint.common.NamedExecutors;
 import io.voxprint.store.AuditEntry;
 import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.store.VoiceprintStore;

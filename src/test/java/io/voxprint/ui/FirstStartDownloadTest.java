@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.app.tasks.NamedExecutors;
+import io.voxprint.common.NamedExecutors;
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.shell.MainWindow;

@@ -2,7 +2,7 @@ package io.voxprint.ui;
 
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
-import io.voxprint.ui.common.UserMessages;
+import io.voxprint.common.UserMessage;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class RecordingDialogService implements DialogService {
 
     @Override
     public void showError(Throwable error) {
-        errors.add(UserMessages.sentence(error));
+        errors.add(UserMessage.of(error));
     }
 
     @Override

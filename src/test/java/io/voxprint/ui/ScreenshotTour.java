@@ -1,11 +1,12 @@
 package io.voxprint.ui;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.app.tasks.NamedExecutors;
+import io.voxprint.common.NamedExecutors;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.ui.common.FxTaskRunner;
@@ -82,21 +83,21 @@ public final class ScreenshotTour {
                 home.resolve(withModel ? "data" : "data-empty").toString());
     }
 
-    /** Alice, Bob and Carol with three takes each, two of them with a drawn portrait, via the facade. */
+    /** Alice, Bob and Carol with three takes each, two of them with a drawn portrait, through the use cases. */
     private static void enrollThreeVoices() throws Exception {
         Path db = home.resolve("data").resolve(AppSession.DATABASE_NAME);
         AppConfig config = AppConfig.fromEnvironment(env(), db, MODEL, null, "main", true);
-        try (Voxprint v = Voxprint.open(config, ScoringOptions.defaults())) {
+        try (AppContext v = AppContext.open(config, ScoringOptions.defaults())) {
             String[][] voices = {{"alice", "Alice Martin", "#c0507a"}, {"bob", "Bob Okafor", "#3a7bd5"}, {"carol", "Carol Reid", null}};
             for (String[] who : voices) {
-                List<PreparedAudio> takes = new ArrayList<>();
+                List<AudioSource> takes = new ArrayList<>();
                 for (int k = 1; k <= 3; k++) {
-                    takes.add(v.loadAudio(E2E.resolve(who[0] + "-" + k + ".wav")));
+                    takes.add(AudioSource.file(E2E.resolve(who[0] + "-" + k + ".wav")));
                 }
-                v.enroll(who[1], takes, false, who[2] == null ? null : portrait(who[1], who[2]));
+                v.enroll().enroll(who[1], takes, false, who[2] == null ? null : portrait(who[1], who[2]));
             }
             // Calibrated, so the automatic threshold is the calibrated one and verification shows an LLR.
-            new io.voxprint.app.SelfCalibration(v).run();
+            v.calibrate().run();
         }
     }
 

@@ -94,7 +94,7 @@ class ViewModelsTest {
         EnrollActions failing = new EnrollActions() {
             @Override
             public TakeQuality assessTake(Take take, Progress p) throws Exception {
-                throw new java.io.IOException("The file noisy.wav is not an audio file Voxprint can read.");
+                throw new io.voxprint.audio.AudioException("The file noisy.wav is not an audio file Voxprint can read.");
             }
 
             @Override

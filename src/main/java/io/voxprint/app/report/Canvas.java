@@ -1,5 +1,6 @@
 package io.voxprint.app.report;
 
+import io.voxprint.common.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -9,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /** Shared drawing set-up and the atomic PNG write of both plots. */
@@ -57,17 +57,12 @@ final class Canvas {
     /** Writes next to the target first, so a failed write never leaves half a PNG behind. */
     static void writePng(BufferedImage image, Path png) {
         try {
-            Path dir = png.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".plot", ".png");
-            try {
-                if (!ImageIO.write(image, "png", tmp.toFile())) {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            AtomicFiles.write(png, out -> {
+                if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer");
                 }
-                Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new ReportException("The plot could not be written to " + png + " (" + e.getMessage() + ").", e);
         }

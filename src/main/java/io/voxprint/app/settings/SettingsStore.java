@@ -1,13 +1,12 @@
 package io.voxprint.app.settings;
 
+import io.voxprint.common.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,25 +63,10 @@ public final class SettingsStore {
     }
 
     public void save(Settings settings) throws SettingsException {
-        Path tmp = null;
         try {
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), "settings", ".json.tmp");
-            JSON.writeValue(tmp.toFile(), settings);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, out -> JSON.writeValue(out, settings));
         } catch (IOException e) {
-            LOG.error("Cannot save settings to {}", file, e);
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException cleanup) {
-                    LOG.warn("Cannot remove {}", tmp, cleanup);
-                }
-            }
             throw new SettingsException("The settings could not be saved to " + file + ".", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.voxprint.model.hub;
 
+import io.voxprint.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -13,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -348,21 +346,7 @@ public final class HubDownloader {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
-            while (in.read(buffer) != -1) {
-                buffer.flip();
-                digest.update(buffer);
-                buffer.clear();
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.ofFile(file);
     }
 
     private void checkFreeSpace(Path dir, long expected, Path incomplete) {

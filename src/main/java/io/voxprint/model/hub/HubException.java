@@ -1,10 +1,12 @@
 package io.voxprint.model.hub;
 
+import io.voxprint.common.UserFacing;
+
 /**
  * A failure to find or fetch a model file, carrying one sentence a user can act on.
  * The {@link Reason} lets callers choose an exit code or a fallback without parsing the message.
  */
-public final class HubException extends RuntimeException {
+public final class HubException extends RuntimeException implements UserFacing {
     private static final long serialVersionUID = 1L;
 
     public enum Reason {

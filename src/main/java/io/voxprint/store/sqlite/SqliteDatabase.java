@@ -52,11 +52,9 @@ final class SqliteDatabase implements AutoCloseable {
             return new SqliteDatabase(path, c);
         } catch (SQLException e) {
             closeQuietly(c);
-            log.warn("Opening {} failed", path, e);
             throw SqliteErrors.translate(e, path);
         } catch (RuntimeException e) {
             closeQuietly(c);
-            log.warn("Opening {} failed", path, e);
             throw e;
         }
     }
@@ -138,7 +136,6 @@ final class SqliteDatabase implements AutoCloseable {
                 }
             });
         } catch (SQLException e) {
-            log.warn("Store operation on {} failed", file, e);
             throw SqliteErrors.translate(e, file);
         }
     }

@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Speakers, their enrollments, photos, notes and kept audio in the {@code speaker}, {@code enrollment} and {@code kept_audio} tables. */
@@ -143,6 +145,20 @@ final class SqliteSpeakers implements SpeakerRecords {
                     return Optional.ofNullable(rs.getBytes(1));
                 }
             }
+        });
+    }
+
+    @Override
+    public Map<String, byte[]> photos() {
+        return db.read(c -> {
+            Map<String, byte[]> all = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name, photo FROM speaker WHERE photo IS NOT NULL ORDER BY name_key")) {
+                while (rs.next()) {
+                    all.put(rs.getString(1), rs.getBytes(2));
+                }
+            }
+            return all;
         });
     }
 

@@ -1,5 +1,6 @@
 package io.voxprint.ui.common;
 
+import io.voxprint.common.UserMessage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,12 +14,9 @@ import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@link DialogService} with JavaFX alerts and the platform's file choosers. */
 public final class FxDialogService implements DialogService {
-    private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
     private final Supplier<Window> owner;
 
     public FxDialogService(Supplier<Window> owner) {
@@ -27,8 +25,8 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(Throwable error) {
-        LOG.error("Error shown to the user", error);
-        showError(UserMessages.sentence(error));
+        // Logged where it was caught (the task runner, or the caller), not again here.
+        showError(UserMessage.of(error));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.voxprint.ui.common;
 
-import io.voxprint.app.tasks.NamedExecutors;
+import io.voxprint.common.UserMessage;
+import io.voxprint.common.NamedExecutors;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
@@ -67,7 +68,7 @@ public final class FxTaskRunner implements TaskRunner {
         }
         task.setOnSucceeded(e -> finish(job, () -> job.succeed(task.getValue())));
         task.setOnFailed(e -> finish(job, () -> {
-            Throwable cause = UserMessages.unwrap(task.getException());
+            Throwable cause = UserMessage.unwrap(task.getException());
             LOG.warn("Background job failed", cause);
             if (!job.dispatchError(cause)) {
                 unhandled.accept(cause);

@@ -1,5 +1,6 @@
 package io.voxprint.ui.common;
 
+import io.voxprint.common.UserMessage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class SameThreadTaskRunner implements TaskRunner {
             T value = job.work.run(progress);
             job.succeed(value);
         } catch (Exception e) {
-            Throwable cause = UserMessages.unwrap(e);
+            Throwable cause = UserMessage.unwrap(e);
             LOG.warn("Background job failed", cause);
             if (!job.dispatchError(cause)) {
                 unhandled.accept(cause);

@@ -7,8 +7,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one way to run background work from the UI:
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  * Callbacks run on the FX thread with {@link FxTaskRunner}.
  */
 public final class Tasks {
-    private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
 
     private Tasks() {
     }
@@ -81,8 +78,7 @@ public final class Tasks {
         boolean dispatchError(Throwable error) {
             for (ErrorHandler<?> h : errorHandlers) {
                 if (h.handle(error)) {
-                    LOG.debug("Handled background error", error);
-                    return true;
+                    return true; // the runner logged it already
                 }
             }
             return false;

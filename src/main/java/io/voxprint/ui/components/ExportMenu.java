@@ -11,9 +11,12 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Adds "Save as PNG..." and, where numbers exist, "Save numbers as CSV..." to a node's context menu. */
 public final class ExportMenu {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportMenu.class);
     /** The numbers behind a picture: column names and rows. */
     public record Table(List<String> header, double[][] rows) {
     }
@@ -58,6 +61,7 @@ public final class ExportMenu {
         try {
             export.run();
         } catch (ExportException e) {
+            LOG.warn("Export failed", e);
             dialogs.showError(e);
         }
     }

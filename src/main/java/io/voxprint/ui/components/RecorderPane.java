@@ -1,18 +1,17 @@
 package io.voxprint.ui.components;
 
-import io.voxprint.audio.capture.AudioPlayer;
 import io.voxprint.audio.capture.CaptureException;
 import io.voxprint.audio.capture.CaptureListener;
 import io.voxprint.audio.capture.CapturedAudio;
 import io.voxprint.audio.capture.InputDevice;
 import io.voxprint.audio.capture.Level;
-import io.voxprint.audio.capture.Microphone;
 import io.voxprint.audio.capture.Recording;
+import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.common.UserMessages;
+import io.voxprint.common.UserMessage;
 import io.voxprint.ui.model.Take;
 import java.io.File;
 import java.time.Duration;
@@ -54,7 +53,7 @@ public final class RecorderPane extends VBox {
     private final Label lengthLabel = new Label();
     private final Label status = new Label();
     private final ReadOnlyObjectWrapper<Take> lastTake = new ReadOnlyObjectWrapper<>(this, "lastTake");
-    private final AudioPlayer player = new AudioPlayer();
+    private final SoundDevices sound = SoundDevices.system();
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Duration maxLength;
@@ -156,7 +155,7 @@ public final class RecorderPane extends VBox {
     }
 
     private void refreshDevices(String preferred) {
-        List<InputDevice> found = Microphone.inputDevices();
+        List<InputDevice> found = sound.inputDevices();
         devices.getItems().setAll(found);
         found.stream().filter(d -> d.name().equals(preferred)).findFirst()
                 .or(() -> found.stream().findFirst()).ifPresent(devices::setValue);
@@ -174,7 +173,7 @@ public final class RecorderPane extends VBox {
         }
         try {
             capturedFrames = 0;
-            recording = Microphone.start(selectedDeviceName(), maxLength, new CaptureListener() {
+            recording = sound.record(selectedDeviceName(), maxLength, new CaptureListener() {
                 @Override
                 public void onBlock(float[] samples, Level level) {
                     Platform.runLater(() -> showBlock(samples, level));
@@ -257,8 +256,8 @@ public final class RecorderPane extends VBox {
             return;
         }
         play.setDisable(true);
-        Tasks.run(p -> player.play(recorded.audio()))
-                .onError(Exception.class, e -> status.setText(UserMessages.sentence(e)))
+        Tasks.run(p -> sound.play(recorded.audio()))
+                .onError(Exception.class, e -> status.setText(UserMessage.of(e)))
                 .andFinally(() -> play.setDisable(false))
                 .runOn(runner);
     }
@@ -289,7 +288,7 @@ public final class RecorderPane extends VBox {
             capturing.set(false);
             r.stop();
         }
-        player.stop();
+        sound.stopPlayback();
     }
 
 }

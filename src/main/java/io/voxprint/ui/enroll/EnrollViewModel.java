@@ -3,7 +3,7 @@ package io.voxprint.ui.enroll;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.common.UserMessages;
+import io.voxprint.common.UserMessage;
 import io.voxprint.ui.model.EnrollmentRequest;
 import io.voxprint.ui.model.Take;
 import io.voxprint.ui.model.TakeQuality;
@@ -170,7 +170,7 @@ public final class EnrollViewModel {
         takes.add(row);
         Tasks.create(p -> actions.assessTake(take, p))
                 .onSuccess(row::show)
-                .onError(Exception.class, e -> row.fail(UserMessages.sentence(e)))
+                .onError(Exception.class, e -> row.fail(UserMessage.of(e)))
                 .runOn(runner);
     }
 

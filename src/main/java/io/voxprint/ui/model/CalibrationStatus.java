@@ -1,6 +1,6 @@
 package io.voxprint.ui.model;
 
-import io.voxprint.app.Calibration;
+import io.voxprint.app.core.Calibration;
 
 /**
  * The model's calibration (null when there is none) and the threshold decisions use now, with where

@@ -2,7 +2,7 @@ package io.voxprint.ui.photo;
 
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.common.TaskRunner;
-import io.voxprint.ui.common.UserMessages;
+import io.voxprint.common.UserMessage;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -58,7 +58,7 @@ public final class PhotoControl extends VBox {
                         photo.set(png);
                         note.setText("Photo taken.");
                     })
-                    .onError(Throwable.class, ex -> note.setText(UserMessages.sentence(ex)))
+                    .onError(Throwable.class, ex -> note.setText(UserMessage.of(ex)))
                     .andFinally(() -> button.setDisable(false))
                     .runOn(runner);
         });

@@ -1,7 +1,7 @@
 package io.voxprint.ui.settings;
 
 import io.voxprint.audio.capture.InputDevice;
-import io.voxprint.audio.capture.Microphone;
+import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import java.nio.file.Path;
@@ -112,7 +112,7 @@ public final class SettingsView extends VBox {
         device.setEditable(true);
         device.setMaxWidth(Double.MAX_VALUE);
         device.setPromptText("System default");
-        device.getItems().setAll(Microphone.inputDevices().stream().map(InputDevice::name).toList());
+        device.getItems().setAll(SoundDevices.system().inputDevices().stream().map(InputDevice::name).toList());
         device.valueProperty().bindBidirectional(vm.inputDeviceProperty());
         row(form, 5, "Input device", device, device);
 

@@ -1,13 +1,13 @@
 package io.voxprint.ui.settings;
 
-import io.voxprint.app.Calibration;
-import io.voxprint.app.ScoringOptions;
+import io.voxprint.app.core.Calibration;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.common.UserMessages;
+import io.voxprint.common.UserMessage;
 import io.voxprint.ui.model.CalibrationStatus;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -142,7 +142,7 @@ public final class SettingsViewModel {
             }
             return true;
         } catch (Exception e) {
-            status.set(UserMessages.sentence(e));
+            status.set(UserMessage.of(e));
             dialogs.showError(e);
             return false;
         }
@@ -152,7 +152,7 @@ public final class SettingsViewModel {
     public void refreshCalibration() {
         Tasks.create(p -> actions.calibrationStatus())
                 .onSuccess(c -> calibration.set(describe(c)))
-                .onError(Exception.class, e -> calibration.set(UserMessages.sentence(e)))
+                .onError(Exception.class, e -> calibration.set(UserMessage.of(e)))
                 .bindRunning(calibrating)
                 .runOn(runner);
     }
@@ -163,7 +163,7 @@ public final class SettingsViewModel {
         Tasks.create(p -> actions.calibrate())
                 .onSuccess(c -> calibration.set(describe(c)))
                 .onError(Exception.class, e -> {
-                    calibration.set(UserMessages.sentence(e));
+                    calibration.set(UserMessage.of(e));
                     dialogs.showError(e);
                 })
                 .bindRunning(calibrating)

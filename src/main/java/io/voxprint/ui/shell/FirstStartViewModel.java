@@ -5,7 +5,7 @@ import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.common.UserMessages;
+import io.voxprint.common.UserMessage;
 import io.voxprint.ui.model.ModelStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class FirstStartViewModel {
         download = Tasks.create(actions::download)
                 .onSuccess(this::ready)
                 .onError(Exception.class, e -> status.set(cancelled ? "The download was cancelled; what arrived is kept"
-                        + " and the next download continues from there." : UserMessages.sentence(e)))
+                        + " and the next download continues from there." : UserMessage.of(e)))
                 .andFinally(() -> {
                     downloading.set(false);
                     download = null;
@@ -100,7 +100,7 @@ public final class FirstStartViewModel {
         progress.set(-1);
         Tasks.create(p -> actions.useLocalFile(file, p))
                 .onSuccess(this::ready)
-                .onError(Exception.class, e -> status.set(UserMessages.sentence(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.of(e)))
                 .andFinally(() -> progress.set(0))
                 .bindRunning(busy)
                 .runOn(runner);

@@ -1,12 +1,12 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.AppConfig;
-import io.voxprint.app.ScoringOptions;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsException;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.audio.PreparedAudio;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.model.ModelInterface;
 import io.voxprint.model.hub.LocatedModel;
@@ -17,20 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The window's one {@link Voxprint} facade and the settings it was opened with. Settings saved
- * here apply at once where the facade allows it (scoring options, model file); the rest (revision,
- * data folder) on the next start. Thread-safe like the facade.
+ * The window's one {@link AppContext} and the settings it was opened with. Settings saved here
+ * apply at once where they can (scoring options, model file); the rest (revision, data folder) on
+ * the next start. Thread-safe like the use cases.
  */
 public final class AppSession implements AutoCloseable {
     /** The database's file name inside a data folder chosen in the settings. */
     public static final String DATABASE_NAME = "voxprint.db";
 
-    private final Voxprint voxprint;
+    private final AppContext app;
     private final SettingsStore settingsStore;
     private volatile Settings settings;
 
-    private AppSession(Voxprint voxprint, SettingsStore settingsStore, Settings settings) {
-        this.voxprint = voxprint;
+    private AppSession(AppContext app, SettingsStore settingsStore, Settings settings) {
+        this.app = app;
         this.settingsStore = settingsStore;
         this.settings = settings;
     }
@@ -40,7 +40,7 @@ public final class AppSession implements AutoCloseable {
         Path db = settings.dataFolder().isBlank() ? null : Path.of(settings.dataFolder()).resolve(DATABASE_NAME);
         Path model = settings.modelFile().isBlank() ? null : Path.of(settings.modelFile());
         AppConfig config = AppConfig.fromEnvironment(env, db, null, model, settings.modelRevision(), false);
-        return new AppSession(Voxprint.open(config, options(settings)), store, settings);
+        return new AppSession(AppContext.open(config, options(settings)), store, settings);
     }
 
     /** The scoring options the settings stand for. */
@@ -48,8 +48,8 @@ public final class AppSession implements AutoCloseable {
         return new ScoringOptions(s.threshold(), s.asNorm(), null, s.keepAudio());
     }
 
-    public Voxprint voxprint() {
-        return voxprint;
+    public AppContext app() {
+        return app;
     }
 
     public Settings settings() {
@@ -68,13 +68,13 @@ public final class AppSession implements AutoCloseable {
         boolean modelChanged = !next.modelFile().equals(settings.modelFile());
         if (modelChanged && !next.modelFile().isBlank()) {
             // Checks the file exists (one sentence otherwise) before the settings are written.
-            voxprint.models().useFile(Path.of(next.modelFile()));
+            app.models().useFile(Path.of(next.modelFile()));
         }
         settingsStore.save(next);
         settings = next;
-        voxprint.setOptions(options(next));
+        app.setOptions(options(next));
         if (modelChanged && next.modelFile().isBlank()) {
-            voxprint.models().useHubCache();
+            app.models().useHubCache();
         }
     }
 
@@ -85,24 +85,24 @@ public final class AppSession implements AutoCloseable {
         settings = next;
     }
 
-    /** Decodes a take to 16 kHz mono, the way the facade wants it. */
-    public PreparedAudio decode(Take take) {
+    /** A take as the use cases take audio: recorded samples, or an imported file (decoded by the use case). */
+    public static AudioSource source(Take take) {
         if (take instanceof Take.Recorded r) {
-            return voxprint.fromSamples(take.label(), r.audio().samples(), Math.round(r.audio().sampleRate()));
+            return AudioSource.samples(take.label(), r.audio().samples(), Math.round(r.audio().sampleRate()));
         }
-        return voxprint.loadAudio(((Take.Imported) take).file());
+        return AudioSource.file(((Take.Imported) take).file());
     }
 
     /** Where the model would come from, without loading it; empty when none is available yet. */
     public Optional<ModelStatus> locatedModel() {
-        return voxprint.models().locate().map(where -> new ModelStatus(where.file().getFileName().toString(),
+        return app.models().locate().map(where -> new ModelStatus(where.file().getFileName().toString(),
                 revisionText(where), "loading the model..."));
     }
 
     /** Loads (and warms up) the model if needed and describes it for the status bar. */
     public ModelStatus loadedModel() {
-        ModelInfo info = voxprint.modelInfo();
-        LocatedModel where = voxprint.models().source();
+        ModelInfo info = app.models().info();
+        LocatedModel where = app.models().source();
         String iface = info.modelInterface() == ModelInterface.CURRENT
                 ? "ecapa2(audio, label)" : "extract_embedding (older interface)";
         return new ModelStatus(info.file().getFileName().toString(), revisionText(where), iface);
@@ -118,6 +118,6 @@ public final class AppSession implements AutoCloseable {
 
     @Override
     public void close() {
-        voxprint.close();
+        app.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.UserMessage;
+import io.voxprint.common.UserMessage;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.UiActions;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the desktop UI's actions on one {@link AppSession}: every view's action interface is an
- * adapter over the {@code Voxprint} facade. Anything that goes wrong while opening (unreadable
+ * adapter over the use cases of one {@code AppContext}. Anything that goes wrong while opening (unreadable
  * settings, a database that cannot be opened, a model file that is missing) becomes a sentence in
  * {@link UiActions#notices()}; the stack trace goes to the log.
  */
@@ -51,7 +51,7 @@ public final class ConnectedUi {
                 new IdentifyAdapter(session), new FeaturesAdapter(session), new SpeakersAdapter(session),
                 new SettingsAdapter(session), new WebcamCamera(),
                 () -> locate(open, new ArrayList<>()),
-                () -> withTilde(open.voxprint().databaseFile().toAbsolutePath().toString()), notices, open::close);
+                () -> withTilde(open.app().databaseFile().toAbsolutePath().toString()), notices, open::close);
     }
 
     /** A path under the home folder as "~/..." (shorter in the status bar; the tooltip shows it too). */

@@ -1,7 +1,7 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.EnrollResult;
-import io.voxprint.audio.PreparedAudio;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.enroll.EnrollResult;
 import io.voxprint.audio.QualityReport;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.enroll.EnrollActions;
@@ -12,7 +12,7 @@ import io.voxprint.ui.model.TakeQuality;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Enroll view on the facade: quality per take, then one enrollment of all takes. */
+/** Enroll view on the enroll use case: quality per take, then one enrollment of all takes. */
 final class EnrollAdapter implements EnrollActions {
     private final AppSession session;
 
@@ -22,19 +22,19 @@ final class EnrollAdapter implements EnrollActions {
 
     @Override
     public TakeQuality assessTake(Take take, Progress progress) {
-        QualityReport q = session.voxprint().quality(session.decode(take));
+        QualityReport q = session.app().enroll().assess(AppSession.source(take));
         return new TakeQuality(q.netSpeechSeconds(), q.clippingRatio(), q.snrDb(), q.usable(), q.problems());
     }
 
     @Override
     public SpeakerSummary enroll(EnrollmentRequest request, Progress progress) {
         progress.update(-1);
-        List<PreparedAudio> takes = new ArrayList<>();
+        List<AudioSource> takes = new ArrayList<>();
         for (Take take : request.takes()) {
-            takes.add(session.decode(take));
+            takes.add(AppSession.source(take));
         }
         progress.message("Computing the voice prints...");
-        EnrollResult result = session.voxprint().enroll(request.name(), takes, request.force(), request.photoPng());
-        return Speakers.named(session.voxprint(), result.speaker());
+        EnrollResult result = session.app().enroll().enroll(request.name(), takes, request.force(), request.photoPng());
+        return Speakers.named(session.app(), result.speaker());
     }
 }

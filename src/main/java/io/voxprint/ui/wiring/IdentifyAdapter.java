@@ -1,6 +1,6 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.IdentifyResult;
+import io.voxprint.app.identify.IdentifyResult;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.components.RankedScoreBars;
 import io.voxprint.ui.identify.IdentifyActions;
@@ -8,7 +8,7 @@ import io.voxprint.ui.model.IdentificationOutcome;
 import io.voxprint.ui.model.RankedCandidate;
 import io.voxprint.ui.model.Take;
 
-/** Identify view on the facade: the best few candidates and the facade's open-set decision. */
+/** Identify view on the identify use case: the best few candidates and its open-set decision. */
 final class IdentifyAdapter implements IdentifyActions {
     private final AppSession session;
 
@@ -19,7 +19,7 @@ final class IdentifyAdapter implements IdentifyActions {
     @Override
     public IdentificationOutcome identify(Take take, Progress progress) {
         progress.update(-1);
-        IdentifyResult r = session.voxprint().identify(session.decode(take), RankedScoreBars.SHOWN);
+        IdentifyResult r = session.app().identify().identify(AppSession.source(take), RankedScoreBars.SHOWN);
         return new IdentificationOutcome(r.candidates().stream()
                 .map(c -> new RankedCandidate(c.key(), c.key(), c.score())).toList(), r.threshold(), r.decision());
     }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
-/** The first-start screen on the facade's model service: download, choose a file, load. */
+/** The first-start screen on the model service: download, choose a file, load. */
 final class ModelSetupAdapter implements ModelSetupActions {
     private final AppSession session;
 
@@ -18,7 +18,7 @@ final class ModelSetupAdapter implements ModelSetupActions {
     @Override
     public ModelStatus download(Progress progress) throws Exception {
         progress.message("Downloading the model...");
-        session.voxprint().models().download((done, total) -> {
+        session.app().models().download((done, total) -> {
             if (progress.isCancelled()) {
                 throw new CancellationException("The download was cancelled.");
             }
@@ -28,13 +28,13 @@ final class ModelSetupAdapter implements ModelSetupActions {
                     : String.format(Locale.ROOT, "Downloaded %.1f MB", done / 1e6));
         });
         session.rememberModelFile("");
-        session.voxprint().models().useHubCache();
+        session.app().models().useHubCache();
         return loadCurrent(progress);
     }
 
     @Override
     public ModelStatus useLocalFile(Path file, Progress progress) throws Exception {
-        session.voxprint().models().useFile(file);
+        session.app().models().useFile(file);
         ModelStatus status = loadCurrent(progress);
         // Only a file that loaded is remembered for the next start.
         session.rememberModelFile(file.toAbsolutePath().toString());

@@ -1,8 +1,7 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.Calibration;
-import io.voxprint.app.SelfCalibration;
-import io.voxprint.app.Voxprint;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.core.Calibration;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsException;
 import io.voxprint.app.settings.SettingsStore;
@@ -29,18 +28,15 @@ final class SettingsAdapter implements SettingsActions {
 
     @Override
     public CalibrationStatus calibrationStatus() {
-        Voxprint v = session.voxprint();
-        Calibration c = v.calibration().orElse(null);
-        double inForce = v.threshold(v.models().modelSha256());
-        // Named after the facade's answer, not decided again here.
-        String source = v.options().threshold() != null ? "set in the settings"
-                : c != null && inForce == c.eerThreshold() ? "the calibrated equal-error-rate threshold" : "the default";
-        return new CalibrationStatus(c, inForce, source);
+        AppContext app = session.app();
+        String model = app.models().modelSha256();
+        Calibration c = app.policy().calibration(model).orElse(null);
+        return new CalibrationStatus(c, app.policy().threshold(model), app.policy().thresholdSource(model));
     }
 
     @Override
     public CalibrationStatus calibrate() {
-        new SelfCalibration(session.voxprint()).run();
+        session.app().calibrate().run();
         return calibrationStatus();
     }
 }

@@ -1,7 +1,7 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.Voxprint;
-import io.voxprint.store.Speaker;
+import io.voxprint.app.AppContext;
+import io.voxprint.app.speakers.Speakers.Profile;
 import io.voxprint.ui.model.SpeakerSummary;
 import java.util.List;
 
@@ -10,18 +10,17 @@ final class Speakers {
     private Speakers() {
     }
 
-    static List<SpeakerSummary> list(Voxprint voxprint) {
-        return voxprint.speakers().stream().map(s -> summary(voxprint, s)).toList();
+    static List<SpeakerSummary> list(AppContext app) {
+        return app.speakers().profiles().stream().map(Speakers::summary).toList();
     }
 
-    static SpeakerSummary summary(Voxprint voxprint, Speaker s) {
-        byte[] photo = s.hasPhoto() ? voxprint.photo(s.name()).orElse(null) : null;
-        return new SpeakerSummary(s.name(), s.name(), s.enrollmentCount(), s.created(), photo);
-    }
-
-    static SpeakerSummary named(Voxprint voxprint, String name) {
-        return voxprint.speakers().stream().filter(s -> s.name().equals(name)).findFirst()
-                .map(s -> summary(voxprint, s))
+    static SpeakerSummary named(AppContext app, String name) {
+        return app.speakers().profile(name).map(Speakers::summary)
                 .orElseThrow(() -> new IllegalStateException("Speaker " + name + " vanished after enrollment"));
+    }
+
+    private static SpeakerSummary summary(Profile p) {
+        return new SpeakerSummary(p.speaker().name(), p.speaker().name(), p.speaker().enrollmentCount(),
+                p.speaker().created(), p.photo());
     }
 }

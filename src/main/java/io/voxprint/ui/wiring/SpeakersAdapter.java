@@ -5,7 +5,7 @@ import io.voxprint.ui.speakers.SpeakersActions;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Speakers view on the facade: list, rename, delete, archive export and import, re-enrollment list. */
+/** Speakers view on the speakers use cases: list, rename, delete, archive export and import, re-enrollment list. */
 final class SpeakersAdapter implements SpeakersActions {
     private final AppSession session;
 
@@ -15,32 +15,32 @@ final class SpeakersAdapter implements SpeakersActions {
 
     @Override
     public List<SpeakerSummary> listSpeakers() {
-        return Speakers.list(session.voxprint());
+        return Speakers.list(session.app());
     }
 
     @Override
     public void rename(String speakerId, String newName) {
-        session.voxprint().rename(speakerId, newName);
+        session.app().speakers().rename(speakerId, newName);
     }
 
     @Override
     public void delete(String speakerId) {
-        session.voxprint().delete(speakerId);
+        session.app().speakers().delete(speakerId);
     }
 
     @Override
     public int exportSpeakers(List<String> speakerIds, Path file) {
-        session.voxprint().exportSpeakers(speakerIds, file);
+        session.app().archives().export(speakerIds, file);
         return speakerIds.size();
     }
 
     @Override
     public int importSpeakers(Path file) {
-        return session.voxprint().importSpeakers(file).speakers().size();
+        return session.app().archives().importFrom(file).speakers().size();
     }
 
     @Override
     public List<String> speakersNeedingReEnrollment() {
-        return session.voxprint().speakersNeedingReEnrollment();
+        return session.app().reEnroll().speakersNeedingIt();
     }
 }

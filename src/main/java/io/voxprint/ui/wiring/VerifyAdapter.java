@@ -1,6 +1,6 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.app.VerifyResult;
+import io.voxprint.app.verify.VerifyResult;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.model.SpeakerSummary;
 import io.voxprint.ui.model.Take;
@@ -8,7 +8,7 @@ import io.voxprint.ui.model.VerificationOutcome;
 import io.voxprint.ui.verify.VerifyActions;
 import java.util.List;
 
-/** Verify view on the facade; the facade decides and writes the audit entry. */
+/** Verify view on the verify use case, which decides and writes the audit entry. */
 final class VerifyAdapter implements VerifyActions {
     private final AppSession session;
 
@@ -18,13 +18,13 @@ final class VerifyAdapter implements VerifyActions {
 
     @Override
     public List<SpeakerSummary> listSpeakers() {
-        return Speakers.list(session.voxprint());
+        return Speakers.list(session.app());
     }
 
     @Override
     public VerificationOutcome verify(String speakerId, Take take, Progress progress) {
         progress.update(-1);
-        VerifyResult r = session.voxprint().verify(speakerId, session.decode(take));
+        VerifyResult r = session.app().verify().verify(speakerId, AppSession.source(take));
         double decided = r.normScore() != null ? r.normScore() : r.score();
         return new VerificationOutcome(r.speaker(), decided, r.threshold(), r.accepted(), r.llr() == null ? Double.NaN : r.llr());
     }

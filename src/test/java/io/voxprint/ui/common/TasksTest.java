@@ -1,5 +1,7 @@
 package io.voxprint.ui.common;
 
+import io.voxprint.app.core.VoxprintException;
+import io.voxprint.common.UserMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,11 +64,12 @@ class TasksTest {
     @Test
     void anUnhandledErrorReachesTheUserAsOneSentence() {
         Tasks.run(p -> {
-            throw new IllegalStateException("The database is locked by another program.");
+            throw new VoxprintException("The database is locked by another program.");
         }).onError(IOException.class, e -> { }).runOn(runner);
         Tasks.run(p -> {
-            throw new NullPointerException();
+            // A bug's own text is never shown: it means nothing to a user.
+            throw new NullPointerException("Cannot invoke \"Object.toString()\" because \"x\" is null");
         }).runOn(runner);
-        assertEquals(List.of("The database is locked by another program.", UserMessages.UNEXPECTED), dialogs.errors);
+        assertEquals(List.of("The database is locked by another program.", UserMessage.UNEXPECTED), dialogs.errors);
     }
 }

@@ -1,0 +1,150 @@
+package io.voxprint.app;
+
+import io.voxprint.app.audit.AuditLog;
+import io.voxprint.app.calibrate.Calibrate;
+import io.voxprint.app.core.AppConfig;
+import io.voxprint.app.core.AudioInput;
+import io.voxprint.app.core.CalibrationFile;
+import io.voxprint.app.core.Cohort;
+import io.voxprint.app.core.DecisionPolicy;
+import io.voxprint.app.core.Embedder;
+import io.voxprint.app.core.LiveOptions;
+import io.voxprint.app.core.ModelService;
+import io.voxprint.app.core.Probes;
+import io.voxprint.app.core.ScoringOptions;
+import io.voxprint.app.core.SpeakerCatalog;
+import io.voxprint.app.enroll.Enroll;
+import io.voxprint.app.evaluate.Evaluate;
+import io.voxprint.app.identify.Identify;
+import io.voxprint.app.inspect.Inspect;
+import io.voxprint.app.speakers.ReEnroll;
+import io.voxprint.app.speakers.SpeakerArchives;
+import io.voxprint.app.speakers.Speakers;
+import io.voxprint.app.verify.Verify;
+import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+
+/**
+ * The composition root: opens the store, holds the model service, the embedder, the in-memory
+ * speaker catalogue, the calibration files and the options, and builds each use case on them once.
+ * The CLI opens one per command, the desktop one per window. Every use case may be slow (model
+ * inference, database) and must be called off the UI thread; all are thread-safe (the model has one
+ * owning thread and the store serialises its writes).
+ */
+public final class AppContext implements AutoCloseable {
+    private final AppConfig config;
+    private final VoiceprintStore store;
+    private final ModelService models;
+    private final LiveOptions options;
+    private final DecisionPolicy policy;
+    private final Enroll enroll;
+    private final Verify verify;
+    private final Identify identify;
+    private final Speakers speakers;
+    private final SpeakerArchives archives;
+    private final ReEnroll reEnroll;
+    private final Inspect inspect;
+    private final Evaluate evaluate;
+    private final Calibrate calibrate;
+    private final AuditLog audit;
+
+    private AppContext(AppConfig config, VoiceprintStore store, ScoringOptions scoringOptions) {
+        this.config = config;
+        this.store = store;
+        this.models = new ModelService(config);
+        this.options = new LiveOptions(scoringOptions);
+        Embedder embedder = new Embedder(models, store);
+        SpeakerCatalog catalog = new SpeakerCatalog(store);
+        CalibrationFile calibrations = new CalibrationFile(config.dataDir());
+        AudioInput audio = new AudioInput();
+        this.policy = new DecisionPolicy(options, calibrations, new Cohort(catalog));
+        this.enroll = new Enroll(store, models, embedder, catalog, audio, options);
+        Probes probes = new Probes(models, embedder, catalog, audio);
+        this.verify = new Verify(store, probes, policy);
+        this.identify = new Identify(store, probes, policy);
+        this.speakers = new Speakers(store, models, catalog);
+        this.archives = new SpeakerArchives(store, models, catalog);
+        this.reEnroll = new ReEnroll(store, models, embedder, catalog);
+        this.inspect = new Inspect(models, embedder, audio);
+        this.evaluate = new Evaluate(models, inspect, calibrations);
+        this.calibrate = new Calibrate(store, models, calibrations);
+        this.audit = new AuditLog(store);
+    }
+
+    /** Opens the database (creating or migrating it); the model is loaded on first use. */
+    public static AppContext open(AppConfig config, ScoringOptions options) {
+        return new AppContext(config, SqliteStore.open(config.database()), options);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public ModelService models() {
+        return models;
+    }
+
+    public ScoringOptions options() {
+        return options.get();
+    }
+
+    /** Replaces the scoring options; every use case sees them on its next call. */
+    public void setOptions(ScoringOptions next) {
+        options.set(next);
+    }
+
+    public DecisionPolicy policy() {
+        return policy;
+    }
+
+    public Path databaseFile() {
+        return config.database().toAbsolutePath().normalize();
+    }
+
+    public Enroll enroll() {
+        return enroll;
+    }
+
+    public Verify verify() {
+        return verify;
+    }
+
+    public Identify identify() {
+        return identify;
+    }
+
+    public Speakers speakers() {
+        return speakers;
+    }
+
+    public SpeakerArchives archives() {
+        return archives;
+    }
+
+    public ReEnroll reEnroll() {
+        return reEnroll;
+    }
+
+    public Inspect inspect() {
+        return inspect;
+    }
+
+    public Evaluate evaluate() {
+        return evaluate;
+    }
+
+    public Calibrate calibrate() {
+        return calibrate;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        models.close();
+        store.close();
+    }
+}

@@ -1,9 +1,0 @@
-package io.voxprint.app;
-
-/** Progress of a long use case; called from worker threads. */
-@FunctionalInterface
-public interface Progress {
-    Progress NONE = (done, total, message) -> { };
-
-    void update(long done, long total, String message);
-}
