@@ -2,20 +2,14 @@ package io.voxprint.store;
 
 import io.voxprint.common.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voxprint.store.StoreException.Kind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -95,8 +89,7 @@ public final class SpeakerArchive {
      */
     public static ImportResult importInto(VoiceprintStore store, Path jsonFile, String currentModelSha256, ClashPolicy policy) {
         String model = Inputs.modelSha256(currentModelSha256);
-        ArchiveJson archive = read(jsonFile);
-        List<SpeakerBundle> bundles = toBundles(archive, jsonFile, model);
+        List<SpeakerBundle> bundles = ArchiveReader.read(JSON, jsonFile, model);
         return store.inTransaction(tx -> add(tx, bundles, policy, jsonFile.toString()));
     }
 
@@ -167,163 +160,6 @@ public final class SpeakerArchive {
         String name = npyFile.getFileName().toString();
         String stem = name.toLowerCase(Locale.ROOT).endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
         return npyFile.resolveSibling(stem + ".labels.json");
-    }
-
-    // ---------------------------------------------------------------- reading and checking
-
-    private static ArchiveJson read(Path jsonFile) {
-        if (Files.isDirectory(jsonFile)) {
-            throw new StoreException(Kind.BAD_ARCHIVE, "'" + jsonFile + "' is a folder, not a speaker archive.");
-        }
-        try {
-            ArchiveJson archive = JSON.readValue(jsonFile.toFile(), ArchiveJson.class);
-            if (archive == null || !FORMAT.equals(archive.format())) {
-                throw bad(jsonFile, "it is not a Voxprint speaker archive (no \"format\": \"" + FORMAT + "\")");
-            }
-            if (archive.version() == null || archive.version() > VERSION) {
-                throw bad(jsonFile, "it was written by a newer Voxprint (archive version " + archive.version()
-                        + "; this version reads " + VERSION + ")");
-            }
-            return archive;
-        } catch (NoSuchFileException e) {
-            throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
-        } catch (JacksonException e) {
-            throw bad(jsonFile, "it is not a Voxprint speaker archive (" + jsonProblem(e) + ")", e);
-        } catch (IOException e) {
-            if (!Files.exists(jsonFile)) {
-                throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
-            }
-            throw new StoreException(Kind.IO, "Cannot read the archive '" + jsonFile + "': " + e.getMessage() + ".", e);
-        }
-    }
-
-    /**
-     * Jackson's own messages name Java types and tokens; a user gets where the archive goes wrong:
-     * the field whose value has the wrong type, or the line and column where it stops being JSON.
-     */
-    private static String jsonProblem(JacksonException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StreamReadException syntax) {
-                JsonLocation at = syntax.getLocation();
-                return at == null || at.getLineNr() < 1 ? "it is not valid JSON"
-                        : "it stops being valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            }
-        }
-        if (e instanceof JsonMappingException d && !d.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference r : d.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            return "the value of " + path + " has the wrong type";
-        }
-        return "it is not valid JSON";
-    }
-
-    private static List<SpeakerBundle> toBundles(ArchiveJson archive, Path file, String model) {
-        List<SpeakerBundle> bundles = new ArrayList<>();
-        if (archive.speakers() == null) {
-            return bundles;
-        }
-        for (SpeakerJson s : archive.speakers()) {
-            if (s == null) {
-                throw bad(file, "it holds an empty speaker entry");
-            }
-            String name = checked(file, () -> Inputs.name(s.name()));
-            String notes = checked(file, () -> Inputs.notes(s.notes()));
-            byte[] photo = s.photo() == null ? null : checked(file, () -> Inputs.photo(base64(s.photo(), "photo of '" + name + "'")));
-            List<SpeakerBundle.Take> takes = new ArrayList<>();
-            for (EnrollmentJson e : s.enrollments() == null ? List.<EnrollmentJson>of() : s.enrollments()) {
-                takes.add(take(file, name, e, model));
-            }
-            bundles.add(new SpeakerBundle(name, instant(file, s.created(), name), notes, photo, takes));
-        }
-        return bundles;
-    }
-
-    private static SpeakerBundle.Take take(Path file, String speaker, EnrollmentJson e, String model) {
-        if (e == null || e.source() == null || e.seconds() == null || e.netSpeechSeconds() == null
-                || e.clippingRatio() == null || e.embeddings() == null) {
-            throw bad(file, "an enrollment of '" + speaker + "' lacks its source, durations, clipping ratio or embeddings");
-        }
-        Map<String, float[]> vectors = new LinkedHashMap<>();
-        for (EmbeddingJson v : e.embeddings()) {
-            if (v == null || v.modelSha256() == null || v.dimension() == null || v.vector() == null) {
-                throw bad(file, "an embedding of '" + speaker + "' lacks its model, dimension or values");
-            }
-            checked(file, () -> Inputs.modelSha256(v.modelSha256()));
-            byte[] raw = checked(file, () -> base64(v.vector(), "embedding of '" + speaker + "'"));
-            if (raw.length % Float.BYTES != 0) {
-                throw bad(file, "an embedding of '" + speaker + "' is not a whole number of float32 values");
-            }
-            float[] values = Floats.fromBytes(raw);
-            if (values.length != v.dimension()) {
-                throw bad(file, "an embedding of '" + speaker + "' holds " + values.length + " values but declares "
-                        + v.dimension());
-            }
-            checked(file, () -> Inputs.embedding(values, "'" + speaker + "'"));
-            vectors.put(v.modelSha256(), values);
-        }
-        if (!vectors.containsKey(model)) {
-            String other = vectors.isEmpty() ? "no model" : "model " + vectors.keySet().iterator().next().substring(0, 12) + "...";
-            throw new StoreException(Kind.MODEL_MISMATCH, "The archive '" + file + "' holds embeddings of '" + speaker
-                    + "' made by " + other + ", not by the current model " + model.substring(0, 12)
-                    + "...; nothing was imported (re-enroll this speaker with the current model instead).");
-        }
-        double snr = e.snrDb() == null ? Double.NaN : e.snrDb();
-        NewEnrollment probe = new NewEnrollment(e.source(), e.seconds(), e.netSpeechSeconds(), e.clippingRatio(), snr,
-                vectors.get(model), model, null);
-        checked(file, () -> {
-            Inputs.enrollment(probe, 0);
-            return null;
-        });
-        return new SpeakerBundle.Take(e.source(), e.seconds(), e.netSpeechSeconds(), e.clippingRatio(), snr,
-                instant(file, e.created(), speaker), vectors);
-    }
-
-    private static Instant instant(Path file, String text, String speaker) {
-        if (text == null) {
-            return Instant.now();
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw bad(file, "the time '" + text + "' of '" + speaker + "' is not an ISO-8601 instant");
-        }
-    }
-
-    private static byte[] base64(String text, String what) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw Inputs.invalid("The " + what + " is not valid base64.");
-        }
-    }
-
-    private interface Check<T> {
-        T get();
-    }
-
-    /** Re-words an input check failure as a failure of the archive. */
-    private static <T> T checked(Path file, Check<T> check) {
-        try {
-            return check.get();
-        } catch (StoreException e) {
-            String inner = e.getMessage();
-            String reason = Character.toLowerCase(inner.charAt(0)) + inner.substring(1, inner.length() - 1);
-            throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + file + "' cannot be imported: " + reason + ".", e);
-        }
-    }
-
-    private static StoreException bad(Path file, String reason) {
-        return bad(file, reason, null);
-    }
-
-    private static StoreException bad(Path file, String reason, Throwable cause) {
-        return new StoreException(Kind.BAD_ARCHIVE, "The archive '" + file + "' cannot be imported: " + reason + ".", cause);
     }
 
     // ---------------------------------------------------------------- writing

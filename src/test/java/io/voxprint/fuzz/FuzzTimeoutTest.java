@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A fuzz test's {@code @Timeout} bounds each input, not the fuzzing run: a run longer than the
  * timeout whose every input is quick passes, and an input that hangs still fails the run. Each
- * case fuzzes a target of {@link FuzzTimeoutFixtures} in a child JVM with {@code JAZZER_FUZZ=1},
+ * case fuzzes a target of {@link TimeoutTargets} in a child JVM with {@code JAZZER_FUZZ=1},
  * through the same JUnit launcher Maven uses.
  */
 class FuzzTimeoutTest {
@@ -46,8 +46,8 @@ class FuzzTimeoutTest {
 
     /** The child's exit code and output; the run itself stops on its own (maxDuration or the timeout). */
     private String fuzz(String target) throws Exception {
-        try (ChildJvm child = ChildJvm.start(FuzzRun.class.getName(), List.of("-Djazzer.internal.basedir=" + dir),
-                List.of(FuzzTimeoutFixtures.class.getName() + "$" + target), Map.of("JAZZER_FUZZ", "1"))) {
+        try (ChildJvm child = ChildJvm.start(OneTestRun.class.getName(), List.of("-Djazzer.internal.basedir=" + dir),
+                List.of(TimeoutTargets.class.getName() + "$" + target), Map.of("JAZZER_FUZZ", "1"))) {
             int rc = child.waitFor(300);
             return "exit " + rc + "\n" + child.output();
         }

@@ -355,7 +355,7 @@ class DesktopAppTest {
         try (VoiceprintStore store = SqliteStore.open(home.resolve("data").resolve(AppSession.DATABASE_NAME))) {
             List<String> audit = new ArrayList<>();
             for (AuditEntry e : store.audit().latest(20)) {
-                audit.add(e.kind() + ":" + e.result());
+                audit.add(e.kind().text() + ":" + e.resultText());
             }
             assertEquals(List.of("verify:accepted", "identify:no enrolled speaker", "identify:bob", "verify:rejected",
                     "verify:accepted"), audit.subList(0, 5), audit.toString());

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Timeout;
  * the ordinary test run): one whose every input is quick but whose whole run outlasts the
  * per-input timeout, and one that hangs.
  */
-final class FuzzTimeoutFixtures {
+final class TimeoutTargets {
 
-    private FuzzTimeoutFixtures() {
+    private TimeoutTargets() {
     }
 
     /** Busy for {@code millis} without sleeping, so that an interrupt changes nothing. */

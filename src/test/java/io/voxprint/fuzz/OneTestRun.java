@@ -15,9 +15,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * prints "RESULT succeeded=N failed=M" and each failure; {@link FuzzTimeoutTest} runs it in a child
  * JVM with {@code JAZZER_FUZZ=1}.
  */
-public final class FuzzRun {
+public final class OneTestRun {
 
-    private FuzzRun() {
+    private OneTestRun() {
     }
 
     public static void main(String[] args) {
