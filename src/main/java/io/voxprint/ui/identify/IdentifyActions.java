@@ -1,8 +1,8 @@
 package io.voxprint.ui.identify;
 
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.IdentificationOutcome;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.IdentificationOutcome;
+import io.voxprint.ui.values.Take;
 
 /** What the Identify view needs from the application; called off the FX thread. */
 public interface IdentifyActions {

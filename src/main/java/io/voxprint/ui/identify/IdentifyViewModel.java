@@ -2,10 +2,11 @@ package io.voxprint.ui.identify;
 
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.model.IdentificationOutcome;
-import io.voxprint.ui.model.RankedCandidate;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.IdentificationOutcome;
+import io.voxprint.ui.values.RankedCandidate;
+import io.voxprint.ui.values.Take;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -17,20 +18,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** Identify a take among all enrolled speakers. */
-public final class IdentifyViewModel {
+public final class IdentifyViewModel extends TaskViewModel {
     private final ObservableList<RankedCandidate> candidates = FXCollections.observableArrayList();
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final StringProperty verdict = new SimpleStringProperty(this, "verdict", "Record or import a take to find who is speaking.");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final IdentifyActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
 
     public IdentifyViewModel(IdentifyActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "Record or import a take to find who is speaking.");
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
     }
 
     public ObservableList<RankedCandidate> candidates() {
@@ -41,34 +36,20 @@ public final class IdentifyViewModel {
         return threshold;
     }
 
+    /** The status line is the verdict: what the application decided, in words. */
     public StringProperty verdictProperty() {
-        return verdict;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
+        return statusProperty();
     }
 
     public void identify(Take take) {
-        verdict.set("Comparing with every enrolled speaker...");
-        Tasks.create(p -> actions.identify(take, p))
-                .onSuccess(this::show)
-                .onError(Exception.class, e -> {
-                    verdict.set("");
-                    dialogs.showError(e);
-                })
-                .bindProgress(progress).bindRunning(busy)
-                .runOn(runner);
+        statusProperty().set("Comparing with every enrolled speaker...");
+        track(Tasks.create(p -> actions.identify(take, p)).onSuccess(this::show));
     }
 
     private void show(IdentificationOutcome o) {
         threshold.set(o.threshold());
         candidates.setAll(o.ranked());
-        verdict.set(verdictFor(o));
+        statusProperty().set(verdictFor(o));
     }
 
     public static String verdictFor(IdentificationOutcome o) {

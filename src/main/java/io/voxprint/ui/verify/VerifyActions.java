@@ -1,9 +1,9 @@
 package io.voxprint.ui.verify;
 
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.VerificationOutcome;
 import java.util.List;
 
 /** What the Verify view needs from the application; called off the FX thread. */

@@ -2,7 +2,7 @@ package io.voxprint.ui.verify;
 
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.components.ScoreGauge;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;

@@ -4,9 +4,9 @@ import io.voxprint.app.IdentifyResult;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.components.RankedScoreBars;
 import io.voxprint.ui.identify.IdentifyActions;
-import io.voxprint.ui.model.IdentificationOutcome;
-import io.voxprint.ui.model.RankedCandidate;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.IdentificationOutcome;
+import io.voxprint.ui.values.RankedCandidate;
+import io.voxprint.ui.values.Take;
 
 /** Identify view on the facade: the best few candidates and the facade's open-set decision. */
 final class IdentifyAdapter implements IdentifyActions {

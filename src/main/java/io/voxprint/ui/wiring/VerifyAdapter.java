@@ -2,9 +2,9 @@ package io.voxprint.ui.wiring;
 
 import io.voxprint.app.VerifyResult;
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.VerificationOutcome;
 import io.voxprint.ui.verify.VerifyActions;
 import java.util.List;
 
