@@ -189,7 +189,8 @@ public final class Voxprint implements AutoCloseable {
         return rawThreshold(modelSha256);
     }
 
-    private double rawThreshold(String modelSha256) {
+    /** The threshold on raw cosine scores (identification, live scores): AS-norm does not apply to it. */
+    public double rawThreshold(String modelSha256) {
         if (options.threshold() != null && !options.asNorm()) {
             return options.threshold();
         }

@@ -108,6 +108,18 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
     }
 
     @Override
+    public java.util.Optional<io.voxprint.ui.values.ProvisionalScore> provisionalScore(String speakerId, Take.Recorded soFar) {
+        return java.util.Optional.of(new io.voxprint.ui.values.ProvisionalScore(0.655, 0.5,
+                Math.min(3.0, soFar.audio().durationSeconds())));
+    }
+
+    @Override
+    public java.util.Optional<io.voxprint.ui.values.ProvisionalRanking> provisionalRanking(Take.Recorded soFar) {
+        return java.util.Optional.of(new io.voxprint.ui.values.ProvisionalRanking(List.of(new RankedCandidate("2", "Ben Okafor", 0.641),
+                new RankedCandidate("1", "Anna Lindqvist", 0.398)), 0.5, Math.min(3.0, soFar.audio().durationSeconds())));
+    }
+
+    @Override
     public FeatureInspection inspect(Take take, Progress progress) throws Exception {
         short[] pcm = Fixtures.pcm16(Fixtures.file("fake-mic-speech-16k.wav"));
         float[] samples = new float[pcm.length];

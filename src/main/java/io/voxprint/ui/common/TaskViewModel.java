@@ -16,6 +16,8 @@ import javafx.beans.property.StringProperty;
 public abstract class TaskViewModel {
     private final StringProperty status;
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final BooleanProperty slowRunning = new SimpleBooleanProperty(this, "slowRunning", false);
+    private final BooleanProperty quickRunning = new SimpleBooleanProperty(this, "quickRunning", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     protected final TaskRunner runner;
     protected final DialogService dialogs;
@@ -25,6 +27,8 @@ public abstract class TaskViewModel {
         this.runner = runner;
         this.dialogs = dialogs;
         this.status = new SimpleStringProperty(this, "status", initialStatus);
+        slowRunning.addListener(o -> busy.set(slowRunning.get() || quickRunning.get()));
+        quickRunning.addListener(o -> busy.set(slowRunning.get() || quickRunning.get()));
     }
 
     public final StringProperty statusProperty() {
@@ -34,6 +38,11 @@ public abstract class TaskViewModel {
     /** True while a job started by {@link #track} or {@link #runBusy} runs. */
     public final BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** True while a slow job started by {@link #track} runs: the one {@link #cancel} stops. */
+    public final BooleanProperty cancellableProperty() {
+        return slowRunning;
     }
 
     /** Progress of the job started by {@link #track}: 0..1, or -1 while unknown. */
@@ -46,12 +55,12 @@ public abstract class TaskViewModel {
      * Errors nobody handled in {@code job} clear the status and go to the dialogs.
      */
     protected final <T> void track(Tasks.Builder<T> job) {
-        slowJob = job.onError(Exception.class, this::fail).bindProgress(progress).bindRunning(busy).runOn(runner);
+        slowJob = job.onError(Exception.class, this::fail).bindProgress(progress).bindRunning(slowRunning).runOn(runner);
     }
 
     /** Runs a quick job (the database): busy follows it; errors nobody handled go to the dialogs. */
     protected final <T> void runBusy(Tasks.Builder<T> job) {
-        job.onError(Exception.class, dialogs::showError).bindRunning(busy).runOn(runner);
+        job.onError(Exception.class, dialogs::showError).bindRunning(quickRunning).runOn(runner);
     }
 
     /** Clears the status line and shows the error's sentence. */

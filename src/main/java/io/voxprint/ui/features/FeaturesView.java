@@ -6,6 +6,7 @@ import io.voxprint.ui.components.ExportMenu;
 import io.voxprint.ui.components.FeatureGrid;
 import io.voxprint.ui.components.FeatureLayouts;
 import io.voxprint.ui.components.Heatmap;
+import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.components.SpeakerMapView;
 import io.voxprint.ui.components.SpectrogramView;
@@ -17,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -51,10 +51,8 @@ public final class FeaturesView extends VBox {
         Label status = new Label();
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
+        JobProgress progress = new JobProgress(vm, "features");
+        progress.setMinWidth(260);
         HBox statusRow = new HBox(10, asB, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 

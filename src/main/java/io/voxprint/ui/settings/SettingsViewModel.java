@@ -159,6 +159,13 @@ public final class SettingsViewModel extends TaskViewModel {
                 }));
     }
 
+    /** Stops waiting for a calibration and shows the calibration in force again. */
+    @Override
+    public void cancel() {
+        super.cancel();
+        refreshCalibration();
+    }
+
     public static String describe(CalibrationStatus s) {
         Calibration c = s.calibration();
         String now = String.format(Locale.ROOT, "Decisions use the threshold %.3f (%s).", s.thresholdInForce(), s.source());

@@ -1,10 +1,12 @@
 package io.voxprint.ui.verify;
 
 import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.LatestOnly;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.components.ScoreGauge;
+import io.voxprint.ui.values.ProvisionalScore;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.values.Take;
 import io.voxprint.ui.values.VerificationOutcome;
@@ -27,10 +29,14 @@ public final class VerifyViewModel extends TaskViewModel {
     private final ObjectProperty<Boolean> accepted = new SimpleObjectProperty<>(this, "accepted");
     private final StringProperty decision = new SimpleStringProperty(this, "decision", ScoreGauge.decisionFor(null));
     private final StringProperty llr = new SimpleStringProperty(this, "llr", "");
+    private final ObjectProperty<ProvisionalScore> provisional = new SimpleObjectProperty<>(this, "provisional");
+    private final StringProperty provisionalText = new SimpleStringProperty(this, "provisionalText", "");
+    private final LatestOnly live;
     private final VerifyActions actions;
 
     public VerifyViewModel(VerifyActions actions, TaskRunner runner, DialogService dialogs) {
         super(runner, dialogs, "");
+        this.live = new LatestOnly(runner);
         this.actions = actions;
     }
 
@@ -63,6 +69,47 @@ public final class VerifyViewModel extends TaskViewModel {
         return llr;
     }
 
+    /** The latest provisional score while recording; null when there is none. */
+    public ObjectProperty<ProvisionalScore> provisionalProperty() {
+        return provisional;
+    }
+
+    /** The provisional score in words, marked as such; empty when there is none. */
+    public StringProperty provisionalTextProperty() {
+        return provisionalText;
+    }
+
+    /** A recording started: provisional scores follow as the take grows. */
+    public void recordingStarted() {
+        live.discard();
+        provisional.set(null);
+        provisionalText.set(selected.get() == null ? "Choose the speaker to verify against to see a provisional score."
+                : "Provisional score: listening...");
+    }
+
+    /**
+     * Scores the recording so far, provisionally; dropped while the previous provisional score is
+     * still being computed, and discarded once the take is complete.
+     */
+    public void scoreSoFar(Take.Recorded soFar) {
+        SpeakerSummary who = selected.get();
+        if (who == null) {
+            return;
+        }
+        live.offer(p -> actions.provisionalScore(who.id(), soFar), result -> result.ifPresent(this::showProvisional));
+    }
+
+    private void showProvisional(ProvisionalScore p) {
+        provisional.set(p);
+        provisionalText.set(provisionalText(p));
+    }
+
+    public static String provisionalText(ProvisionalScore p) {
+        return String.format(Locale.ROOT, "Provisional score %.3f on the last %.1f s (%s the threshold %.3f)."
+                + " The decision follows when the recording stops.", p.score(), p.seconds(),
+                p.score() >= p.threshold() ? "at or above" : "below", p.threshold());
+    }
+
     public void refreshSpeakers() {
         Tasks.create(p -> actions.listSpeakers())
                 .onSuccess(list -> {
@@ -76,6 +123,9 @@ public final class VerifyViewModel extends TaskViewModel {
     }
 
     public void verify(Take take) {
+        live.discard();
+        provisional.set(null);
+        provisionalText.set("");
         SpeakerSummary who = selected.get();
         if (who == null) {
             statusProperty().set("Choose the speaker to verify against first.");
