@@ -49,6 +49,7 @@ public final class FeaturesView extends VBox {
         recorder.setOnTake(t -> vm.inspect(t, asB.isSelected()));
         recorder.setCompact(true);
         Label status = new Label();
+        status.setId("features-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         JobProgress progress = new JobProgress(vm, "features");
