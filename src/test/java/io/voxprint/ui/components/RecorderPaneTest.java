@@ -51,7 +51,7 @@ class RecorderPaneTest {
     void recordsFromTheMicrophoneAndShowsLevels(FxRobot robot) throws Exception {
         assertEquals(FakeMicrophone.MIXER_NAME, robot.lookup("#input-devices").queryAs(ComboBox.class).getValue().toString());
         robot.clickOn("#record-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> recorder.lastTakeProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> recorder.lastTakeProperty().get() != null).get());
 
         Take.Recorded take = assertInstanceOf(Take.Recorded.class, recorder.lastTakeProperty().get());
         short[] played = Fixtures.pcm16(FakeMicrophone.speechWav());
