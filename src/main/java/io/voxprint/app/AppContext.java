@@ -16,6 +16,7 @@ import io.voxprint.app.core.SpeakerCatalog;
 import io.voxprint.app.enroll.Enroll;
 import io.voxprint.app.evaluate.Evaluate;
 import io.voxprint.app.identify.Identify;
+import io.voxprint.app.live.LiveScoring;
 import io.voxprint.app.inspect.Inspect;
 import io.voxprint.app.speakers.ReEnroll;
 import io.voxprint.app.speakers.SpeakerArchives;
@@ -48,6 +49,7 @@ public final class AppContext implements AutoCloseable {
     private final Evaluate evaluate;
     private final Calibrate calibrate;
     private final AuditLog audit;
+    private final LiveScoring live;
 
     private AppContext(AppConfig config, VoiceprintStore store, ScoringOptions scoringOptions) {
         this.config = config;
@@ -70,6 +72,7 @@ public final class AppContext implements AutoCloseable {
         this.evaluate = new Evaluate(models, inspect, calibrations);
         this.calibrate = new Calibrate(store, models, calibrations);
         this.audit = new AuditLog(store);
+        this.live = new LiveScoring(models, catalog, audio, policy);
     }
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
@@ -136,6 +139,11 @@ public final class AppContext implements AutoCloseable {
 
     public Calibrate calibrate() {
         return calibrate;
+    }
+
+    /** Provisional scores while a take is being recorded. */
+    public LiveScoring live() {
+        return live;
     }
 
     public AuditLog audit() {

@@ -4,7 +4,7 @@ import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.enroll.EnrollActions;
 import io.voxprint.ui.features.FeaturesActions;
 import io.voxprint.ui.identify.IdentifyActions;
-import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.values.ModelStatus;
 import io.voxprint.ui.photo.Camera;
 import io.voxprint.ui.photo.WebcamCamera;
 import io.voxprint.ui.settings.SettingsActions;

@@ -46,6 +46,36 @@ public final class FakeMicrophone {
 
     public static void remove() {
         installed = null;
+        release();
+    }
+
+    private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+    private static volatile double gateSeconds = Double.MAX_VALUE;
+
+    /**
+     * Makes the line stop delivering once {@code seconds} of sound were read, until {@link #release()}:
+     * a test can then look at the application in the middle of a recording, whatever the machine's speed.
+     */
+    public static void holdAfter(double seconds) {
+        gate = new java.util.concurrent.CountDownLatch(1);
+        gateSeconds = seconds;
+    }
+
+    /** Lets a line held by {@link #holdAfter} go on. */
+    public static void release() {
+        gateSeconds = Double.MAX_VALUE;
+        gate.countDown();
+    }
+
+    /** Called by the line before each read: waits while the hold applies to {@code deliveredSeconds}. */
+    static void passGate(double deliveredSeconds) {
+        if (deliveredSeconds >= gateSeconds) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static FakeMixer installed() {

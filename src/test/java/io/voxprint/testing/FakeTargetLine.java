@@ -58,6 +58,7 @@ final class FakeTargetLine implements TargetDataLine {
         if (!open || !running || len <= 0) {
             return 0;
         }
+        FakeMicrophone.passGate(delivered / (double) (format.getFrameRate() * frame));
         if (endsAfterPcm) {
             long left = pcm.length - delivered;
             if (left <= 0) {

@@ -6,16 +6,16 @@ import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.enroll.EnrollActions;
 import io.voxprint.ui.features.FeaturesActions;
 import io.voxprint.ui.identify.IdentifyActions;
-import io.voxprint.ui.model.EnrollmentRequest;
-import io.voxprint.ui.model.FeatureInspection;
-import io.voxprint.ui.model.IdentificationOutcome;
-import io.voxprint.ui.model.LabelledEmbedding;
-import io.voxprint.ui.model.ModelStatus;
-import io.voxprint.ui.model.RankedCandidate;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.TakeQuality;
-import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.values.EnrollmentRequest;
+import io.voxprint.ui.values.FeatureInspection;
+import io.voxprint.ui.values.IdentificationOutcome;
+import io.voxprint.ui.values.LabelledEmbedding;
+import io.voxprint.ui.values.ModelStatus;
+import io.voxprint.ui.values.RankedCandidate;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.TakeQuality;
+import io.voxprint.ui.values.VerificationOutcome;
 import io.voxprint.ui.photo.Camera;
 import io.voxprint.ui.settings.StoredSettingsActions;
 import io.voxprint.ui.shell.ModelSetupActions;
@@ -105,6 +105,18 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
                 new RankedCandidate("1", "Anna Lindqvist", 0.412), new RankedCandidate("3", "Chiara Romano", 0.287),
                 new RankedCandidate("4", "Dmitri Volkov", 0.153), new RankedCandidate("5", "Emma Schultz", 0.091),
                 new RankedCandidate("6", "Farid Haddad", 0.044)), 0.5, "Ben Okafor");
+    }
+
+    @Override
+    public java.util.Optional<io.voxprint.ui.values.ProvisionalScore> provisionalScore(String speakerId, Take.Recorded soFar) {
+        return java.util.Optional.of(new io.voxprint.ui.values.ProvisionalScore(0.655, 0.5,
+                Math.min(3.0, soFar.audio().durationSeconds())));
+    }
+
+    @Override
+    public java.util.Optional<io.voxprint.ui.values.ProvisionalRanking> provisionalRanking(Take.Recorded soFar) {
+        return java.util.Optional.of(new io.voxprint.ui.values.ProvisionalRanking(List.of(new RankedCandidate("2", "Ben Okafor", 0.641),
+                new RankedCandidate("1", "Anna Lindqvist", 0.398)), 0.5, Math.min(3.0, soFar.audio().durationSeconds())));
     }
 
     @Override

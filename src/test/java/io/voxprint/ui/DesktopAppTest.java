@@ -20,7 +20,7 @@ import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.components.SpeakerMapView;
 import io.voxprint.ui.enroll.EnrollViewModel;
 import io.voxprint.ui.features.FeaturesViewModel;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.wiring.AppSession;
 import io.voxprint.ui.wiring.ConnectedUi;
@@ -66,6 +66,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
 class DesktopAppTest {
+    private static final int STEP_LIMIT_SECONDS = 180;
     private static PythonReference python;
     @TempDir
     Path home;
@@ -124,12 +125,29 @@ class DesktopAppTest {
                 home.resolve("data").toString());
     }
 
+    /**
+     * Waits for a state of the window, checked on the FX thread. The limit only ends a test that
+     * would otherwise hang: it is far above what any step takes, even on a machine busy with other builds.
+     */
     private void until(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(STEP_LIMIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
-            fail(what + " did not happen within 30 s; errors shown: " + dialogs.errors);
+            fail(what + " did not happen within " + STEP_LIMIT_SECONDS + " s; errors shown: " + dialogs.errors);
         }
+    }
+
+    /** True once the node is laid out inside the visible part of its scroll pane and of the scene (call on the FX thread). */
+    private static boolean inView(Node node, javafx.scene.control.ScrollPane scroll) {
+        if (node.getScene() == null || !node.isVisible()) {
+            return false;
+        }
+        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        javafx.geometry.Bounds viewport = scroll.localToScene(scroll.getBoundsInLocal());
+        javafx.geometry.Bounds scene = new javafx.geometry.BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight());
+        double x = b.getCenterX();
+        double y = b.getCenterY();
+        return b.getWidth() > 0 && viewport.contains(x, y) && scene.contains(x, y);
     }
 
     private <T extends Node> T shown(FxRobot robot, String id) {
@@ -274,8 +292,11 @@ class DesktopAppTest {
         // Export the embedding's numbers as CSV from the map's context menu.
         Path csv = home.resolve("embedding.csv");
         dialogs.fileAnswers.add(csv);
-        robot.interact(() -> robot.lookup("#features-take-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        javafx.scene.control.ScrollPane takeScroll = robot.lookup("#features-take-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> takeScroll.setVvalue(1.0));
         Heatmap embeddingMap = robot.lookup("#feature-map-embedding").queryAs(Heatmap.class);
+        // The scroll takes effect at the next layout pass; clicking before it lands outside the scene.
+        until("the embedding map is scrolled into view", () -> inView(embeddingMap, takeScroll));
         robot.rightClickOn(embeddingMap);
         if (robot.lookup(".context-menu").tryQuery().isEmpty()) {
             // Monocle's headless robot does not turn a right click into a context-menu request; ask as the platform would.
@@ -286,6 +307,8 @@ class DesktopAppTest {
                         false, null));
             });
         }
+        until("the context menu shows its items", () -> robot.lookup(".menu-item").match(n -> n.isVisible()
+                && n.lookup(".label") instanceof Label l && "Save numbers as CSV...".equals(l.getText())).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".menu-item").match(n -> n.lookup(".label") instanceof Label l
                 && "Save numbers as CSV...".equals(l.getText())).<Node>query());
         until("the CSV is written", () -> Files.exists(csv));

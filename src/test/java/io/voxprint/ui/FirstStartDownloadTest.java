@@ -141,9 +141,9 @@ class FirstStartDownloadTest {
         MainWindow window = openWindow(robot, new SettingsStore(home.resolve("settings.json")), dialogs);
         javafx.scene.control.ProgressBar bar = robot.lookup("#download-progress").queryAs(javafx.scene.control.ProgressBar.class);
         robot.clickOn("#download-model");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bar.getProgress() > 0);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> bar.getProgress() > 0);
         robot.clickOn("#cancel-download");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#cancel-download").query().isVisible());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#cancel-download").query().isVisible());
         assertEquals("The download was cancelled; what arrived is kept and the next download continues from there.",
                 robot.lookup("#first-start-status").queryAs(Label.class).getText());
         assertTrue(window.rail().isDisabled(), "still no model");

@@ -11,7 +11,7 @@ import io.voxprint.audio.PreparedAudio;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.components.ScoreGauge;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.wiring.AppSession;
 import io.voxprint.ui.wiring.ConnectedUi;

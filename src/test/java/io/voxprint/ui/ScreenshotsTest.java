@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.ui.common.NodeExport;
 import io.voxprint.ui.common.SameThreadTaskRunner;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

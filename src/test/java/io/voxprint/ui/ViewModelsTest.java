@@ -8,18 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.audio.capture.CapturedAudio;
+import io.voxprint.ui.common.HeldTaskRunner;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.common.SameThreadTaskRunner;
 import io.voxprint.ui.enroll.EnrollActions;
 import io.voxprint.ui.enroll.EnrollViewModel;
+import io.voxprint.ui.identify.IdentifyActions;
 import io.voxprint.ui.identify.IdentifyViewModel;
-import io.voxprint.ui.model.EnrollmentRequest;
-import io.voxprint.ui.model.IdentificationOutcome;
-import io.voxprint.ui.model.RankedCandidate;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.TakeQuality;
-import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.values.EnrollmentRequest;
+import io.voxprint.ui.values.IdentificationOutcome;
+import io.voxprint.ui.values.ProvisionalRanking;
+import io.voxprint.ui.values.ProvisionalScore;
+import io.voxprint.ui.values.RankedCandidate;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.TakeQuality;
+import io.voxprint.ui.values.VerificationOutcome;
 import io.voxprint.ui.settings.SettingsViewModel;
 import io.voxprint.ui.settings.StoredSettingsActions;
 import io.voxprint.ui.speakers.SpeakersActions;
@@ -31,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +126,11 @@ class ViewModelsTest {
             public VerificationOutcome verify(String id, Take take, Progress p) {
                 return new VerificationOutcome("Anna", 0.21, 0.35, false, -Math.log(20));
             }
+
+            @Override
+            public Optional<ProvisionalScore> provisionalScore(String id, Take.Recorded soFar) {
+                throw new AssertionError("not recording");
+            }
         };
         VerifyViewModel vm = new VerifyViewModel(actions, runner, dialogs);
         vm.verify(GOOD);
@@ -137,13 +147,135 @@ class ViewModelsTest {
 
     @Test
     void identificationNamesTheBestCandidateOnlyAboveTheThreshold() {
-        IdentifyViewModel vm = new IdentifyViewModel((take, p) -> new IdentificationOutcome(
-                List.of(new RankedCandidate("b", "Ben", 0.62), new RankedCandidate("a", "Anna", 0.2)), 0.5, "b"), runner, dialogs);
+        IdentifyViewModel vm = new IdentifyViewModel(new IdentifyActions() {
+            @Override
+            public IdentificationOutcome identify(Take take, Progress p) {
+                return new IdentificationOutcome(List.of(new RankedCandidate("b", "Ben", 0.62), new RankedCandidate("a", "Anna", 0.2)),
+                        0.5, "b");
+            }
+
+            @Override
+            public Optional<ProvisionalRanking> provisionalRanking(Take.Recorded soFar) {
+                throw new AssertionError("not recording");
+            }
+        }, runner, dialogs);
         vm.identify(GOOD);
         assertEquals(2, vm.candidates().size());
         assertEquals("Most likely Ben (score 0.620, at or above the threshold 0.500).", vm.verdictProperty().get());
         assertEquals("No enrolled speaker: the best, Ben, scores 0.300, below the threshold 0.500.",
                 IdentifyViewModel.verdictFor(new IdentificationOutcome(List.of(new RankedCandidate("b", "Ben", 0.3)), 0.5, null)));
+    }
+
+    @Test
+    void provisionalScoresNeverQueueAndAreDiscardedOnceTheTakeIsComplete() {
+        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
+        List<Double> asked = new ArrayList<>();
+        VerifyActions actions = new VerifyActions() {
+            @Override
+            public List<SpeakerSummary> listSpeakers() {
+                return List.of(anna);
+            }
+
+            @Override
+            public VerificationOutcome verify(String id, Take take, Progress p) {
+                return new VerificationOutcome("Anna", 0.71, 0.5, true, Double.NaN);
+            }
+
+            @Override
+            public Optional<ProvisionalScore> provisionalScore(String id, Take.Recorded soFar) {
+                asked.add(soFar.audio().durationSeconds());
+                return Optional.of(new ProvisionalScore(0.6 + asked.size() / 100.0, 0.5, Math.min(3, soFar.audio().durationSeconds())));
+            }
+        };
+        HeldTaskRunner held = new HeldTaskRunner();
+        VerifyViewModel vm = new VerifyViewModel(actions, held, dialogs);
+        vm.refreshSpeakers();
+        held.runAll();
+        vm.selectedProperty().set(vm.speakers().get(0));
+        vm.recordingStarted();
+        assertEquals("Provisional score: listening...", vm.provisionalTextProperty().get());
+        vm.scoreSoFar(seconds(1));
+        vm.scoreSoFar(seconds(2));
+        assertEquals(1, held.waiting(), "the second request is dropped while the first runs");
+        held.runAll();
+        assertEquals(List.of(1.0), asked);
+        assertEquals("Provisional score 0.610 on the last 1.0 s (at or above the threshold 0.500). The decision follows when"
+                + " the recording stops.", vm.provisionalTextProperty().get());
+        assertTrue(Double.isNaN(vm.scoreProperty().get()), "the gauge waits for the decision");
+        vm.scoreSoFar(seconds(3));
+        Take whole = seconds(4);
+        vm.verify(whole);
+        assertEquals("", vm.provisionalTextProperty().get(), "the complete take replaces the provisional score");
+        held.runAll();
+        assertEquals(List.of(1.0), asked, "the provisional request still in flight at the stop was discarded");
+        assertEquals(0.71, vm.scoreProperty().get());
+        assertEquals("", vm.provisionalTextProperty().get());
+        assertNull(vm.provisionalProperty().get());
+    }
+
+    @Test
+    void cancellingAVerificationReturnsToIdleAtOnceAndDropsItsResult() {
+        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
+        VerifyActions actions = new VerifyActions() {
+            @Override
+            public List<SpeakerSummary> listSpeakers() {
+                return List.of(anna);
+            }
+
+            @Override
+            public VerificationOutcome verify(String id, Take take, Progress p) {
+                return new VerificationOutcome("Anna", 0.71, 0.5, true, Double.NaN);
+            }
+
+            @Override
+            public Optional<ProvisionalScore> provisionalScore(String id, Take.Recorded soFar) {
+                return Optional.empty();
+            }
+        };
+        HeldTaskRunner held = new HeldTaskRunner();
+        VerifyViewModel vm = new VerifyViewModel(actions, held, dialogs);
+        vm.refreshSpeakers();
+        held.runAll();
+        vm.selectedProperty().set(vm.speakers().get(0));
+        vm.verify(GOOD);
+        assertTrue(vm.busyProperty().get());
+        assertTrue(vm.cancellableProperty().get());
+        vm.cancel();
+        assertFalse(vm.busyProperty().get(), "idle at once");
+        assertEquals("Cancelled.", vm.statusProperty().get());
+        held.runAll();
+        assertTrue(Double.isNaN(vm.scoreProperty().get()), "the late result is discarded");
+    }
+
+    @Test
+    void provisionalRankingIsMarkedAndMakesWayForTheAnswer() {
+        HeldTaskRunner held = new HeldTaskRunner();
+        IdentifyViewModel vm = new IdentifyViewModel(new IdentifyActions() {
+            @Override
+            public IdentificationOutcome identify(Take take, Progress p) {
+                return new IdentificationOutcome(List.of(new RankedCandidate("b", "Ben", 0.62)), 0.5, "b");
+            }
+
+            @Override
+            public Optional<ProvisionalRanking> provisionalRanking(Take.Recorded soFar) {
+                return Optional.of(new ProvisionalRanking(List.of(new RankedCandidate("b", "Ben", 0.58),
+                        new RankedCandidate("a", "Anna", 0.31)), 0.5, 3.0));
+            }
+        }, held, dialogs);
+        vm.recordingStarted();
+        vm.rankSoFar(seconds(3));
+        held.runAll();
+        assertEquals("Provisional ranking on the last 3.0 s: Ben 0.580, Anna 0.310 (threshold 0.500). The answer follows when"
+                + " the recording stops.", vm.provisionalTextProperty().get());
+        assertTrue(vm.candidates().isEmpty(), "the bars wait for the answer");
+        vm.identify(seconds(4));
+        held.runAll();
+        assertEquals("", vm.provisionalTextProperty().get());
+        assertEquals("Most likely Ben (score 0.620, at or above the threshold 0.500).", vm.verdictProperty().get());
+    }
+
+    private static Take.Recorded seconds(double s) {
+        return new Take.Recorded(new CapturedAudio(new float[(int) (s * 16_000)], 16_000f));
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class Recording implements AutoCloseable {
         return snapshot();
     }
 
+    /** Everything recorded so far, while the recording goes on (a copy). */
+    public CapturedAudio soFar() {
+        return snapshot();
+    }
+
     /** Waits until the recording ends by itself or is stopped. */
     public CapturedAudio awaitEnd() throws InterruptedException {
         finished.await();

@@ -79,7 +79,10 @@ public final class FxTaskRunner implements TaskRunner {
         return new Cancellable() {
             @Override
             public void cancel() {
-                task.cancel(true);
+                // No interrupt: it would close a file channel under the model loader or the store (and
+                // cannot stop a native model call). The task is marked cancelled, its callbacks see it
+                // at once, and work that can stop early polls Progress.isCancelled().
+                task.cancel(false);
             }
 
             @Override

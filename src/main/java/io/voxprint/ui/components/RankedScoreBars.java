@@ -1,6 +1,6 @@
 package io.voxprint.ui.components;
 
-import io.voxprint.ui.model.RankedCandidate;
+import io.voxprint.ui.values.RankedCandidate;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;

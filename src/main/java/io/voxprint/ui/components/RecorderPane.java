@@ -1,26 +1,19 @@
 package io.voxprint.ui.components;
 
-import io.voxprint.audio.capture.CaptureException;
-import io.voxprint.audio.capture.CaptureListener;
-import io.voxprint.audio.capture.CapturedAudio;
 import io.voxprint.audio.capture.InputDevice;
-import io.voxprint.audio.capture.Level;
-import io.voxprint.audio.capture.Recording;
-import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.common.TaskRunner;
-import io.voxprint.ui.common.Tasks;
-import io.voxprint.common.UserMessage;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.Take;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -32,87 +25,110 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records a take from a chosen input device (live level and scrolling waveform, stop by hand or at
- * the maximum length), plays it back, or imports a file by button or drag and drop. Every take,
- * recorded or imported, goes to {@link #setOnTake}.
+ * the maximum length), plays it back, or imports a file by button or drag and drop. The state lives
+ * in a {@link RecorderViewModel}; this pane only binds to it and forwards the user's gestures.
  */
 public final class RecorderPane extends VBox {
-    private static final Logger LOG = LoggerFactory.getLogger(RecorderPane.class);
-
-    private final ComboBox<InputDevice> devices = new ComboBox<>();
-    private final LevelMeter meter = new LevelMeter();
-    private final WaveformView waveform = new WaveformView();
-    private final Button record = new Button("Record");
-    private final Button play = new Button("Play");
-    private final Button importButton = new Button("Import file...");
-    private final ProgressBar lengthBar = new ProgressBar(0);
-    private final Label lengthLabel = new Label();
-    private final Label status = new Label();
-    private final ReadOnlyObjectWrapper<Take> lastTake = new ReadOnlyObjectWrapper<>(this, "lastTake");
-    private final SoundDevices sound = SoundDevices.system();
-    private final TaskRunner runner;
+    private final RecorderViewModel vm;
     private final DialogService dialogs;
-    private final Duration maxLength;
-    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(this, "compact", false);
-    private final javafx.beans.property.BooleanProperty capturing = new javafx.beans.property.SimpleBooleanProperty(this, "capturing", false);
-    private Consumer<Take> onTake = t -> { };
+    private final Button importButton = new Button("Import file...");
+    private final WaveformView waveform = new WaveformView();
+    private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact", false);
     private boolean multipleFiles;
-    private Recording recording;
-    private long capturedFrames;
 
     public RecorderPane(TaskRunner runner, DialogService dialogs, Duration maxLength, String preferredDevice) {
-        this.runner = runner;
+        this(new RecorderViewModel(runner, Platform::runLater, maxLength), dialogs, preferredDevice);
+    }
+
+    public RecorderPane(RecorderViewModel vm, DialogService dialogs, String preferredDevice) {
+        this.vm = vm;
         this.dialogs = dialogs;
-        this.maxLength = maxLength;
         getStyleClass().addAll("recorder", "card");
         setSpacing(10);
+        ComboBox<InputDevice> devices = new ComboBox<>(vm.devices());
         devices.setId("input-devices");
         devices.setPromptText("System default");
         devices.setMaxWidth(Double.MAX_VALUE);
-        devices.setOnShowing(e -> refreshDevices(selectedDeviceName()));
+        devices.valueProperty().bindBidirectional(vm.deviceProperty());
+        devices.setOnShowing(e -> vm.refreshDevices(null));
+        devices.disableProperty().bind(vm.recordingProperty());
         HBox.setHgrow(devices, Priority.ALWAYS);
         Label inputLabel = new Label("Input");
         inputLabel.setLabelFor(devices);
         HBox deviceRow = new HBox(8, inputLabel, devices);
         deviceRow.setAlignment(Pos.CENTER_LEFT);
 
+        Button record = new Button();
         record.setId("record-button");
         record.getStyleClass().add("primary");
-        record.setOnAction(e -> toggleRecording());
+        record.textProperty().bind(javafx.beans.binding.Bindings.when(vm.recordingProperty()).then("Stop").otherwise("Record"));
+        vm.recordingProperty().addListener((o, was, now) -> {
+            if (now) {
+                record.getStyleClass().add("recording");
+                waveform.startLive(vm.sampleRate(), 6);
+            } else {
+                record.getStyleClass().remove("recording");
+            }
+        });
+        record.setOnAction(e -> vm.toggleRecording());
+        Button play = new Button("Play");
         play.setId("play-button");
-        play.setDisable(true);
-        play.setOnAction(e -> playLastTake());
+        play.disableProperty().bind(vm.canPlay().not());
+        play.setOnAction(e -> vm.playLastTake());
         importButton.setId("import-button");
         importButton.setOnAction(e -> importFiles());
+        importButton.disableProperty().bind(vm.recordingProperty());
+        ProgressBar lengthBar = new ProgressBar(0);
         lengthBar.setId("length-bar");
         lengthBar.setMaxWidth(Double.MAX_VALUE);
         lengthBar.setTooltip(new Tooltip("Recording stops by itself at the maximum length."));
+        lengthBar.progressProperty().bind(vm.secondsProperty().divide(vm.maxSeconds()));
         HBox.setHgrow(lengthBar, Priority.ALWAYS);
+        Label lengthLabel = new Label();
         lengthLabel.setId("length-label");
         lengthLabel.setMinWidth(Region.USE_PREF_SIZE);
+        lengthLabel.textProperty().bind(vm.lengthText());
         HBox buttons = new HBox(8, record, play, importButton, lengthBar, lengthLabel);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        LevelMeter meter = new LevelMeter();
         meter.setId("level-meter");
+        vm.levelProperty().addListener((o, old, level) -> {
+            if (level == null) {
+                meter.reset();
+            } else {
+                meter.setLevel(level);
+            }
+        });
         waveform.setId("live-waveform");
+        vm.setOnBlock(waveform::append);
+        vm.lastTakeProperty().addListener((o, old, take) -> {
+            if (take instanceof Take.Recorded recorded) {
+                waveform.setSamples(recorded.audio().samples(), recorded.audio().sampleRate());
+            }
+        });
+        Label status = new Label();
         status.setId("recorder-status");
         status.setWrapText(true);
         status.getStyleClass().add("hint");
+        status.textProperty().bind(vm.statusProperty());
         Label dropHint = new Label("You can also drop an audio file here.");
         dropHint.getStyleClass().add("hint");
         // Compact: the live waveform only while recording, no drop hint (for views that need the height).
-        waveform.visibleProperty().bind(compact.not().or(capturing));
+        waveform.visibleProperty().bind(compact.not().or(vm.recordingProperty()));
         waveform.managedProperty().bind(waveform.visibleProperty());
         dropHint.visibleProperty().bind(compact.not());
         dropHint.managedProperty().bind(dropHint.visibleProperty());
         getChildren().addAll(deviceRow, meter, waveform, buttons, status, dropHint);
         installDragAndDrop();
-        updateLengthLabel(0);
-        refreshDevices(preferredDevice);
+        vm.refreshDevices(preferredDevice);
+    }
+
+    public RecorderViewModel viewModel() {
+        return vm;
     }
 
     /** Lets "Import file..." and drag and drop take several files at once, each one a take. */
@@ -123,9 +139,9 @@ public final class RecorderPane extends VBox {
 
     private void importFiles() {
         List<FileType> types = List.of(FileType.AUDIO, FileType.ANY);
-        List<java.nio.file.Path> chosen = multipleFiles ? dialogs.chooseFilesToOpen("Import audio", types)
+        List<Path> chosen = multipleFiles ? dialogs.chooseFilesToOpen("Import audio", types)
                 : dialogs.chooseFileToOpen("Import audio", types).map(List::of).orElse(List.of());
-        chosen.forEach(path -> deliver(new Take.Imported(path)));
+        vm.importFiles(chosen);
     }
 
     /** Shows the live waveform only while recording and leaves out the drop hint. */
@@ -134,146 +150,33 @@ public final class RecorderPane extends VBox {
     }
 
     public void setOnTake(Consumer<Take> handler) {
-        this.onTake = handler;
+        vm.setOnTake(handler);
     }
 
     public ReadOnlyObjectProperty<Take> lastTakeProperty() {
-        return lastTake.getReadOnlyProperty();
+        return vm.lastTakeProperty();
     }
 
     public String statusText() {
-        return status.getText();
+        return vm.statusProperty().get();
     }
 
     public boolean isRecording() {
-        return recording != null;
-    }
-
-    private String selectedDeviceName() {
-        InputDevice d = devices.getValue();
-        return d == null ? null : d.name();
-    }
-
-    private void refreshDevices(String preferred) {
-        List<InputDevice> found = sound.inputDevices();
-        devices.getItems().setAll(found);
-        found.stream().filter(d -> d.name().equals(preferred)).findFirst()
-                .or(() -> found.stream().findFirst()).ifPresent(devices::setValue);
-        if (found.isEmpty()) {
-            status.setText(CaptureException.NO_MICROPHONE);
-        } else if (CaptureException.NO_MICROPHONE.equals(status.getText())) {
-            status.setText("");
-        }
-    }
-
-    private void toggleRecording() {
-        if (recording != null) {
-            finish(recording.stop());
-            return;
-        }
-        try {
-            capturedFrames = 0;
-            recording = sound.record(selectedDeviceName(), maxLength, new CaptureListener() {
-                @Override
-                public void onBlock(float[] samples, Level level) {
-                    Platform.runLater(() -> showBlock(samples, level));
-                }
-
-                @Override
-                public void onFinished(CapturedAudio audio, StopReason reason) {
-                    Platform.runLater(() -> {
-                        if (recording != null) {
-                            recording = null;
-                            status.setText(reason == StopReason.MAX_LENGTH
-                                    ? "The maximum length was reached, so the recording stopped." : "The microphone stopped delivering sound.");
-                            finish(audio);
-                        }
-                    });
-                }
-            });
-            capturing.set(true);
-            waveform.startLive(recording.sampleRate(), 6);
-            record.setText("Stop");
-            record.getStyleClass().add("recording");
-            devices.setDisable(true);
-            importButton.setDisable(true);
-            play.setDisable(true);
-            status.setText(String.format(Locale.ROOT, "Recording at %.0f Hz...", recording.sampleRate()));
-        } catch (CaptureException e) {
-            LOG.info("Recording not started: {}", e.getMessage());
-            recording = null;
-            status.setText(e.getMessage());
-        }
-    }
-
-    private void showBlock(float[] samples, Level level) {
-        if (recording == null) {
-            return;
-        }
-        meter.setLevel(level);
-        waveform.append(samples);
-        capturedFrames += samples.length;
-        updateLengthLabel(capturedFrames / (double) recording.sampleRate());
-    }
-
-    private void updateLengthLabel(double seconds) {
-        double max = maxLength.toMillis() / 1000.0;
-        lengthBar.setProgress(Math.min(1, seconds / max));
-        lengthLabel.setText(String.format(Locale.ROOT, "%.1f s of %.0f s", seconds, max));
-    }
-
-    private void finish(CapturedAudio audio) {
-        recording = null;
-        capturing.set(false);
-        record.setText("Record");
-        record.getStyleClass().remove("recording");
-        devices.setDisable(false);
-        importButton.setDisable(false);
-        meter.reset();
-        updateLengthLabel(audio.durationSeconds());
-        if (audio.samples().length == 0) {
-            status.setText("Nothing was recorded.");
-            return;
-        }
-        if (!status.getText().startsWith("The maximum")) {
-            status.setText(String.format(Locale.ROOT, "Recorded %.1f s.", audio.durationSeconds()));
-        }
-        waveform.setSamples(audio.samples(), audio.sampleRate());
-        deliver(new Take.Recorded(audio));
-    }
-
-    private void deliver(Take take) {
-        lastTake.set(take);
-        play.setDisable(!(take instanceof Take.Recorded));
-        if (take instanceof Take.Imported imported) {
-            status.setText("Imported " + imported.file().getFileName() + ".");
-        }
-        onTake.accept(take);
-    }
-
-    private void playLastTake() {
-        if (!(lastTake.get() instanceof Take.Recorded recorded)) {
-            return;
-        }
-        play.setDisable(true);
-        Tasks.run(p -> sound.play(recorded.audio()))
-                .onError(Exception.class, e -> status.setText(UserMessage.of(e)))
-                .andFinally(() -> play.setDisable(false))
-                .runOn(runner);
+        return vm.recordingProperty().get();
     }
 
     private void installDragAndDrop() {
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && recording == null) {
+            if (e.getDragboard().hasFiles() && !vm.recordingProperty().get()) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
         setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
-            boolean ok = files != null && !files.isEmpty() && recording == null;
+            boolean ok = files != null && !files.isEmpty() && !vm.recordingProperty().get();
             if (ok) {
-                (multipleFiles ? files : files.subList(0, 1)).forEach(f -> deliver(new Take.Imported(f.toPath())));
+                vm.importFiles((multipleFiles ? files : files.subList(0, 1)).stream().map(File::toPath).toList());
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -282,13 +185,6 @@ public final class RecorderPane extends VBox {
 
     /** Stops a running recording without delivering it (when the view is left). */
     public void cancel() {
-        if (recording != null) {
-            Recording r = recording;
-            recording = null;
-            capturing.set(false);
-            r.stop();
-        }
-        sound.stopPlayback();
+        vm.cancel();
     }
-
 }

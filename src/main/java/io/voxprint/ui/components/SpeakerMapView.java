@@ -1,6 +1,6 @@
 package io.voxprint.ui.components;
 
-import io.voxprint.ui.model.MapPoint;
+import io.voxprint.ui.values.MapPoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

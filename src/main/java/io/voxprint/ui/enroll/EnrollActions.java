@@ -1,10 +1,10 @@
 package io.voxprint.ui.enroll;
 
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.EnrollmentRequest;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.TakeQuality;
+import io.voxprint.ui.values.EnrollmentRequest;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.TakeQuality;
 
 /** What the Enroll view needs from the application; called off the FX thread. */
 public interface EnrollActions {

@@ -1,5 +1,6 @@
 package io.voxprint.ui.enroll;
 
+import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.photo.PhotoControl;
 import javafx.geometry.Insets;
@@ -9,7 +10,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,11 +63,7 @@ public final class EnrollView extends HBox {
         save.disableProperty().bind(vm.canSave().not());
         save.setOnAction(e -> vm.save());
         save.setMaxWidth(Double.MAX_VALUE);
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
+        JobProgress progress = new JobProgress(vm, "enroll");
         Label status = new Label();
         status.setId("enroll-status");
         status.setWrapText(true);

@@ -2,21 +2,20 @@ package io.voxprint.ui.enroll;
 
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.common.UserMessage;
-import io.voxprint.ui.model.EnrollmentRequest;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.TakeQuality;
+import io.voxprint.ui.values.EnrollmentRequest;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.TakeQuality;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,7 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** Enrolment form: a name, takes with their quality, an optional photo. */
-public final class EnrollViewModel {
+public final class EnrollViewModel extends TaskViewModel {
     public static final int RECOMMENDED_TAKES = 3;
 
     /** One take in the checklist with its quality figures as display text. */
@@ -100,17 +99,11 @@ public final class EnrollViewModel {
             row -> new javafx.beans.Observable[] {row.acceptable, row.assessing, row.decoded});
     private final BooleanProperty useAnyway = new SimpleBooleanProperty(this, "useAnyway", false);
     private final ObjectProperty<byte[]> photo = new SimpleObjectProperty<>(this, "photo");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final EnrollActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
 
     public EnrollViewModel(EnrollActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "");
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
     }
 
     public StringProperty nameProperty() {
@@ -123,18 +116,6 @@ public final class EnrollViewModel {
 
     public ObjectProperty<byte[]> photoProperty() {
         return photo;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
     }
 
     /** "Use anyway": takes below the quality minimum are enrolled too (the application is told to force them). */
@@ -156,8 +137,8 @@ public final class EnrollViewModel {
     }
 
     public BooleanBinding canSave() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && !name.get().isBlank() && usableTakes() > 0
-                && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busy, useAnyway);
+        return Bindings.createBooleanBinding(() -> !busyProperty().get() && !name.get().isBlank() && usableTakes() > 0
+                && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busyProperty(), useAnyway);
     }
 
     public StringBinding takesSummary() {
@@ -180,31 +161,25 @@ public final class EnrollViewModel {
 
     public void save() {
         if (name.get().isBlank()) {
-            status.set("Please enter the speaker's name.");
+            statusProperty().set("Please enter the speaker's name.");
             return;
         }
         List<Take> usable = takes.stream().filter(this::usable).map(TakeRow::take).toList();
         boolean force = takes.stream().anyMatch(r -> usable(r) && !r.acceptable.get());
         if (usable.isEmpty()) {
-            status.set("Please add at least one usable take.");
+            statusProperty().set("Please add at least one usable take.");
             return;
         }
         String who = name.get().strip();
-        status.set("Enrolling " + who + "...");
-        Tasks.create(p -> actions.enroll(new EnrollmentRequest(who, usable, photo.get(), force), p))
+        statusProperty().set("Enrolling " + who + "...");
+        track(Tasks.create(p -> actions.enroll(new EnrollmentRequest(who, usable, photo.get(), force), p))
                 .onSuccess(s -> {
-                    status.set(String.format(Locale.ROOT, "%s is enrolled with %d %s in all.", s.name(), s.takes(),
+                    statusProperty().set(String.format(Locale.ROOT, "%s is enrolled with %d %s in all.", s.name(), s.takes(),
                             s.takes() == 1 ? "take" : "takes"));
                     useAnyway.set(false);
                     name.set("");
                     takes.clear();
                     photo.set(null);
-                })
-                .onError(Exception.class, e -> {
-                    status.set("");
-                    dialogs.showError(e);
-                })
-                .bindProgress(progress).bindRunning(busy)
-                .runOn(runner);
+                }));
     }
 }

@@ -1,9 +1,9 @@
 package io.voxprint.ui.features;
 
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.FeatureInspection;
-import io.voxprint.ui.model.LabelledEmbedding;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.FeatureInspection;
+import io.voxprint.ui.values.LabelledEmbedding;
+import io.voxprint.ui.values.Take;
 import java.util.List;
 
 /** What the Features view needs from the application; called off the FX thread. */

@@ -6,18 +6,15 @@ import io.voxprint.scoring.Vectors;
 import java.util.Map;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.model.FeatureInspection;
-import io.voxprint.ui.model.LabelledEmbedding;
-import io.voxprint.ui.model.MapPoint;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.FeatureInspection;
+import io.voxprint.ui.values.LabelledEmbedding;
+import io.voxprint.ui.values.MapPoint;
+import io.voxprint.ui.values.Take;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -28,7 +25,7 @@ import javafx.collections.ObservableList;
  * The model's view of a take (waveform, log-mel spectrogram, one map per feature label), a second
  * take to compare with, and the speaker map.
  */
-public final class FeaturesViewModel {
+public final class FeaturesViewModel extends TaskViewModel {
     /** A take with what was computed from it. */
     public record Inspected(FeatureInspection inspection, float[][] logMel) {
     }
@@ -50,17 +47,11 @@ public final class FeaturesViewModel {
     private final StringProperty compareLabel = new SimpleStringProperty(this, "compareLabel");
     private final ObservableList<LabelCosine> cosines = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerMap> speakerMap = new SimpleObjectProperty<>(this, "speakerMap");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "Record or import a take to see what the model sees.");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final FeaturesActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
 
     public FeaturesViewModel(FeaturesActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "Record or import a take to see what the model sees.");
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
         takeA.addListener(o -> {
             refreshCosines();
             if (speakerMap.get() != null) {
@@ -110,22 +101,10 @@ public final class FeaturesViewModel {
         return speakerMap;
     }
 
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
     /** Inspects a take as A (main) or B (the one compared with A). */
     public void inspect(Take take, boolean asB) {
-        status.set("Extracting features of " + take.label() + "...");
-        Tasks.create(p -> {
+        statusProperty().set("Extracting features of " + take.label() + "...");
+        track(Tasks.create(p -> {
                     FeatureInspection inspection = actions.inspect(take, p);
                     return new Inspected(inspection, new LogMelSpectrogram().compute(inspection.samples16k()));
                 })
@@ -137,26 +116,17 @@ public final class FeaturesViewModel {
                             compareLabel.set(labels.isEmpty() ? null : labels.get(labels.size() - 1));
                         }
                     }
-                    status.set("Showing " + result.inspection().takeLabel() + (asB ? " as the second take." : "."));
-                })
-                .onError(Exception.class, e -> {
-                    status.set("");
-                    dialogs.showError(e);
-                })
-                .bindProgress(progress).bindRunning(busy)
-                .runOn(runner);
+                    statusProperty().set("Showing " + result.inspection().takeLabel() + (asB ? " as the second take." : "."));
+                }));
     }
 
     /** Draws the enrolled speakers' models and, when a take is shown, places that take among them. */
     public void loadSpeakerMap() {
         Inspected current = takeA.get();
         float[] embedding = current == null ? null : current.inspection().embedding();
-        Tasks.create(p -> toMap(actions.speakerEmbeddings(), embedding))
+        runBusy(Tasks.create(p -> toMap(actions.speakerEmbeddings(), embedding))
                 .onSuccess(speakerMap::set)
-                .onError(IllegalArgumentException.class, e -> status.set("The speaker map needs at least two enrolled speakers."))
-                .onError(Exception.class, dialogs::showError)
-                .bindRunning(busy)
-                .runOn(runner);
+                .onError(IllegalArgumentException.class, e -> statusProperty().set("The speaker map needs at least two enrolled speakers.")));
     }
 
     /**

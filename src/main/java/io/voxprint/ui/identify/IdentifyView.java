@@ -1,10 +1,10 @@
 package io.voxprint.ui.identify;
 
+import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RankedScoreBars;
 import io.voxprint.ui.components.RecorderPane;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 
 /** Recorder and the five best candidates. */
@@ -15,6 +15,12 @@ public final class IdentifyView extends VBox {
         Label title = new Label("Identify a speaker");
         title.getStyleClass().add("title");
         recorder.setOnTake(vm::identify);
+        recorder.viewModel().setOnPartialTake(vm::rankSoFar);
+        recorder.viewModel().recordingProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.recordingStarted();
+            }
+        });
         RankedScoreBars bars = new RankedScoreBars();
         bars.setId("identify-bars");
         vm.candidates().addListener((ListChangeListener<Object>) c -> bars.setCandidates(vm.candidates(), vm.thresholdProperty().get()));
@@ -23,14 +29,17 @@ public final class IdentifyView extends VBox {
         verdict.setWrapText(true);
         verdict.getStyleClass().add("decision");
         verdict.textProperty().bind(vm.verdictProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
+        Label provisional = new Label();
+        provisional.setId("identify-provisional");
+        provisional.setWrapText(true);
+        provisional.getStyleClass().add("provisional");
+        provisional.textProperty().bind(vm.provisionalTextProperty());
+        provisional.visibleProperty().bind(vm.provisionalTextProperty().isNotEmpty());
+        provisional.managedProperty().bind(provisional.visibleProperty());
+        JobProgress progress = new JobProgress(vm, "identify");
         Label top = new Label("Best " + RankedScoreBars.SHOWN + " candidates");
         top.getStyleClass().add("subtitle");
-        VBox result = new VBox(10, top, bars, verdict, progress);
+        VBox result = new VBox(10, top, provisional, bars, verdict, progress);
         result.getStyleClass().add("card");
         getChildren().addAll(title, recorder, result);
     }

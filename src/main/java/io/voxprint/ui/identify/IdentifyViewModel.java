@@ -1,15 +1,18 @@
 package io.voxprint.ui.identify;
 
 import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.LatestOnly;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.model.IdentificationOutcome;
-import io.voxprint.ui.model.RankedCandidate;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.IdentificationOutcome;
+import io.voxprint.ui.values.ProvisionalRanking;
+import io.voxprint.ui.values.RankedCandidate;
+import io.voxprint.ui.values.Take;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -17,20 +20,18 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** Identify a take among all enrolled speakers. */
-public final class IdentifyViewModel {
+public final class IdentifyViewModel extends TaskViewModel {
     private final ObservableList<RankedCandidate> candidates = FXCollections.observableArrayList();
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final StringProperty verdict = new SimpleStringProperty(this, "verdict", "Record or import a take to find who is speaking.");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final ObjectProperty<ProvisionalRanking> provisional = new SimpleObjectProperty<>(this, "provisional");
+    private final StringProperty provisionalText = new SimpleStringProperty(this, "provisionalText", "");
+    private final LatestOnly live;
     private final IdentifyActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
 
     public IdentifyViewModel(IdentifyActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "Record or import a take to find who is speaking.");
+        this.live = new LatestOnly(runner);
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
     }
 
     public ObservableList<RankedCandidate> candidates() {
@@ -41,34 +42,64 @@ public final class IdentifyViewModel {
         return threshold;
     }
 
+    /** The status line is the verdict: what the application decided, in words. */
     public StringProperty verdictProperty() {
-        return verdict;
+        return statusProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    /** The latest provisional ranking while recording; null when there is none. */
+    public ObjectProperty<ProvisionalRanking> provisionalProperty() {
+        return provisional;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    /** The provisional ranking in words, marked as such; empty when there is none. */
+    public StringProperty provisionalTextProperty() {
+        return provisionalText;
+    }
+
+    /** A recording started: provisional rankings follow as the take grows. */
+    public void recordingStarted() {
+        live.discard();
+        provisional.set(null);
+        provisionalText.set("Provisional ranking: listening...");
+    }
+
+    /**
+     * Ranks the speakers on the recording so far, provisionally; dropped while the previous
+     * provisional ranking is still being computed, and discarded once the take is complete.
+     */
+    public void rankSoFar(Take.Recorded soFar) {
+        live.offer(p -> actions.provisionalRanking(soFar), result -> result.ifPresent(this::showProvisional));
+    }
+
+    private void showProvisional(ProvisionalRanking r) {
+        provisional.set(r);
+        provisionalText.set(provisionalText(r));
+    }
+
+    public static String provisionalText(ProvisionalRanking r) {
+        if (r.ranked().isEmpty()) {
+            return "Provisional ranking: nobody is enrolled yet.";
+        }
+        String names = r.ranked().stream().limit(3)
+                .map(c -> String.format(Locale.ROOT, "%s %.3f", c.name(), c.score()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format(Locale.ROOT, "Provisional ranking on the last %.1f s: %s (threshold %.3f)."
+                + " The answer follows when the recording stops.", r.seconds(), names, r.threshold());
     }
 
     public void identify(Take take) {
-        verdict.set("Comparing with every enrolled speaker...");
-        Tasks.create(p -> actions.identify(take, p))
-                .onSuccess(this::show)
-                .onError(Exception.class, e -> {
-                    verdict.set("");
-                    dialogs.showError(e);
-                })
-                .bindProgress(progress).bindRunning(busy)
-                .runOn(runner);
+        live.discard();
+        provisional.set(null);
+        provisionalText.set("");
+        statusProperty().set("Comparing with every enrolled speaker...");
+        track(Tasks.create(p -> actions.identify(take, p)).onSuccess(this::show));
     }
 
     private void show(IdentificationOutcome o) {
         threshold.set(o.threshold());
         candidates.setAll(o.ranked());
-        verdict.set(verdictFor(o));
+        statusProperty().set(verdictFor(o));
     }
 
     public static String verdictFor(IdentificationOutcome o) {

@@ -2,7 +2,7 @@ package io.voxprint.ui.settings;
 
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.ui.model.CalibrationStatus;
+import io.voxprint.ui.values.CalibrationStatus;
 
 /**
  * Loading, saving and applying settings, and calibrating the threshold. {@link StoredSettingsActions}

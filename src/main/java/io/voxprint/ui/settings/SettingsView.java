@@ -99,7 +99,8 @@ public final class SettingsView extends VBox {
                 + " more speakers and takes give a better estimate.");
         calibrateHint.getStyleClass().add("hint");
         calibrateHint.setWrapText(true);
-        VBox calibrationBox = new VBox(6, calibration, calibrate, calibrateHint);
+        VBox calibrationBox = new VBox(6, calibration, calibrate, new io.voxprint.ui.components.JobProgress(vm, "calibration"),
+                calibrateHint);
         row(form, 3, "Calibration", calibrationBox, calibrate);
 
         CheckBox asNorm = new CheckBox("Normalise scores against a cohort (AS-norm)");

@@ -6,9 +6,10 @@ import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.common.UserMessage;
-import io.voxprint.ui.model.CalibrationStatus;
+import io.voxprint.ui.values.CalibrationStatus;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -21,7 +22,7 @@ import javafx.beans.property.StringProperty;
  * The settings form. Reading and writing the file is quick and happens on the caller's thread;
  * calibration needs the model and runs in the background.
  */
-public final class SettingsViewModel {
+public final class SettingsViewModel extends TaskViewModel {
     private final StringProperty modelFile = new SimpleStringProperty(this, "modelFile", "");
     private final StringProperty modelRevision = new SimpleStringProperty(this, "modelRevision", "main");
     private final BooleanProperty automaticThreshold = new SimpleBooleanProperty(this, "automaticThreshold", true);
@@ -30,19 +31,14 @@ public final class SettingsViewModel {
     private final StringProperty inputDevice = new SimpleStringProperty(this, "inputDevice", "");
     private final BooleanProperty keepAudio = new SimpleBooleanProperty(this, "keepAudio", false);
     private final StringProperty dataFolder = new SimpleStringProperty(this, "dataFolder", "");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty calibration = new SimpleStringProperty(this, "calibration", "");
-    private final BooleanProperty calibrating = new SimpleBooleanProperty(this, "calibrating", false);
     private final SettingsActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
     private String loadedModelFile = "";
     private Runnable onModelChanged = () -> { };
 
     public SettingsViewModel(SettingsActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "");
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
     }
 
     /** Called after a save that changed the model file, so the window can load the new model. */
@@ -83,23 +79,20 @@ public final class SettingsViewModel {
         return dataFolder;
     }
 
-    public StringProperty statusProperty() {
-        return status;
-    }
-
     /** The calibration result and the threshold in force, in words. */
     public StringProperty calibrationProperty() {
         return calibration;
     }
 
+    /** True while the calibration is read or computed. */
     public BooleanProperty calibratingProperty() {
-        return calibrating;
+        return busyProperty();
     }
 
     public void load() {
         SettingsStore.Loaded loaded = actions.load();
         show(loaded.settings());
-        status.set(loaded.warning().orElse(""));
+        statusProperty().set(loaded.warning().orElse(""));
         loaded.warning().ifPresent(dialogs::showWarning);
     }
 
@@ -128,13 +121,13 @@ public final class SettingsViewModel {
         double t = threshold.get();
         double limit = asNorm.get() ? 10 : 1;
         if (!automaticThreshold.get() && !(t >= -limit && t <= limit)) {
-            status.set(String.format(Locale.ROOT, "The threshold must lie between %.0f and %.0f, not %.3f.", -limit, limit, t));
+            statusProperty().set(String.format(Locale.ROOT, "The threshold must lie between %.0f and %.0f, not %.3f.", -limit, limit, t));
             return false;
         }
         try {
             Settings saved = toSettings();
             actions.save(saved);
-            status.set("Settings saved.");
+            statusProperty().set("Settings saved.");
             boolean modelChanged = !saved.modelFile().equals(loadedModelFile);
             loadedModelFile = saved.modelFile();
             if (modelChanged) {
@@ -142,7 +135,7 @@ public final class SettingsViewModel {
             }
             return true;
         } catch (Exception e) {
-            status.set(UserMessage.of(e));
+            statusProperty().set(UserMessage.of(e));
             dialogs.showError(e);
             return false;
         }
@@ -150,24 +143,27 @@ public final class SettingsViewModel {
 
     /** Reads the calibration of the model in use (in the background). */
     public void refreshCalibration() {
-        Tasks.create(p -> actions.calibrationStatus())
+        runBusy(Tasks.create(p -> actions.calibrationStatus())
                 .onSuccess(c -> calibration.set(describe(c)))
-                .onError(Exception.class, e -> calibration.set(UserMessage.of(e)))
-                .bindRunning(calibrating)
-                .runOn(runner);
+                .onError(Exception.class, e -> calibration.set(UserMessage.of(e))));
     }
 
     /** Calibrates on the enrolled speakers and shows the result. */
     public void calibrate() {
         calibration.set("Calibrating on the enrolled speakers...");
-        Tasks.create(p -> actions.calibrate())
+        track(Tasks.create(p -> actions.calibrate())
                 .onSuccess(c -> calibration.set(describe(c)))
                 .onError(Exception.class, e -> {
                     calibration.set(UserMessage.of(e));
                     dialogs.showError(e);
-                })
-                .bindRunning(calibrating)
-                .runOn(runner);
+                }));
+    }
+
+    /** Stops waiting for a calibration and shows the calibration in force again. */
+    @Override
+    public void cancel() {
+        super.cancel();
+        refreshCalibration();
     }
 
     public static String describe(CalibrationStatus s) {

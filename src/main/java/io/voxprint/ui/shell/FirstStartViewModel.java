@@ -4,21 +4,18 @@ import io.voxprint.ui.common.Cancellable;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.common.UserMessage;
-import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.values.ModelStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /** The first-start screen: licence, download with progress, or a model file the user has. */
-public final class FirstStartViewModel {
+public final class FirstStartViewModel extends TaskViewModel {
     public static final String LICENCE = """
             Voxprint uses ECAPA2, a speaker-embedding model by Jenthe Thienpondt and Kris Demuynck \
             (Ghent University), published on Hugging Face as Jenthe/ECAPA2.
@@ -30,49 +27,31 @@ public final class FirstStartViewModel {
             By downloading or choosing the model file you accept these terms. The file (about 109 MB) \
             is stored in the shared Hugging Face cache on this computer and is never uploaded anywhere.""";
 
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final ModelSetupActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
     private final Consumer<ModelStatus> onReady;
     private final BooleanProperty downloading = new SimpleBooleanProperty(this, "downloading", false);
     private Cancellable download;
     private boolean cancelled;
 
     public FirstStartViewModel(ModelSetupActions actions, TaskRunner runner, DialogService dialogs, Consumer<ModelStatus> onReady) {
+        super(runner, dialogs, "");
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
         this.onReady = onReady;
     }
 
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public void download() {
-        status.set("Downloading the model...");
+        statusProperty().set("Downloading the model...");
         downloading.set(true);
         download = Tasks.create(actions::download)
                 .onSuccess(this::ready)
-                .onError(Exception.class, e -> status.set(cancelled ? "The download was cancelled; what arrived is kept"
+                .onError(Exception.class, e -> statusProperty().set(cancelled ? "The download was cancelled; what arrived is kept"
                         + " and the next download continues from there." : UserMessage.of(e)))
                 .andFinally(() -> {
                     downloading.set(false);
                     download = null;
                     cancelled = false;
                 })
-                .bindProgress(progress).bindRunning(busy)
+                .bindProgress(progressProperty()).bindRunning(busyProperty())
                 .runOn(runner);
     }
 
@@ -82,7 +61,7 @@ public final class FirstStartViewModel {
         if (running != null) {
             cancelled = true;
             running.cancel();
-            status.set("The download was cancelled; what arrived is kept and the next download continues from there.");
+            statusProperty().set("The download was cancelled; what arrived is kept and the next download continues from there.");
         }
     }
 
@@ -96,18 +75,18 @@ public final class FirstStartViewModel {
     }
 
     public void useFile(Path file) {
-        status.set("Loading " + file.getFileName() + "...");
-        progress.set(-1);
+        statusProperty().set("Loading " + file.getFileName() + "...");
+        progressProperty().set(-1);
         Tasks.create(p -> actions.useLocalFile(file, p))
                 .onSuccess(this::ready)
-                .onError(Exception.class, e -> status.set(UserMessage.of(e)))
-                .andFinally(() -> progress.set(0))
-                .bindRunning(busy)
+                .onError(Exception.class, e -> statusProperty().set(UserMessage.of(e)))
+                .andFinally(() -> progressProperty().set(0))
+                .bindRunning(busyProperty())
                 .runOn(runner);
     }
 
     private void ready(ModelStatus model) {
-        status.set("The model is ready.");
+        statusProperty().set("The model is ready.");
         onReady.accept(model);
     }
 }

@@ -1,7 +1,7 @@
 package io.voxprint.ui.shell;
 
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.values.ModelStatus;
 import java.nio.file.Path;
 
 /** How the first-start screen obtains a model; called off the FX thread. */

@@ -1,6 +1,6 @@
 package io.voxprint.ui.shell;
 
-import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.values.ModelStatus;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;

@@ -1,6 +1,6 @@
 package io.voxprint.ui.speakers;
 
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import java.nio.file.Path;
 import java.util.List;
 

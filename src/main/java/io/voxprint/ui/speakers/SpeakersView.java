@@ -1,6 +1,6 @@
 package io.voxprint.ui.speakers;
 
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -3,13 +3,12 @@ package io.voxprint.ui.speakers;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -17,20 +16,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The enrolled speakers: list, rename, delete (after confirmation), export, import. */
-public final class SpeakersViewModel {
+public final class SpeakersViewModel extends TaskViewModel {
     private final ObservableList<SpeakerSummary> speakers = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty reEnrollHint = new SimpleStringProperty(this, "reEnrollHint", "");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final SpeakersActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
 
     public SpeakersViewModel(SpeakersActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "");
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
     }
 
     public ObservableList<SpeakerSummary> speakers() {
@@ -41,17 +35,9 @@ public final class SpeakersViewModel {
         return selected;
     }
 
-    public StringProperty statusProperty() {
-        return status;
-    }
-
     /** Empty, or a sentence naming the speakers enrolled with another model. */
     public StringProperty reEnrollHintProperty() {
         return reEnrollHint;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
     }
 
     public void refresh() {
@@ -60,17 +46,14 @@ public final class SpeakersViewModel {
 
     /** Lists the speakers again, then shows {@code done} (what was just done) or else the count. */
     private void refresh(String done) {
-        Tasks.create(p -> new Listing(actions.listSpeakers(), actions.speakersNeedingReEnrollment()))
+        runBusy(Tasks.create(p -> new Listing(actions.listSpeakers(), actions.speakersNeedingReEnrollment()))
                 .onSuccess(listing -> {
                     List<SpeakerSummary> list = listing.speakers();
                     speakers.setAll(list);
                     reEnrollHint.set(reEnrollText(listing.reEnroll()));
-                    status.set(done != null ? done
+                    statusProperty().set(done != null ? done
                             : list.isEmpty() ? "Nobody is enrolled yet." : list.size() + (list.size() == 1 ? " speaker." : " speakers."));
-                })
-                .onError(Exception.class, dialogs::showError)
-                .bindRunning(busy)
-                .runOn(runner);
+                }));
     }
 
     private record Listing(List<SpeakerSummary> speakers, List<String> reEnroll) {
@@ -91,17 +74,14 @@ public final class SpeakersViewModel {
             return;
         }
         if (newName == null || newName.isBlank()) {
-            status.set("A speaker's name cannot be empty.");
+            statusProperty().set("A speaker's name cannot be empty.");
             return;
         }
         String name = newName.strip();
-        Tasks.run(p -> actions.rename(s.id(), name))
+        runBusy(Tasks.run(p -> actions.rename(s.id(), name))
                 .onSuccess(v -> {
                     refresh(s.name() + " is now called " + name + ".");
-                })
-                .onError(Exception.class, dialogs::showError)
-                .bindRunning(busy)
-                .runOn(runner);
+                }));
     }
 
     /** Asks first; nothing happens unless the user confirms. */
@@ -115,42 +95,33 @@ public final class SpeakersViewModel {
         if (!dialogs.confirm(question, "Delete")) {
             return;
         }
-        Tasks.run(p -> actions.delete(s.id()))
+        runBusy(Tasks.run(p -> actions.delete(s.id()))
                 .onSuccess(v -> {
                     // In the window the table's selection drives this property; the refresh clears it there.
                     if (!selected.isBound()) {
                         selected.set(null);
                     }
                     refresh(s.name() + " was deleted.");
-                })
-                .onError(Exception.class, dialogs::showError)
-                .bindRunning(busy)
-                .runOn(runner);
+                }));
     }
 
     /** Exports the selected speaker, or everyone when nobody is selected. */
     public void export() {
         List<String> ids = selected.get() != null ? List.of(selected.get().id()) : speakers.stream().map(SpeakerSummary::id).toList();
         if (ids.isEmpty()) {
-            status.set("There is nobody to export.");
+            statusProperty().set("There is nobody to export.");
             return;
         }
         dialogs.chooseFileToSave("Export speakers", "voxprint-speakers.json", List.of(FileType.SPEAKER_ARCHIVE))
-                .ifPresent(file -> Tasks.create(p -> actions.exportSpeakers(ids, file))
-                        .onSuccess(n -> status.set(n + (n == 1 ? " speaker was" : " speakers were") + " exported to " + file.getFileName() + "."))
-                        .onError(Exception.class, dialogs::showError)
-                        .bindRunning(busy)
-                        .runOn(runner));
+                .ifPresent(file -> runBusy(Tasks.create(p -> actions.exportSpeakers(ids, file))
+                        .onSuccess(n -> statusProperty().set(n + (n == 1 ? " speaker was" : " speakers were") + " exported to " + file.getFileName() + "."))));
     }
 
     public void importFile() {
         dialogs.chooseFileToOpen("Import speakers", List.of(FileType.SPEAKER_ARCHIVE, FileType.ANY))
-                .ifPresent(file -> Tasks.create(p -> actions.importSpeakers(file))
+                .ifPresent(file -> runBusy(Tasks.create(p -> actions.importSpeakers(file))
                         .onSuccess(n -> {
                             refresh(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
-                        })
-                        .onError(Exception.class, dialogs::showError)
-                        .bindRunning(busy)
-                        .runOn(runner));
+                        })));
     }
 }

@@ -1,12 +1,12 @@
 package io.voxprint.ui.verify;
 
+import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.components.ScoreGauge;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -30,6 +30,12 @@ public final class VerifyView extends VBox {
         HBox pick = new HBox(10, speakerLabel, speaker, refresh);
         pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         recorder.setOnTake(vm::verify);
+        recorder.viewModel().setOnPartialTake(vm::scoreSoFar);
+        recorder.viewModel().recordingProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.recordingStarted();
+            }
+        });
 
         ScoreGauge gauge = new ScoreGauge();
         gauge.setId("verify-gauge");
@@ -40,18 +46,21 @@ public final class VerifyView extends VBox {
         llr.setId("verify-llr");
         llr.setWrapText(true);
         llr.textProperty().bind(vm.llrProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
+        Label provisional = new Label();
+        provisional.setId("verify-provisional");
+        provisional.setWrapText(true);
+        provisional.getStyleClass().add("provisional");
+        provisional.textProperty().bind(vm.provisionalTextProperty());
+        provisional.visibleProperty().bind(vm.provisionalTextProperty().isNotEmpty());
+        provisional.managedProperty().bind(provisional.visibleProperty());
+        JobProgress progress = new JobProgress(vm, "verify");
         Label status = new Label();
         status.setId("verify-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         Label resultTitle = new Label("Result");
         resultTitle.getStyleClass().add("subtitle");
-        VBox result = new VBox(10, resultTitle, gauge, llr, progress, status);
+        VBox result = new VBox(10, resultTitle, provisional, gauge, llr, progress, status);
         result.getStyleClass().add("card");
         VBox.setVgrow(result, Priority.SOMETIMES);
         getChildren().addAll(title, pick, recorder, result);

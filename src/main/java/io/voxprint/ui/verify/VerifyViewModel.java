@@ -1,17 +1,18 @@
 package io.voxprint.ui.verify;
 
 import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.common.LatestOnly;
 import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.components.ScoreGauge;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.VerificationOutcome;
+import io.voxprint.ui.values.ProvisionalScore;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.VerificationOutcome;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -20,7 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** Verify a take against one chosen speaker. */
-public final class VerifyViewModel {
+public final class VerifyViewModel extends TaskViewModel {
     private final ObservableList<SpeakerSummary> speakers = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final DoubleProperty score = new SimpleDoubleProperty(this, "score", Double.NaN);
@@ -28,17 +29,15 @@ public final class VerifyViewModel {
     private final ObjectProperty<Boolean> accepted = new SimpleObjectProperty<>(this, "accepted");
     private final StringProperty decision = new SimpleStringProperty(this, "decision", ScoreGauge.decisionFor(null));
     private final StringProperty llr = new SimpleStringProperty(this, "llr", "");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final ObjectProperty<ProvisionalScore> provisional = new SimpleObjectProperty<>(this, "provisional");
+    private final StringProperty provisionalText = new SimpleStringProperty(this, "provisionalText", "");
+    private final LatestOnly live;
     private final VerifyActions actions;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
 
     public VerifyViewModel(VerifyActions actions, TaskRunner runner, DialogService dialogs) {
+        super(runner, dialogs, "");
+        this.live = new LatestOnly(runner);
         this.actions = actions;
-        this.runner = runner;
-        this.dialogs = dialogs;
     }
 
     public ObservableList<SpeakerSummary> speakers() {
@@ -70,16 +69,45 @@ public final class VerifyViewModel {
         return llr;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** The latest provisional score while recording; null when there is none. */
+    public ObjectProperty<ProvisionalScore> provisionalProperty() {
+        return provisional;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    /** The provisional score in words, marked as such; empty when there is none. */
+    public StringProperty provisionalTextProperty() {
+        return provisionalText;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    /** A recording started: provisional scores follow as the take grows. */
+    public void recordingStarted() {
+        live.discard();
+        provisional.set(null);
+        provisionalText.set(selected.get() == null ? "Choose the speaker to verify against to see a provisional score."
+                : "Provisional score: listening...");
+    }
+
+    /**
+     * Scores the recording so far, provisionally; dropped while the previous provisional score is
+     * still being computed, and discarded once the take is complete.
+     */
+    public void scoreSoFar(Take.Recorded soFar) {
+        SpeakerSummary who = selected.get();
+        if (who == null) {
+            return;
+        }
+        live.offer(p -> actions.provisionalScore(who.id(), soFar), result -> result.ifPresent(this::showProvisional));
+    }
+
+    private void showProvisional(ProvisionalScore p) {
+        provisional.set(p);
+        provisionalText.set(provisionalText(p));
+    }
+
+    public static String provisionalText(ProvisionalScore p) {
+        return String.format(Locale.ROOT, "Provisional score %.3f on the last %.1f s (%s the threshold %.3f)."
+                + " The decision follows when the recording stops.", p.score(), p.seconds(),
+                p.score() >= p.threshold() ? "at or above" : "below", p.threshold());
     }
 
     public void refreshSpeakers() {
@@ -88,27 +116,23 @@ public final class VerifyViewModel {
                     String keep = selected.get() == null ? null : selected.get().id();
                     speakers.setAll(list);
                     selected.set(list.stream().filter(s -> s.id().equals(keep)).findFirst().orElse(null));
-                    status.set(list.isEmpty() ? "Nobody is enrolled yet: enroll a speaker first." : "");
+                    statusProperty().set(list.isEmpty() ? "Nobody is enrolled yet: enroll a speaker first." : "");
                 })
                 .onError(Exception.class, dialogs::showError)
                 .runOn(runner);
     }
 
     public void verify(Take take) {
+        live.discard();
+        provisional.set(null);
+        provisionalText.set("");
         SpeakerSummary who = selected.get();
         if (who == null) {
-            status.set("Choose the speaker to verify against first.");
+            statusProperty().set("Choose the speaker to verify against first.");
             return;
         }
-        status.set("Verifying against " + who.name() + "...");
-        Tasks.create(p -> actions.verify(who.id(), take, p))
-                .onSuccess(this::show)
-                .onError(Exception.class, e -> {
-                    status.set("");
-                    dialogs.showError(e);
-                })
-                .bindProgress(progress).bindRunning(busy)
-                .runOn(runner);
+        statusProperty().set("Verifying against " + who.name() + "...");
+        track(Tasks.create(p -> actions.verify(who.id(), take, p)).onSuccess(this::show));
     }
 
     private void show(VerificationOutcome o) {
@@ -117,7 +141,7 @@ public final class VerifyViewModel {
         score.set(o.score());
         decision.set(ScoreGauge.decisionFor(o.accepted()));
         llr.set(llrText(o.llr()));
-        status.set("");
+        statusProperty().set("");
     }
 
     /** The likelihood ratio in words; natural-log LLR. */

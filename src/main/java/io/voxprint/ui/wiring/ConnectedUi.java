@@ -4,7 +4,7 @@ import io.voxprint.common.UserMessage;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.UiActions;
-import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.values.ModelStatus;
 import io.voxprint.ui.photo.WebcamCamera;
 import java.util.ArrayList;
 import java.util.List;

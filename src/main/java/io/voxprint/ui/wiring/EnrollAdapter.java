@@ -5,10 +5,10 @@ import io.voxprint.app.enroll.EnrollResult;
 import io.voxprint.audio.QualityReport;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.enroll.EnrollActions;
-import io.voxprint.ui.model.EnrollmentRequest;
-import io.voxprint.ui.model.SpeakerSummary;
-import io.voxprint.ui.model.Take;
-import io.voxprint.ui.model.TakeQuality;
+import io.voxprint.ui.values.EnrollmentRequest;
+import io.voxprint.ui.values.SpeakerSummary;
+import io.voxprint.ui.values.Take;
+import io.voxprint.ui.values.TakeQuality;
 import java.util.ArrayList;
 import java.util.List;
 

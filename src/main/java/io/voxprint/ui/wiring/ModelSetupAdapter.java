@@ -1,7 +1,7 @@
 package io.voxprint.ui.wiring;
 
 import io.voxprint.ui.common.Progress;
-import io.voxprint.ui.model.ModelStatus;
+import io.voxprint.ui.values.ModelStatus;
 import io.voxprint.ui.shell.ModelSetupActions;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import io.voxprint.app.core.Calibration;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsException;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.ui.model.CalibrationStatus;
+import io.voxprint.ui.values.CalibrationStatus;
 import io.voxprint.ui.settings.SettingsActions;
 
 /** Settings view on the session: save and apply, read the calibration, calibrate on the enrolled speakers. */

@@ -2,7 +2,7 @@ package io.voxprint.ui.wiring;
 
 import io.voxprint.app.AppContext;
 import io.voxprint.app.speakers.Speakers.Profile;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import java.util.List;
 
 /** Enrolled speakers as the lists show them; a speaker's id in the UI is their (unique) name. */

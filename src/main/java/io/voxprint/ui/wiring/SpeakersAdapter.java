@@ -1,6 +1,6 @@
 package io.voxprint.ui.wiring;
 
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.speakers.SpeakersActions;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.testing.Fixtures;
 import io.voxprint.ui.RecordingDialogService;
 import io.voxprint.ui.common.SameThreadTaskRunner;
-import io.voxprint.ui.model.Take;
+import io.voxprint.ui.values.Take;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ class RecorderPaneTest {
     void recordsFromTheMicrophoneAndShowsLevels(FxRobot robot) throws Exception {
         assertEquals(FakeMicrophone.MIXER_NAME, robot.lookup("#input-devices").queryAs(ComboBox.class).getValue().toString());
         robot.clickOn("#record-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> recorder.lastTakeProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> recorder.lastTakeProperty().get() != null).get());
 
         Take.Recorded take = assertInstanceOf(Take.Recorded.class, recorder.lastTakeProperty().get());
         short[] played = Fixtures.pcm16(FakeMicrophone.speechWav());
@@ -68,8 +68,11 @@ class RecorderPaneTest {
 
     @Test
     void stopByHandDeliversTheTakeRecordedSoFar(FxRobot robot) throws Exception {
+        // Slower than real time, so the stop lands well before the 4 s maximum even on a busy machine.
+        FakeMicrophone.install(FakeMicrophone.speechWav(), 0.25);
         robot.clickOn("#record-button");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        // Stop once some sound has arrived (a fixed pause came up empty on a busy machine).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> recorder.viewModel().secondsProperty().get() > 0.2);
         robot.clickOn("#record-button");
         Take.Recorded take = assertInstanceOf(Take.Recorded.class, recorder.lastTakeProperty().get());
         assertTrue(take.audio().samples().length > 0 && take.audio().samples().length < 64_000);

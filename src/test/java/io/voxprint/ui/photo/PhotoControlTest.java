@@ -48,9 +48,11 @@ class PhotoControlTest {
     @Test
     void theCameraYieldsAPhoto(FxRobot robot) throws Exception {
         PhotoControl control = show(FakeWebcamDriver.withCamera(), robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !control.button().isDisabled());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !control.button().isDisabled());
         robot.clickOn("#photo-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> control.photoProperty().get() != null);
+        // Read on the FX thread: the photo and its note are set in one callback there, so seeing the
+        // photo from the test thread alone could come between the two.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> control.photoProperty().get() != null).get());
 
         BufferedImage photo = ImageIO.read(new ByteArrayInputStream(control.photoProperty().get()));
         assertEquals(FakeWebcamDriver.WIDTH, photo.getWidth());
@@ -63,7 +65,7 @@ class PhotoControlTest {
     @Test
     void withoutACameraTheButtonIsDisabledAndSaysWhy(FxRobot robot) throws Exception {
         PhotoControl control = show(FakeWebcamDriver.withoutCamera(), robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !control.note().startsWith("Looking"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !control.note().startsWith("Looking")).get());
         assertTrue(control.button().isDisabled());
         assertEquals(WebcamCamera.NO_CAMERA, control.note());
         Tooltip tip = (Tooltip) control.button().getParent().getProperties().get("javafx.scene.control.Tooltip");

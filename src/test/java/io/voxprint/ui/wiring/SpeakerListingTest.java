@@ -9,7 +9,7 @@ import io.voxprint.app.core.AppConfig;
 import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.testing.StoreQueries;
-import io.voxprint.ui.model.SpeakerSummary;
+import io.voxprint.ui.values.SpeakerSummary;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;

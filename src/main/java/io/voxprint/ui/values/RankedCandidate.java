@@ -1,4 +1,4 @@
-package io.voxprint.ui.model;
+package io.voxprint.ui.values;
 
 /** One enrolled speaker with the score the probe got against them. */
 public record RankedCandidate(String speakerId, String name, double score) {

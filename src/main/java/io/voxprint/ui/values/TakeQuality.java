@@ -1,4 +1,4 @@
-package io.voxprint.ui.model;
+package io.voxprint.ui.values;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.voxprint.ui.model;
+package io.voxprint.ui.values;
 
 /** An enrolment embedding with the speaker it belongs to, for the speaker map. */
 public record LabelledEmbedding(String speakerName, float[] embedding) {

@@ -1,4 +1,4 @@
-package io.voxprint.ui.model;
+package io.voxprint.ui.values;
 
 /** One enrolment embedding on the speaker map. */
 public record MapPoint(String speaker, double x, double y) {

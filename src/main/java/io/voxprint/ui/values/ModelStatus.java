@@ -1,4 +1,4 @@
-package io.voxprint.ui.model;
+package io.voxprint.ui.values;
 
 /**
  * The model in use as the status bar shows it.

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Desktop responsiveness: the longest stall of the JavaFX thread (largest gap between two pulses of an
+# AnimationTimer) while the real window loads the model, enrolls, verifies, extracts features and
+# scores live while recording; the time from the end of a 3 s and a 10 s recording to the decision;
+# the intervals between provisional scores while recording. Next to it, in the same run: an idle
+# window's longest gap (the floor) and Python's time for the exact result (torch.jit.load'ed model,
+# model(audio) on the whole take, 2 threads), the work the decision after Stop cannot avoid.
+#   bench/app/desktop.sh [standin]   (default: the committed fixture model; "standin" builds the
+#                                     ECAPA2-weight stand-in into bench/out, never committed)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=bench/out/app
+PY=/usr/bin/python3
+mkdir -p "$OUT"
+MODEL=src/test/resources/model/ecapa2-fixture.pt
+if [ "${1:-}" = standin ]; then
+  MODEL=bench/out/ecapa2-standin.pt
+  [ -f "$MODEL" ] || "$PY" ../shared/models/make_ecapa2_standin.py "$MODEL"
+fi
+# The test microphone serves a WAV in its own format (16 kHz mono 16-bit, as a headset would): the
+# committed synthetic voice alice-4, repeated to 3 s and 10 s.
+"$PY" - "$OUT" <<'PYEOF'
+import sys, numpy as np, scipy.io.wavfile
+out = sys.argv[1]
+rate, x = scipy.io.wavfile.read("src/test/resources/e2e/alice-4.wav")
+for s in (3, 10):
+    scipy.io.wavfile.write("%s/take-%ds-16k.wav" % (out, s), rate, np.resize(x, s * rate))
+PYEOF
+mvn -B -o -q test-compile
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
+CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+E2E=src/test/resources/e2e
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+DJL_OFFLINE=true java -Xmx3g -Dlogback.configurationFile=bench/logback-bench.xml \
+  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+  -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false -cp "$CP" io.voxprint.bench.DesktopBench \
+  "$MODEL" "$OUT/take-3s-16k.wav" "$OUT/take-10s-16k.wav" "$E2E/alice-1.wav" "$E2E/alice-2.wav" "$E2E/alice-3.wav" \
+  "$OUT/work" | grep '^{' > "$OUT/desktop.json"
+"$PY" - "$MODEL" "$OUT" > "$OUT/desktop-python.json" <<'PYEOF'
+import json, sys, time, statistics as st, torch, torchaudio
+torch.set_num_threads(2)
+model, out = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter(); m = torch.jit.load(model, map_location="cpu"); m.eval(); load = time.perf_counter() - t0
+res = {"jit_load_s": load}
+with torch.no_grad():
+    for s in (3, 10):
+        audio, sr = torchaudio.load("%s/take-%ds-16k.wav" % (out, s))
+        m(audio)  # the first call of a TorchScript model is slower; the app's model is warm too
+        times = []
+        for _ in range(3):
+            t = time.perf_counter(); m(audio); times.append(time.perf_counter() - t)
+        res["embed_%ds_ms" % s] = 1000 * st.median(times)
+print(json.dumps(res))
+PYEOF
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+"$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" <<'PYEOF'
+import json, sys
+out, model, before, after = sys.argv[1:5]
+j = json.load(open(out + "/desktop.json")); p = json.load(open(out + "/desktop-python.json"))
+print("model: %s; load average before %s, after %s" % (model, before, after))
+print()
+print("| phase | longest FX-thread stall | phase length |")
+print("|---|---:|---:|")
+for k in ("loading", "enrollment", "verification", "feature_extraction", "idle_window"):
+    print("| %s | %.0f ms | %.1f s |" % (k.replace("_", " "), j[k]["max_fx_gap_ms"], j[k]["duration_ms"] / 1000))
+print()
+print("| take | stop to decision | Python model(audio), same take | ratio | provisional scores | longest wait for one | FX stall while recording |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for s in (3, 10):
+    r = j["record_%ds" % s]; py = p["embed_%ds_ms" % s]
+    wait = r["longest_wait_for_provisional_ms"]
+    print("| %d s | %.0f ms | %.0f ms | %.2f | %d | %s | %.0f ms |" % (s, r["stop_to_decision_ms"], py, r["stop_to_decision_ms"] / py,
+          r["provisional_updates"], "-" if wait is None else "%.0f ms" % wait, r["max_fx_gap_ms"]))
+if j["errors_shown"]:
+    print("errors shown:", j["errors_shown"])
+PYEOF

@@ -1,0 +1,104 @@
+package io.voxprint.app.live;
+
+import io.voxprint.app.core.AudioInput;
+import io.voxprint.app.core.AudioSource;
+import io.voxprint.app.core.DecisionPolicy;
+import io.voxprint.app.core.ModelService;
+import io.voxprint.app.core.SpeakerCatalog;
+import io.voxprint.audio.PreparedAudio;
+import io.voxprint.model.ModelInfo;
+import io.voxprint.scoring.Candidate;
+import io.voxprint.scoring.SpeakerIndex;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Provisional scores while a take is still being recorded. Each call embeds the last
+ * {@link #WINDOW_SECONDS} of the speech so far straight through the model (never through the
+ * embedding cache, never into the audit log) and scores it like identification does: raw cosines
+ * against the enrolled speakers' voiceprints and the raw threshold, so with AS-norm on, the
+ * provisional score is on the raw scale and the exact, normalised one comes with the final decision.
+ * The window keeps every call about as long as a 3 s take's, however long the recording gets.
+ */
+public final class LiveScoring {
+    /** How much of the end of the recording a provisional score looks at. */
+    public static final double WINDOW_SECONDS = 3.0;
+    /** Less sound than this gives no provisional score yet. */
+    public static final double MIN_SECONDS = 1.0;
+
+    /** A provisional verification score on the last {@code seconds} of the recording. */
+    public record Provisional(String speaker, double score, double threshold, double seconds) {
+        public boolean atOrAboveThreshold() {
+            return score >= threshold;
+        }
+    }
+
+    /** Provisional candidates, best first, on the last {@code seconds} of the recording. */
+    public record ProvisionalRanking(List<Candidate> ranked, double threshold, double seconds) {
+        public ProvisionalRanking {
+            ranked = List.copyOf(ranked);
+        }
+    }
+
+    private final ModelService models;
+    private final SpeakerCatalog catalog;
+    private final AudioInput audio;
+    private final DecisionPolicy policy;
+
+    public LiveScoring(ModelService models, SpeakerCatalog catalog, AudioInput audio, DecisionPolicy policy) {
+        this.models = models;
+        this.catalog = catalog;
+        this.audio = audio;
+        this.policy = policy;
+    }
+
+    /** The claimed speaker's provisional score; empty while there is too little speech or no such speaker for this model. */
+    public Optional<Provisional> verify(String speaker, float[] mono, int sampleRate) {
+        Optional<Tail> tail = embedTail(mono, sampleRate);
+        if (tail.isEmpty()) {
+            return Optional.empty();
+        }
+        SpeakerIndex index = speakers(tail.get().info());
+        if (!index.contains(speaker)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Provisional(speaker, index.score(speaker, tail.get().embedding()),
+                policy.identificationThreshold(tail.get().info().sha256()), tail.get().seconds()));
+    }
+
+    /** The provisional {@code topK} candidates; empty while there is too little speech or nobody enrolled. */
+    public Optional<ProvisionalRanking> rank(float[] mono, int sampleRate, int topK) {
+        Optional<Tail> tail = embedTail(mono, sampleRate);
+        if (tail.isEmpty()) {
+            return Optional.empty();
+        }
+        SpeakerIndex index = speakers(tail.get().info());
+        if (index.size() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProvisionalRanking(index.topK(tail.get().embedding(), Math.max(1, topK)),
+                policy.identificationThreshold(tail.get().info().sha256()), tail.get().seconds()));
+    }
+
+    private record Tail(float[] embedding, double seconds, ModelInfo info) {
+    }
+
+    private Optional<Tail> embedTail(float[] mono, int sampleRate) {
+        int keep = (int) Math.min(mono.length, Math.round(WINDOW_SECONDS * sampleRate));
+        if (keep < MIN_SECONDS * sampleRate) {
+            return Optional.empty();
+        }
+        PreparedAudio tail = audio.decode(AudioSource.samples("live",
+                Arrays.copyOfRange(mono, mono.length - keep, mono.length), sampleRate));
+        if (audio.quality(tail).netSpeechSeconds() <= 0) {
+            return Optional.empty();
+        }
+        ModelInfo info = models.info();
+        return Optional.of(new Tail(models.model().embed(tail.samples()), tail.seconds(), info));
+    }
+
+    private SpeakerIndex speakers(ModelInfo info) {
+        return catalog.index(info.sha256(), info.embeddingDimension());
+    }
+}

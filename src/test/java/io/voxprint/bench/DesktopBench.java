@@ -1,0 +1,267 @@
+package io.voxprint.bench;
+
+import io.voxprint.app.settings.Settings;
+import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.common.NamedExecutors;
+import io.voxprint.testing.FakeMicrophone;
+import io.voxprint.ui.RecordingDialogService;
+import io.voxprint.ui.UiActions;
+import io.voxprint.ui.VoxprintUi;
+import io.voxprint.ui.common.FxTaskRunner;
+import io.voxprint.ui.components.ScoreGauge;
+import io.voxprint.ui.enroll.EnrollViewModel;
+import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.wiring.ConnectedUi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+/**
+ * Desktop responsiveness for bench/app/desktop.sh (a measurement, not a test). Drives the real window
+ * on the real facade (model from the first argument, a fresh database) through its controls while an
+ * AnimationTimer on the FX thread records the longest gap between two pulses in each phase: model
+ * loading, enrollment (three imported takes), verification and feature extraction of the 3 s take,
+ * live scoring while recording the 10 s take from the test microphone in real time, and an idle
+ * window as the floor. Also records, for the 3 s and 10 s takes, the time from the end of the
+ * recording to the decision on screen, and the intervals between provisional scores while recording.
+ * Prints one JSON object and exits.
+ *
+ * <pre>DesktopBench MODEL.pt TAKE_3S.wav TAKE_10S.wav ENROLL_1.wav ENROLL_2.wav ENROLL_3.wav WORK_DIR</pre>
+ */
+public final class DesktopBench {
+    private static final long LIMIT_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final PulseMonitor PULSES = new PulseMonitor();
+    private static MainWindow window;
+    private static final RecordingDialogService DIALOGS = new RecordingDialogService();
+
+    private DesktopBench() {
+    }
+
+    /** The longest gap between two FX pulses since the last {@link #phase}, in ms. */
+    static final class PulseMonitor extends AnimationTimer {
+        private long last;
+        private long maxGap;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                maxGap = Math.max(maxGap, now - last);
+            }
+            last = now;
+        }
+
+        /** Ends the phase (on the FX thread): its longest gap in ms. */
+        double phase() {
+            double ms = maxGap / 1e6;
+            maxGap = 0;
+            return ms;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]).toAbsolutePath();
+        Path take3 = Path.of(args[1]).toAbsolutePath();
+        Path take10 = Path.of(args[2]).toAbsolutePath();
+        List<Path> enroll = List.of(Path.of(args[3]).toAbsolutePath(), Path.of(args[4]).toAbsolutePath(), Path.of(args[5]).toAbsolutePath());
+        Path work = Path.of(args[6]).toAbsolutePath();
+        Files.createDirectories(work);
+        Path home = Files.createTempDirectory(work, "desktop");
+        Map<String, Object> result = new LinkedHashMap<>();
+
+        SettingsStore settings = new SettingsStore(home.resolve("settings.json"));
+        settings.save(new Settings(model.toString(), "main", null, false, "", false, home.resolve("data").toString()));
+        FakeMicrophone.installEndingAfter(take3, 1.0);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        UiActions actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), settings);
+        long loadStart = System.nanoTime();
+        fx(() -> {
+            PULSES.start();
+            window = VoxprintUi.build(actions, new FxTaskRunner(NamedExecutors.cached("bench-ui-task"), DIALOGS::showError), DIALOGS);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(window, 1280, 800));
+            stage.getScene().getStylesheets().add(VoxprintUi.stylesheet());
+            stage.show();
+            return null;
+        });
+        await("the model loads", () -> !label("#status-model").getText().contains("loading"));
+        phase(result, "loading", loadStart);
+
+        long enrollStart = System.nanoTime();
+        fx(() -> {
+            ((TextField) find("#enroll-name")).setText("alice");
+            DIALOGS.fileAnswers.addAll(enroll);
+            ((Button) find("#import-button")).fire();
+            return null;
+        });
+        await("the takes are assessed", () -> takes().getItems().size() == 3 && takes().getItems().stream().noneMatch(r -> r.assessingProperty().get()));
+        fx(() -> {
+            ((Button) find("#enroll-save")).fire();
+            return null;
+        });
+        await("alice is enrolled", () -> label("#enroll-status").getText().startsWith("alice is enrolled"));
+        phase(result, "enrollment", enrollStart);
+
+        fx(() -> {
+            ((ToggleButton) window.lookup("#nav-verify")).fire();
+            return null;
+        });
+        await("the speaker list is filled", () -> !((ComboBox<?>) find("#verify-speaker")).getItems().isEmpty());
+        fx(() -> {
+            ((ComboBox<?>) find("#verify-speaker")).getSelectionModel().select(0);
+            return null;
+        });
+        long verifyStart = System.nanoTime();
+        fx(() -> {
+            DIALOGS.fileAnswers.add(take3);
+            ((Button) find("#import-button")).fire();
+            return null;
+        });
+        await("the 3 s take is verified", () -> !Double.isNaN(gauge().scoreProperty().get()));
+        phase(result, "verification", verifyStart);
+
+        for (Path take : List.of(take3, take10)) {
+            result.put("record_" + seconds(take), recordAndVerify(take));
+        }
+
+        fx(() -> {
+            ((ToggleButton) window.lookup("#nav-features")).fire();
+            return null;
+        });
+        long featuresStart = System.nanoTime();
+        fx(() -> {
+            DIALOGS.fileAnswers.add(take3);
+            ((Button) find("#import-button")).fire();
+            return null;
+        });
+        await("the features are shown", () -> label("#features-status").getText().startsWith("Showing"));
+        phase(result, "feature_extraction", featuresStart);
+
+        fx(PULSES::phase);
+        long idleStart = System.nanoTime();
+        Thread.sleep(3000);
+        phase(result, "idle_window", idleStart);
+        result.put("errors_shown", DIALOGS.errors);
+        System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+        actions.shutdown().run();
+        System.exit(0);
+    }
+
+    /** Records the take from the test microphone in real time; the take ends with the file, like a Stop. */
+    private static Map<String, Object> recordAndVerify(Path take) throws Exception {
+        FakeMicrophone.installEndingAfter(take, 1.0);
+        List<Long> provisional = new ArrayList<>();
+        long[] marks = new long[3];
+        fx(() -> {
+            Node section = window.current();
+            Label shown = (Label) section.lookup("#verify-provisional");
+            shown.textProperty().addListener((o, old, now) -> {
+                if (now.startsWith("Provisional score ")) {
+                    provisional.add(System.nanoTime());
+                }
+            });
+            var recorder = ((io.voxprint.ui.components.RecorderPane) section.lookup(".recorder")).viewModel();
+            recorder.recordingProperty().addListener((o, was, now) -> {
+                if (!now && marks[1] == 0) {
+                    marks[1] = System.nanoTime();
+                }
+            });
+            // The decision is on screen when the status line's "Verifying..." gives way to the result.
+            label("#verify-status").textProperty().addListener((o, old, now) -> {
+                if (old.startsWith("Verifying") && now.isEmpty() && marks[1] != 0 && marks[2] == 0) {
+                    marks[2] = System.nanoTime();
+                }
+            });
+            marks[0] = System.nanoTime();
+            ((Button) find("#record-button")).fire();
+            return null;
+        });
+        await("the recorded take is verified", () -> marks[2] != 0);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("stop_to_decision_ms", (marks[2] - marks[1]) / 1e6);
+        out.put("recording_ms", (marks[1] - marks[0]) / 1e6);
+        out.put("provisional_updates", provisional.size());
+        long previous = marks[0];
+        double longest = 0;
+        for (long t : provisional) {
+            longest = Math.max(longest, (t - previous) / 1e6);
+            previous = t;
+        }
+        out.put("longest_wait_for_provisional_ms", provisional.isEmpty() ? null : longest);
+        out.put("first_provisional_after_ms", provisional.isEmpty() ? null : (provisional.get(0) - marks[0]) / 1e6);
+        out.put("max_fx_gap_ms", fx(PULSES::phase));
+        return out;
+    }
+
+    private static String seconds(Path wav) throws Exception {
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
+            return Math.round(in.getFrameLength() / in.getFormat().getFrameRate()) + "s";
+        }
+    }
+
+    private static void phase(Map<String, Object> result, String name, long startNanos) throws Exception {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("max_fx_gap_ms", fx(PULSES::phase));
+        p.put("duration_ms", (System.nanoTime() - startNanos) / 1e6);
+        result.put(name, p);
+    }
+
+    private static Node find(String id) {
+        Node n = window.current().lookup(id);
+        return n != null ? n : window.lookup(id);
+    }
+
+    private static Label label(String id) {
+        return (Label) find(id);
+    }
+
+    private static ScoreGauge gauge() {
+        return (ScoreGauge) find("#verify-gauge");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<EnrollViewModel.TakeRow> takes() {
+        return (ListView<EnrollViewModel.TakeRow>) find("#enroll-takes");
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get();
+    }
+
+    private static void await(String what, Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + LIMIT_NANOS;
+        while (!fx(condition)) {
+            if (System.nanoTime() > end || !DIALOGS.errors.isEmpty()) {
+                throw new IllegalStateException(what + " did not happen; errors: " + DIALOGS.errors);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
