@@ -15,12 +15,7 @@ public final class Sha256 {
     }
 
     public static String ofFile(Path file) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
+        MessageDigest digest = newDigest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -32,5 +27,18 @@ public final class Sha256 {
             throw new ModelException("The file " + file + " could not be read: " + e.getMessage() + ".", e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The digest of a string's UTF-8 bytes. */
+    public static String ofText(String text) {
+        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
     }
 }
