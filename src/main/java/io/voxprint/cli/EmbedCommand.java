@@ -1,5 +1,6 @@
 package io.voxprint.cli;
 
+import io.voxprint.app.FilePipeline;
 import io.voxprint.app.UserMessage;
 import io.voxprint.app.Voxprint;
 import io.voxprint.audio.PreparedAudio;
@@ -22,30 +23,48 @@ final class EmbedCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files (WAV, FLAC, Ogg Vorbis, MP3).")
     List<Path> files;
 
+    private record Decoded(Path file, PreparedAudio audio) {
+    }
+
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open()) {
-            String modelSha = vp.modelInfo().sha256();
+        try (Voxprint vp = root.openWithModel()) {
+            // the first file decodes while the model loads, the next ones while the model embeds
+            var outcomes = FilePipeline.run(files, file -> new Decoded(file, vp.loadAudio(file)), decoded -> {
+                requireModel(vp);
+                float[] embedding = vp.embed(decoded.audio());
+                print(vp, decoded, embedding); // as soon as it is known: a long batch shows results as it goes
+                return embedding;
+            }, new FileProgress(root.err, "Embedding"));
             int failed = 0;
-            for (Path file : files) {
-                try {
-                    PreparedAudio audio = vp.loadAudio(file);
-                    float[] embedding = vp.embed(audio);
-                    var line = Json.object();
-                    line.put("file", file.toString());
-                    line.put("sampleRate", audio.originalSampleRate());
-                    line.put("seconds", audio.originalSeconds());
-                    line.put("model", modelSha);
-                    line.set("embedding", Json.floats(embedding));
-                    Json.print(root.out, line);
-                } catch (RuntimeException e) {
+            for (var outcome : outcomes) {
+                if (!outcome.ok()) {
                     // One bad file must not stop the others: report it and go on.
                     failed++;
-                    LOG.warn("embed failed for {}", file, e);
-                    root.err.println("voxprint: " + UserMessage.of(e));
+                    LOG.warn("embed failed for {}", outcome.input(), outcome.failure());
+                    root.err.println("voxprint: " + UserMessage.of(outcome.failure()));
                 }
             }
             return failed == 0 ? VoxprintCli.OK : VoxprintCli.PARTIAL;
         }
+    }
+
+    /** A model that cannot be loaded fails the command, not one file after the other. */
+    private static void requireModel(Voxprint vp) {
+        try {
+            vp.models().model();
+        } catch (RuntimeException e) {
+            throw new FilePipeline.Stop(e);
+        }
+    }
+
+    private void print(Voxprint vp, Decoded decoded, float[] embedding) {
+        var line = Json.object();
+        line.put("file", decoded.file().toString());
+        line.put("sampleRate", decoded.audio().originalSampleRate());
+        line.put("seconds", decoded.audio().originalSeconds());
+        line.put("model", vp.modelInfo().sha256());
+        line.set("embedding", Json.floats(embedding));
+        Json.print(root.out, line);
     }
 }

@@ -38,7 +38,7 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] photoBytes = photo == null ? null : readPhoto(photo);
-        try (Voxprint vp = root.open(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
+        try (Voxprint vp = root.openWithModel(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
             List<PreparedAudio> takes = new ArrayList<>();
             for (Path f : files) {
                 takes.add(vp.loadAudio(f));

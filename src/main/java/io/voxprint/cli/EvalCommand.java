@@ -41,11 +41,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var list = TrialList.read(trials);
         Path base = audioRoot != null ? audioRoot : trials.toAbsolutePath().getParent();
-        try (Voxprint vp = root.open()) {
-            TerminalProgress progress = new TerminalProgress(root.err, "Embedding");
+        try (Voxprint vp = root.openWithModel()) {
             EvaluationResult r = new Evaluation(vp).run(list, base, saveCalibration,
-                    (done, total, message) -> progress.update(done, total));
-            progress.finish();
+                    new FileProgress(root.err, "Embedding"));
             if (scores != null) {
                 writeScores(r, scores);
             }

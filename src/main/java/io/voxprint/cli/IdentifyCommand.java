@@ -27,7 +27,7 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Voxprint vp = root.open(ScoringOptions.defaults().withThreshold(threshold))) {
+        try (Voxprint vp = root.openWithModel(ScoringOptions.defaults().withThreshold(threshold))) {
             IdentifyResult r = vp.identify(vp.loadAudio(file), top);
             r.warnings().forEach(w -> root.err.println("voxprint: warning: " + w));
             var line = Json.object();

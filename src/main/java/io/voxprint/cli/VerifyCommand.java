@@ -33,7 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScoringOptions options = new ScoringOptions(threshold, asNorm, cohort, false);
-        try (Voxprint vp = root.open(options)) {
+        try (Voxprint vp = root.openWithModel(options)) {
             VerifyResult r = vp.verify(name, vp.loadAudio(file));
             r.warnings().forEach(w -> root.err.println("voxprint: warning: " + w));
             var line = Json.object();

@@ -105,4 +105,15 @@ public final class VoxprintCli implements Runnable {
     Voxprint open() {
         return open(ScoringOptions.defaults());
     }
+
+    /** For commands that run the model: its loading starts now and overlaps what the command does first. */
+    Voxprint openWithModel(ScoringOptions options) {
+        Voxprint vp = open(options);
+        vp.models().preload();
+        return vp;
+    }
+
+    Voxprint openWithModel() {
+        return openWithModel(ScoringOptions.defaults());
+    }
 }
