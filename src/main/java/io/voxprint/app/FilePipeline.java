@@ -14,8 +14,9 @@ import java.util.function.Function;
  * Many inputs through a cheap stage and an expensive one at the speed of the hardware: one thread
  * prepares (decodes, resamples) the next inputs while the caller's thread runs the expensive stage
  * (the model) on the current one. The model itself uses every core for one call (libtorch's intra-op
- * threads; measured against two calls in flight in docs/performance.md), so one call at a time plus
- * one decoder keeps both cores busy without oversubscribing them.
+ * threads), so one call at a time plus one decoder keeps the cores busy without oversubscribing them;
+ * two calls in flight with one intra-op thread each is the alternative, compared in
+ * docs/performance.md.
  *
  * <p>At most {@code lookahead} prepared inputs wait, which bounds memory. Results come back in input
  * order; a failure of one input is kept with that input and the others go on, so callers decide
