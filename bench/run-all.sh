@@ -16,5 +16,8 @@ mkdir -p bench/out
   bench/embed/run.sh
   echo "== application"
   bench/app/run.sh
+  echo "== ECAPA2-sized model, whole processes (quiet, then one core kept busy)"
+  bench/model/run.sh 3
+  bench/model/run.sh 3 --busy
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | grep -v '^SLF4J' | tee bench/out/run-all.log

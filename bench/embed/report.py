@@ -22,7 +22,7 @@ def main():
     print("| model | input | Java ms | Python ms | Java/Python (per round) | Java decode+resample ms (share) "
           "| Java model ms (share) | Python decode+resample ms (share) | Python model ms | cosine Java vs Python |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for model in ("fixture", "large"):
+    for model in ("fixture", "standin"):
         js, ps = rounds(out, "java", model), rounds(out, "python", model)
         for name in js[0]["files"]:
             jt, pt = med(js, name, "total_ms"), med(ps, name, "total_ms")
@@ -34,15 +34,15 @@ def main():
             print("| %s | %s | %.1f | %.1f | %.2f (%s) | %.1f (%.0f %%) | %.1f (%.0f %%) | %.1f (%.0f %%) | %.1f | %.6f |" % (
                 model, name, jt, pt, jt / pt, per_round, jd, 100 * jd / jt, je, 100 * je / jt, pd, 100 * pd / pt, pe, cos))
     print()
-    print("| model | Java: fresh process, load+probe+warm-up ms | Java: second load in the process ms "
+    print("| model | Java: fresh process, first load ms (probe calls) | Java: second load in the process ms "
           "| Python: jit.load + one 3 s call ms | Java fresh / Python |")
     print("|---|---:|---:|---:|---:|")
-    for model in ("fixture", "large"):
+    for model in ("fixture", "standin"):
         js, ps = rounds(out, "java", model), rounds(out, "python", model)
         cold = float(np.median([j["cold_load_ms"] for j in js]))
         py = float(np.median([p["load_and_warmup_ms"] for p in ps]))
-        print("| %s | %.0f (probe %d, warm-up %d) | %.0f | %.0f | %.1f |" % (
-            model, cold, int(np.median([j["cold_probe_ms"] for j in js])), int(np.median([j["cold_warmup_ms"] for j in js])),
+        print("| %s | %.0f (%d) | %.0f | %.0f | %.1f |" % (
+            model, cold, int(np.median([j["cold_probe_calls"] for j in js])),
             float(np.median([j["warm_engine_load_ms"] for j in js])), py, cold / py))
     print("(threads: Java %s, Python %s; torch %s in Python, libtorch 2.7.1 in Java)" % (
         rounds(out, "java", "fixture")[0]["threads"], rounds(out, "python", "fixture")[0]["threads"],

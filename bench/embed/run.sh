@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Time per embedding, decode and resample included: Java (AudioLoader.load + Ecapa2Model.embed, DJL with
 # libtorch 2.7.1) next to Python (torchaudio.load, mean, resample, model(audio); Debian's torch 1.13.1)
-# in the same run, on the committed fixture model and on a larger synthetic model built here.
+# in the same run, on the committed fixture model and on the ECAPA2-sized stand-in built here
+# (../shared/models/make_ecapa2_standin.py, never committed).
 # Java and Python alternate, ROUNDS times per model, so that a burst of load from elsewhere on a shared
 # machine hits one round rather than one side; the report gives the median over rounds.
 #   bench/embed/run.sh [repetitions per round, default 15] [rounds, default 3]
@@ -13,7 +14,9 @@ OUT=bench/out/embed
 PY=/usr/bin/python3
 THREADS=$(nproc)
 mkdir -p "$OUT"
-[ -f "$OUT/large-model.pt" ] || "$PY" bench/embed/make_large_model.py "$OUT/large-model.pt"
+STANDIN=bench/out/model/ecapa2-standin.pt
+mkdir -p bench/out/model
+[ -f "$STANDIN" ] || "$PY" "$(cd .. && pwd)/shared/models/make_ecapa2_standin.py" "$STANDIN"
 [ -f "$OUT/audio/speech-10s-48000Hz-stereo.flac" ] || "$PY" bench/embed/make_audio.py "$OUT/audio"
 mvn -B -o -q test-compile
 mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
@@ -21,9 +24,9 @@ CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
 AUDIO=("$OUT"/audio/speech-3s-44100Hz-stereo.wav "$OUT"/audio/speech-10s-44100Hz-stereo.wav
        "$OUT"/audio/speech-3s-48000Hz-stereo.flac "$OUT"/audio/speech-10s-48000Hz-stereo.flac)
 rm -f "$OUT"/java-*.json "$OUT"/python-*.json
-for model in fixture large; do
+for model in fixture standin; do
   file=src/test/resources/model/ecapa2-fixture.pt
-  [ "$model" = fixture ] || file="$OUT/large-model.pt"
+  [ "$model" = fixture ] || file="$STANDIN"
   for round in $(seq 1 "$ROUNDS"); do
     echo "== $model model ($file, $(du -h "$file" | cut -f1)), round $round"
     DJL_OFFLINE=true java -Xmx2g -Dai.djl.pytorch.num_threads="$THREADS" -Dlogback.configurationFile=bench/logback-bench.xml \

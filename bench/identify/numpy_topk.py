@@ -3,7 +3,7 @@
 
 Usage: numpy_topk.py DATA_DIR SIZES(comma) K OUT_JSON
 Reports the median milliseconds per query after warm-up, the top-1 row of every query (to check
-that Java finds the same speakers), and a streaming-read bandwidth measured on the same array.
+that Java finds the same speakers), and a STREAM-style Copy bandwidth over the same array.
 """
 import json
 import sys
@@ -45,10 +45,12 @@ def main():
             top1.append(int(idx[0]))
         result["sizes"][str(n)] = {"median_ms": 1000 * float(np.median(times)), "top1": top1}
         print("numpy  n=%8d  median %.3f ms/query" % (n, result["sizes"][str(n)]["median_ms"]), flush=True)
-    whole = models.view(np.int64)
-    ms = median_ms(lambda: whole.sum(), 7)
-    result["bandwidth_gbs"] = models.nbytes / (ms / 1000) / 1e9
-    print("numpy  streaming read (int64 sum, one thread): %.1f GB/s" % result["bandwidth_gbs"])
+    # STREAM Copy (vectorised memcpy-like, one thread): 2 x the bytes per pass; the bound is Java's all-core figure
+    # or this one, whichever is faster
+    dst = np.empty_like(models)
+    ms = min(median_ms(lambda: np.copyto(dst, models), 1) for _ in range(7))
+    result["bandwidth_gbs"] = 2 * models.nbytes / (ms / 1000) / 1e9
+    print("numpy  STREAM-style Copy (one thread): %.1f GB/s" % result["bandwidth_gbs"])
     with open(out, "w") as f:
         json.dump(result, f)
 

@@ -38,7 +38,7 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] photoBytes = photo == null ? null : readPhoto(photo);
-        try (AppContext app = root.open(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
+        try (AppContext app = root.openWithModel(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
             List<AudioSource> takes = files.stream().map(AudioSource::file).toList();
             EnrollResult result = app.enroll().enroll(name, takes, force, photoBytes);
             for (EnrollResult.Take t : result.takes()) {

@@ -40,11 +40,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var list = TrialList.read(trials);
         Path base = audioRoot != null ? audioRoot : trials.toAbsolutePath().getParent();
-        try (AppContext app = root.open()) {
-            TerminalProgress progress = new TerminalProgress(root.err, "Embedding", TerminalProgress.Unit.FILES);
+        try (AppContext app = root.openWithModel()) {
             EvaluationResult r = app.evaluate().run(list, base, saveCalibration,
-                    (done, total, message) -> progress.update(done, total));
-            progress.finish();
+                    new FileProgress(root.err, "Embedding"));
             if (scores != null) {
                 writeScores(r, scores);
             }

@@ -29,12 +29,17 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "Feature label as listed by 'model info' (repeatable), or 'all'.")
     List<String> labels;
 
+    @Option(names = {"--type", "-t"}, paramLabel = "TYPE",
+            description = "Feature type for a model with the older card's extract_feature (mean, std, ... as the model"
+                    + " documents; default mean). Models with the current card take no type.")
+    String type;
+
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
     @Override
     public Integer call() {
-        try (AppContext app = root.open()) {
+        try (AppContext app = root.openWithModel()) {
             Ecapa2Model model = app.inspect().model();
             List<String> wanted = new ArrayList<>();
             List<String> offered = model.info().features().stream().map(FeatureSpec::label).toList();
@@ -53,10 +58,13 @@ final class FeaturesCommand implements Callable<Integer> {
                 try {
                     PreparedAudio audio = app.inspect().decode(AudioSource.file(file));
                     for (String label : wanted) {
-                        FeatureMap f = model.feature(audio.samples(), label);
+                        FeatureMap f = model.feature(audio.samples(), label, type);
                         var line = Json.object();
                         line.put("file", file.toString());
                         line.put("label", label);
+                        if (type != null) {
+                            line.put("type", type);
+                        }
                         line.set("shape", Json.longs(f.shape()));
                         line.set("values", Json.floats(f.values()));
                         Json.print(root.out, line);

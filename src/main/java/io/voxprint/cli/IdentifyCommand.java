@@ -28,7 +28,7 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext app = root.open(ScoringOptions.defaults().withThreshold(threshold))) {
+        try (AppContext app = root.openWithModel(ScoringOptions.defaults().withThreshold(threshold))) {
             IdentifyResult r = app.identify().identify(AudioSource.file(file), top);
             r.warnings().forEach(w -> root.err.println("voxprint: warning: " + w));
             var line = Json.object();

@@ -51,7 +51,7 @@ final class ModelCommand implements Runnable {
                     o.set("shape", Json.longs(f.shape()));
                 }
                 line.put("loadMillis", info.loadTime().toMillis());
-                line.put("warmupMillis", info.warmupTime().toMillis());
+                line.put("probeCalls", info.probeCalls());
                 Json.print(parent.root.out, line);
                 return VoxprintCli.OK;
             }

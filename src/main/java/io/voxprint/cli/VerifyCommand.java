@@ -34,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScoringOptions options = new ScoringOptions(threshold, asNorm, cohort, false);
-        try (AppContext app = root.open(options)) {
+        try (AppContext app = root.openWithModel(options)) {
             VerifyResult r = app.verify().verify(name, AudioSource.file(file));
             r.warnings().forEach(w -> root.err.println("voxprint: warning: " + w));
             var line = Json.object();

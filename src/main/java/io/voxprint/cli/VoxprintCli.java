@@ -120,4 +120,15 @@ public final class VoxprintCli implements Runnable {
     AppContext open() {
         return open(ScoringOptions.defaults());
     }
+
+    /** For commands that run the model: its loading starts now and overlaps what the command does first. */
+    AppContext openWithModel(ScoringOptions options) {
+        AppContext app = open(options);
+        app.models().preload();
+        return app;
+    }
+
+    AppContext openWithModel() {
+        return openWithModel(ScoringOptions.defaults());
+    }
 }

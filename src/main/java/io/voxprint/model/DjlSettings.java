@@ -35,6 +35,7 @@ final class DjlSettings {
         if (System.getProperty(NUM_THREADS) == null) {
             System.setProperty(NUM_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
         }
+        OpenMpWaitPolicy.apply();
         LOG.debug("DJL settings: {}=true, {}=true, {}=false, {}={}", OFFLINE, OPT_OUT_TRACKING, GRAPH_OPTIMIZER,
                 NUM_THREADS, System.getProperty(NUM_THREADS));
     }

@@ -1,16 +1,23 @@
 package io.voxprint.model;
 
+import java.util.List;
+
 /**
- * {@code extract_embedding(audio)} and {@code extract_feature(audio, label, type)}. To give features
- * the same form as the current card, a statistics label is asked twice (type {@code mean}, then
- * {@code var}) and the two {@code [1, C]} results are joined into one {@code [1, 2C]} vector:
- * means first, then variances. The {@code embedding} label is asked once.
+ * {@code extract_embedding(audio)} and {@code extract_feature(audio, label, type)}. The type is passed
+ * through as given; without one it is the card's example, {@code mean}. The {@code embedding} label
+ * takes no type.
  */
 record LegacyCard() implements Card {
+    static final String DEFAULT_TYPE = "mean";
 
     @Override
     public ModelInterface kind() {
         return ModelInterface.LEGACY;
+    }
+
+    @Override
+    public List<String> labels() {
+        return List.of("lfe1", "lfe2", "lfe3", "lfe4", "gfe1", "gfe2", "gfe3", "pool", "embedding");
     }
 
     @Override
@@ -19,26 +26,10 @@ record LegacyCard() implements Card {
     }
 
     @Override
-    public Tensor feature(TorchScriptModule module, float[] audio, String label) {
+    public Tensor feature(TorchScriptModule module, float[] audio, String label, String type) {
         if ("embedding".equals(label)) {
             return module.run("extract_feature", audio, label);
         }
-        Tensor mean = module.run("extract_feature", audio, label, "mean");
-        Tensor var = module.run("extract_feature", audio, label, "var");
-        return join(mean, var);
-    }
-
-    private static Tensor join(Tensor mean, Tensor var) {
-        float[] values = new float[mean.values().length + var.values().length];
-        System.arraycopy(mean.values(), 0, values, 0, mean.values().length);
-        System.arraycopy(var.values(), 0, values, mean.values().length, var.values().length);
-        if (mean.isRowVector() && var.isRowVector()) {
-            return new Tensor(new long[] {1, values.length}, values);
-        }
-        // anything but [1, C]: stack the two along a new first axis
-        long[] shape = new long[mean.shape().length + 1];
-        shape[0] = 2;
-        System.arraycopy(mean.shape(), 0, shape, 1, mean.shape().length);
-        return new Tensor(shape, values);
+        return module.run("extract_feature", audio, label, type == null ? DEFAULT_TYPE : type);
     }
 }

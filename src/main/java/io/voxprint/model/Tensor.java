@@ -19,6 +19,18 @@ record Tensor(long[] shape, float[] values) {
         return shape.length == 2 && shape[0] == 1 && shape[1] == values.length;
     }
 
+    /** True when the shape's element count is the number of values. */
+    boolean shapeDescribesValues() {
+        long count = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                return false;
+            }
+            count *= d;
+        }
+        return count == values.length;
+    }
+
     String shapeText() {
         return Arrays.toString(shape);
     }

@@ -30,8 +30,8 @@ public final class EmbedBench {
         Ecapa2Model first = Ecapa2Model.load(modelFile);
         double coldLoadMs = Stats.ms(t0);
         json.append(String.format(Locale.ROOT, "\"threads\": %s, \"cold_load_ms\": %.1f, \"cold_probe_ms\": %d,"
-                        + " \"cold_warmup_ms\": %d", System.getProperty("ai.djl.pytorch.num_threads"), coldLoadMs,
-                first.info().loadTime().toMillis(), first.info().warmupTime().toMillis()));
+                        + " \"cold_probe_calls\": %d", System.getProperty("ai.djl.pytorch.num_threads"), coldLoadMs,
+                first.info().loadTime().toMillis(), first.info().probeCalls()));
         first.close();
         t0 = System.nanoTime();
         try (Ecapa2Model model = Ecapa2Model.load(modelFile)) {

@@ -10,16 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
  * Java side of bench/identify/run.sh (a measurement, not a test): SpeakerIndex.topK over the first
  * n rows of models.npy for each size, median milliseconds per query after a one-second warm-up, plus the
- * machine's streaming-read bandwidth measured in the same process.
- * Usage: IdentifyBench DATA_DIR SIZES(comma) K OUT_JSON
+ * machine's memory bandwidth measured in the same process the way STREAM does ({@link StreamBandwidth}).
+ * Usage: IdentifyBench DATA_DIR SIZES(comma) K OUT_JSON LAST_LEVEL_CACHE_BYTES
  */
 public final class IdentifyBench {
 
@@ -53,9 +50,12 @@ public final class IdentifyBench {
             json.append(s == 0 ? "" : ", ").append('"').append(n).append("\": {\"median_ms\": ").append(median)
                     .append(", \"top1\": [").append(String.join(", ", top1)).append("]}");
         }
-        double gbs = bandwidth();
-        System.out.printf("java   streaming read (long sum, %d threads): %.1f GB/s%n", threads(), gbs);
-        json.append("}, \"bandwidth_gbs\": ").append(gbs).append("}");
+        long cache = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        StreamBandwidth.Result stream = StreamBandwidth.measure(cache, threads());
+        System.out.println("java   " + stream.describe());
+        json.append("}, \"bandwidth_gbs\": ").append(stream.bestGbs()).append(", \"copy_gbs\": ")
+                .append(stream.copyGbs()).append(", \"triad_gbs\": ").append(stream.triadGbs())
+                .append(", \"array_mib\": ").append(stream.arrayBytes() >> 20).append("}");
         Files.writeString(Path.of(args[3]), json);
     }
 
@@ -69,59 +69,6 @@ public final class IdentifyBench {
 
     private static int threads() {
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    /**
-     * Sums a 768 MB long[] (the size of the 1M x 192 index) split across all cores, four
-     * independent accumulators per thread: a plain sequential read at the rate memory delivers.
-     */
-    private static double bandwidth() throws Exception {
-        long[] big = new long[96_000_000];
-        Arrays.fill(big, 1L);
-        int parts = threads();
-        ExecutorService pool = Executors.newFixedThreadPool(parts);
-        try {
-            double[] gbs = new double[9];
-            for (int r = 0; r < gbs.length; r++) {
-                long t = System.nanoTime();
-                List<Future<Long>> fs = new ArrayList<>();
-                int per = big.length / parts;
-                for (int p = 0; p < parts; p++) {
-                    int from = p * per;
-                    int to = p == parts - 1 ? big.length : from + per;
-                    fs.add(pool.submit(() -> sum(big, from, to)));
-                }
-                long total = 0;
-                for (Future<Long> f : fs) {
-                    total += f.get();
-                }
-                gbs[r] = big.length * 8.0 / (System.nanoTime() - t);
-                if (total != big.length) {
-                    throw new IllegalStateException("sum " + total);
-                }
-            }
-            return median(gbs);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static long sum(long[] a, int from, int to) {
-        long s0 = 0;
-        long s1 = 0;
-        long s2 = 0;
-        long s3 = 0;
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-        }
-        for (; i < to; i++) {
-            s0 += a[i];
-        }
-        return s0 + s1 + s2 + s3;
     }
 
     private static double median(double[] v) {

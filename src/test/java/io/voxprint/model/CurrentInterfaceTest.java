@@ -25,7 +25,7 @@ class CurrentInterfaceTest {
 
     @BeforeAll
     static void load() {
-        model = Ecapa2Model.load(Fixtures.CURRENT);
+        model = Ecapa2Model.load(Fixtures.CURRENT, Fixtures.freshFacts());
         reference = Fixtures.model("current");
     }
 
@@ -52,7 +52,7 @@ class CurrentInterfaceTest {
         assertEquals(reference.get("sha256").asText(), model.info().sha256());
         assertEquals(reference.get("sizeBytes").asLong(), model.info().sizeBytes());
         assertEquals(Fixtures.CURRENT, model.info().file());
-        assertTrue(model.info().loadTime().toNanos() > 0 && model.info().warmupTime().toNanos() > 0);
+        assertTrue(model.info().loadTime().toNanos() > 0 && model.info().probed());
     }
 
     @ParameterizedTest
@@ -84,5 +84,12 @@ class CurrentInterfaceTest {
         FeatureMap map = model.feature(Fixtures.wave(wave), "attention");
         assertEquals("attention", map.label());
         assertTrue(maxAbsDiff(expected, map.values()) <= TOLERANCE);
+    }
+
+    @Test
+    void aFeatureTypeIsRefusedWithOneSentence() {
+        ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class,
+                () -> model.feature(Fixtures.wave("wave-1s-noise"), "pool", "mean"));
+        assertTrue(e.getMessage().contains("have no type") && e.getMessage().endsWith("."), e.getMessage());
     }
 }

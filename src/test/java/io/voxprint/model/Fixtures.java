@@ -18,6 +18,7 @@ final class Fixtures {
     static final Path LEGACY = DIR.resolve("model-legacy-fixture.pt");
     static final Path NOT_ECAPA2 = DIR.resolve("not-ecapa2.pt");
     static final Path NOT_TORCHSCRIPT = DIR.resolve("not-torchscript.pt");
+    static final Path TYPED_LEGACY = DIR.resolve("typed-legacy-fixture.pt");
     static final List<String> WAVES = List.of("wave-1s-noise", "wave-3s-speech", "wave-7.3s-chirp");
 
     private static JsonNode reference;
@@ -48,6 +49,25 @@ final class Fixtures {
             float[] samples = new float[bytes.remaining() / Float.BYTES];
             bytes.asFloatBuffer().get(samples);
             return samples;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fact store of its own, so that the load under test probes rather than remembers. */
+    static FactStore freshFacts() {
+        try {
+            Path dir = Files.createTempDirectory("voxprint-facts");
+            dir.toFile().deleteOnExit();
+            return FactStore.in(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(String resource) {
+        try {
+            return new ObjectMapper().readTree(DIR.resolve(resource).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

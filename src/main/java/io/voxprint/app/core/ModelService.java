@@ -1,6 +1,9 @@
 package io.voxprint.app.core;
 
+import io.voxprint.common.NamedExecutors;
 import io.voxprint.model.Ecapa2Model;
+import io.voxprint.model.FactStore;
+import io.voxprint.model.ModelException;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.model.hub.DownloadProgress;
 import io.voxprint.model.hub.HubDownloader;
@@ -10,12 +13,14 @@ import io.voxprint.model.hub.ModelLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, downloads and holds the one loaded ECAPA2 model. Loading is slow (probing and warm-up), so
- * the model is loaded once on first use and kept warm until the service is closed.
+ * Finds, downloads and holds the one loaded ECAPA2 model. The model is loaded once, on first use or
+ * ahead of it ({@link #preload()}), and kept until the service is closed.
  */
 public final class ModelService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelService.class);
@@ -24,10 +29,40 @@ public final class ModelService implements AutoCloseable {
     private Path settingsModel;
     private Ecapa2Model model;
     private LocatedModel located;
+    /** A load started by {@link #preload()} that {@link #model()} has not collected yet. */
+    private FutureTask<Ecapa2Model> loading;
+    private LocatedModel loadingFrom;
+    private final FactStore facts;
 
     public ModelService(AppConfig config) {
         this.config = config;
         this.settingsModel = config.settingsModel();
+        this.facts = FactStore.forUser(config.env());
+    }
+
+    /**
+     * Starts loading the model on a background thread, so that what the caller does next (opening
+     * the database, decoding audio) overlaps libtorch's start and load. Does nothing when the model
+     * is loaded or loading, or cannot be found: {@link #model()} then reports the problem.
+     */
+    public synchronized void preload() {
+        if (model != null || loading != null) {
+            return;
+        }
+        Optional<LocatedModel> where;
+        try {
+            where = locate();
+        } catch (RuntimeException e) {
+            LOG.debug("No model to load ahead: {}", e.getMessage());
+            return;
+        }
+        if (where.isEmpty()) {
+            return;
+        }
+        Path file = where.get().file();
+        loading = new FutureTask<>(() -> Ecapa2Model.load(file, facts));
+        loadingFrom = where.get();
+        NamedExecutors.daemonThreads("voxprint-model-load").newThread(loading).start();
     }
 
     /** Where the model would come from now, without loading it; empty when it must be downloaded. */
@@ -64,12 +99,16 @@ public final class ModelService implements AutoCloseable {
 
     /** The loaded model, loading it first if needed; fails with one sentence when none is available. */
     public synchronized Ecapa2Model model() {
+        if (model == null && loading != null) {
+            model = collectLoading();
+            located = loadingFrom;
+        }
         if (model == null) {
             LocatedModel where = locate().orElseThrow(() -> new VoxprintException(config.offline()
                     ? "No ECAPA2 model is available offline; pass --model FILE or download it once with 'voxprint model download'."
                     : "No ECAPA2 model is available yet; run 'voxprint model download' or pass --model FILE."));
             LOG.info("Loading model from {} ({})", where.file(), where.source());
-            model = Ecapa2Model.load(where.file());
+            model = Ecapa2Model.load(where.file(), facts);
             located = where;
         }
         return model;
@@ -95,7 +134,35 @@ public final class ModelService implements AutoCloseable {
         }
     }
 
+    /** Waits for the load {@link #preload()} started; its failure is the caller's, with the same sentence. */
+    private Ecapa2Model collectLoading() {
+        FutureTask<Ecapa2Model> task = loading;
+        loading = null;
+        loadingFrom = null;
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VoxprintException("Loading the model was interrupted.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ModelException m) {
+                throw new ModelException(m.getMessage(), m);
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new VoxprintException("The model could not be loaded; the log has the details.", e.getCause());
+        }
+    }
+
     private void closeModel() {
+        if (loading != null) {
+            try {
+                collectLoading().close();
+            } catch (RuntimeException e) {
+                LOG.debug("A model loaded ahead failed and is not needed any more", e);
+            }
+        }
         if (model != null) {
             model.close();
             model = null;

@@ -1,10 +1,9 @@
 package io.voxprint.app.evaluate;
 
-import io.voxprint.common.NamedExecutors;
-import io.voxprint.common.UserMessage;
 import io.voxprint.app.core.AudioSource;
 import io.voxprint.app.core.Calibration;
 import io.voxprint.app.core.CalibrationFile;
+import io.voxprint.app.core.FilePipeline;
 import io.voxprint.app.core.ModelService;
 import io.voxprint.app.core.Progress;
 import io.voxprint.app.core.VoxprintException;
@@ -22,16 +21,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scores a trial list the way the published ECAPA2 figures were made (cosine of the two
  * embeddings) and computes EER, minDCF (p_target 0.01) and Cllr. Each file is decoded and embedded
- * once (and cached in the store, so a second run embeds nothing); decoding runs on both cores while
- * the model's owning thread embeds.
+ * once (and cached in the store, so a second run embeds nothing); the next files decode while the
+ * model embeds ({@link FilePipeline}).
  */
 public final class Evaluate {
     public static final double P_TARGET = 0.01;
@@ -88,35 +83,14 @@ public final class Evaluate {
     }
 
     private Map<String, float[]> embedAll(Set<String> files, Path root, Progress progress) {
-        ExecutorService pool = NamedExecutors.fixed("voxprint-eval", 2);
-        try {
-            Map<String, Future<float[]>> futures = new LinkedHashMap<>();
-            AtomicLong done = new AtomicLong();
-            for (String name : files) {
-                Path file = root == null ? Path.of(name) : root.resolve(name);
-                futures.put(name, pool.submit(() -> {
-                    float[] e = inspect.embed(AudioSource.file(file)).embedding();
-                    progress.update(done.incrementAndGet(), files.size(), name);
-                    return e;
-                }));
-            }
-            Map<String, float[]> out = new LinkedHashMap<>();
-            for (var e : futures.entrySet()) {
-                out.put(e.getKey(), e.getValue().get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new VoxprintException(UserMessage.of(cause), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VoxprintException("The evaluation was cancelled.");
-        } finally {
-            pool.shutdownNow();
+        List<String> names = new ArrayList<>(files);
+        var outcomes = FilePipeline.run(names, name -> inspect.decode(AudioSource.file(root == null ? Path.of(name) : root.resolve(name))),
+                inspect::embed, progress);
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (var outcome : outcomes) {
+            out.put(outcome.input(), outcome.get());
         }
+        return out;
     }
 
     private static double[] apply(java.util.function.DoubleUnaryOperator f, double[] xs) {

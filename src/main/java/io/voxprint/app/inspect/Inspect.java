@@ -29,6 +29,12 @@ public final class Inspect {
         return new Embedded(decoded, embedder.embed(decoded));
     }
 
+    /** The embedding of a recording already decoded (batch commands decode the next file meanwhile). */
+    public float[] embed(PreparedAudio decoded) {
+        audio.requireSpeech(decoded);
+        return embedder.embed(decoded);
+    }
+
     public FeatureReport features(AudioSource source) {
         PreparedAudio decoded = audio.decode(source);
         audio.requireSpeech(decoded);

@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+"""Whole-process figures of Voxprint with an ECAPA2-sized model, next to Python in the same run.
+
+Every measurement is a fresh process timed from launch to exit, with its peak RSS (/usr/bin/time %M);
+Java and Python alternate within each round, so load from elsewhere hits both sides. Each Java run
+gets a fresh database (a copy of the enrolled template, or a new file), so no embedding ever comes
+from the embedding cache. What a load learns about the model file is kept in FACTS (XDG_CACHE_HOME)
+as a user's second run would have it, except in the 'new model file' rows.
+
+Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants]
+  --busy      keep one core busy with another process (a Python spin loop) during every measurement
+  --variants  also time the one-shot embed under other JVM and OpenMP settings (to choose them)
+"""
+import argparse
+import glob
+import json
+import os
+import shutil
+import statistics as st
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PY = "/usr/bin/python3"
+
+
+def loadavg():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+class Runner:
+    def __init__(self, out, model):
+        self.out = out
+        self.model = model
+        self.cache = os.path.abspath(os.path.join(out, "cache"))
+        self.jar = "target/voxprint.jar"
+        self.base_env = dict(os.environ, DJL_OFFLINE="true", HF_HUB_OFFLINE="1", XDG_CACHE_HOME=self.cache)
+        # Python gets the same OpenMP wait policy Voxprint sets for itself (with libgomp's spinning default
+        # a Python call under contention took many times longer; see docs/performance.md)
+        self.python_env = dict(self.base_env, OMP_WAIT_POLICY="PASSIVE")
+
+    def timed(self, cmd, env=None):
+        """(wall seconds, peak RSS MB, [(seconds since start, stdout line)])"""
+        rss_file = os.path.join(self.out, "rss.txt")
+        err_file = os.path.join(self.out, "stderr.txt")
+        start = time.perf_counter()
+        # stderr to a file: read through a pipe only at the end, a chatty process would block on a full pipe
+        with open(err_file, "w") as err_out:
+            p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd, stdout=subprocess.PIPE,
+                                 stderr=err_out, text=True, env=env or self.base_env)
+            lines = []
+            for line in p.stdout:
+                lines.append((time.perf_counter() - start, line.rstrip("\n")))
+            p.wait()
+        err = open(err_file).read()
+        wall = time.perf_counter() - start
+        if p.returncode not in (0, 1):
+            raise SystemExit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), err[-3000:]))
+        rss_mb = int(open(rss_file).read().split()[-1]) / 1024
+        return wall, rss_mb, lines
+
+    def python(self, args):
+        return self.timed([PY] + args, self.python_env)
+
+    def java(self, args, opts=(), env=None):
+        return ["java"] + list(opts) + ["-jar", self.jar] + list(args)
+
+    def fresh_db(self, template=None):
+        db = os.path.join(self.out, "db", "run-%s.db" % uuid.uuid4().hex[:8])
+        os.makedirs(os.path.dirname(db), exist_ok=True)
+        if template:
+            shutil.copy(template, db)
+        return db
+
+
+def median_ratio(rows):
+    return st.median(j / p for j, p in rows)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model")
+    ap.add_argument("audio")
+    ap.add_argument("out")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--busy", action="store_true")
+    ap.add_argument("--variants", action="store_true")
+    ap.add_argument("--quick", action="store_true",
+                    help="one-shot 3 s embed, four files and the model loads only (no enrolled database)")
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    r = Runner(a.out, a.model)
+    audio = lambda name: os.path.join(a.audio, name)
+    many = sorted(glob.glob(audio("many-*.wav")))[:4 if a.quick else None]
+    enroll = sorted(glob.glob(audio("enroll-*.wav")))
+    busy = None
+    print("== %d cores, %s; load average before: %s%s" % (
+        os.cpu_count(), open("/proc/cpuinfo").read().split("model name")[1].split("\n")[0].strip(": \t"), loadavg(),
+        "; one core kept busy by another process" if a.busy else ""), flush=True)
+
+    # The enrolled template (three speakers) and the same embeddings for the Python peer; also makes
+    # sure the facts of the model file are known, as on a user's second run.
+    template = os.path.join(a.out, "template.db")
+    if os.path.exists(template):
+        os.remove(template)
+    stored = []
+    for f in ([] if a.quick else enroll):
+        name = os.path.basename(f)[len("enroll-"):-4]
+        r.timed(r.java(["enroll", "--model", a.model, "--db", template, "--name", name, "--force", f]))
+    if not a.quick:
+        _, _, lines = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db()] + enroll))
+        for _, line in lines:
+            stored.append(json.loads(line)["embedding"])
+        np.save(os.path.join(a.out, "stored.npy"), np.array(stored, dtype=np.float32))
+        np.save(os.path.join(a.out, "stored-1.npy"), np.array(stored[:1], dtype=np.float32))
+    else:
+        # the facts of the model file known, as on a user's second run
+        r.timed(r.java(["model", "info", "--model", a.model, "--db", r.fresh_db()]))
+    first_speaker = os.path.basename(enroll[0])[len("enroll-"):-4] if enroll else None
+
+    if a.busy:
+        busy = subprocess.Popen([PY, "-c", "while True: pass"])
+    results = {"load_before": loadavg(), "busy": a.busy, "rows": {}}
+    try:
+        rows = results["rows"]
+
+        def add(key, java, python):
+            rows.setdefault(key, {"java": [], "python": []})
+            rows[key]["java"].append(java[:2])
+            rows[key]["python"].append(python[:2])
+
+        one = audio("oneshot-3s.wav")
+        ten = audio("oneshot-10s.wav")
+        variants = [("as shipped", [], {})]
+        if a.variants:
+            jsa = os.path.join(a.out, "voxprint.jsa")
+            if not os.path.exists(jsa):
+                r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one],
+                               opts=["-XX:ArchiveClassesAtExit=" + jsa]))
+            variants += [("AppCDS", ["-XX:SharedArchiveFile=" + jsa], {}),
+                         ("C1 only", ["-XX:TieredStopAtLevel=1"], {}),
+                         ("AppCDS + C1 only", ["-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1"], {}),
+                         ("libgomp's default wait policy", ["-D" + "voxprint.omp.waitPolicy="], {}),
+                         ("1 intra-op thread", ["-Dai.djl.pytorch.num_threads=1"], {})]
+        for rnd in range(a.rounds):
+            print("== round %d, load average %s" % (rnd + 1, loadavg()), flush=True)
+            py = r.python([os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one])
+            for name, opts, extra in variants:
+                env = dict(r.base_env, **extra)
+                add("embed 3 s, one shot" + ("" if name == "as shipped" else " [%s]" % name),
+                    r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one], opts), env), py)
+            if not a.quick:
+                add("embed 10 s, one shot",
+                    r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), ten])),
+                    r.python([os.path.join(HERE, "py_oneshot.py"), "embed", a.model, ten]))
+            if not a.quick:
+                add("verify 3 s, one shot",
+                    r.timed(r.java(["verify", "--model", a.model, "--db", r.fresh_db(template), "--name", first_speaker,
+                                    one])),
+                    r.python([os.path.join(HERE, "py_oneshot.py"), "verify", a.model, one,
+                              os.path.join(a.out, "stored-1.npy")]))
+            if not a.quick:
+                add("identify 3 s, one shot (3 speakers)",
+                    r.timed(r.java(["identify", "--model", a.model, "--db", r.fresh_db(template), one])),
+                    r.python([os.path.join(HERE, "py_oneshot.py"), "identify", a.model, one,
+                              os.path.join(a.out, "stored.npy")]))
+            # many files: per-file pace from the times the result lines appear
+            j = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db()] + many))
+            p = r.python([os.path.join(HERE, "py_many.py"), a.model] + many)
+            for key, res in (("java", j), ("python", p)):
+                times = [t for t, _ in res[2]]
+                assert len(times) == len(many), (key, res[2])
+            pace = lambda res: (res[2][-1][0] - res[2][0][0]) / (len(res[2]) - 1)
+            add("%d files of 3 s, whole process" % len(many), j, p)
+            add("%d files of 3 s, steady state per file" % len(many), (pace(j), j[1]), (pace(p), p[1]))
+        # a model file seen for the first time: the probe, once
+        new_cache = os.path.abspath(tempfile.mkdtemp(dir=a.out, prefix="cache-new-"))
+        new = r.timed(r.java(["model", "info", "--model", a.model, "--db", r.fresh_db()]),
+                      dict(r.base_env, XDG_CACHE_HOME=new_cache))
+        known = r.timed(r.java(["model", "info", "--model", a.model, "--db", r.fresh_db()]))
+        jit = r.python(["-c", "import sys, torch; torch.jit.load(sys.argv[1], map_location='cpu')", a.model])
+        info_new = json.loads(new[2][-1][1])
+        info_known = json.loads(known[2][-1][1])
+        results["model_info"] = {"new_s": new[0], "new_load_ms": info_new["loadMillis"],
+                                 "new_probe_calls": info_new["probeCalls"], "known_s": known[0],
+                                 "known_load_ms": info_known["loadMillis"], "known_probe_calls": info_known["probeCalls"],
+                                 "python_jit_load_process_s": jit[0]}
+        shutil.rmtree(new_cache, ignore_errors=True)
+    finally:
+        if busy:
+            busy.kill()
+    results["load_after"] = loadavg()
+    with open(os.path.join(a.out, "results%s.json" % ("-busy" if a.busy else "")), "w") as f:
+        json.dump(results, f, indent=1)
+
+    print()
+    print("Load average %s before, %s after%s; %d rounds; seconds are medians over rounds, the ratio is the"
+          " median of the per-round ratios." % (results["load_before"], results["load_after"],
+                                                "; one core kept busy" if a.busy else "", a.rounds))
+    print()
+    print("| what | Voxprint s | Python s | Voxprint/Python (rounds) | peak RSS Voxprint MB | peak RSS Python MB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for key, v in results["rows"].items():
+        jw = [x[0] for x in v["java"]]
+        pw = [x[0] for x in v["python"]]
+        ratios = [j / p for j, p in zip(jw, pw)]
+        print("| %s | %.2f | %.2f | %.2f (%s) | %.0f | %.0f |" % (
+            key, st.median(jw), st.median(pw), st.median(ratios), ", ".join("%.2f" % x for x in ratios),
+            max(x[1] for x in v["java"]), max(x[1] for x in v["python"])))
+    m = results["model_info"]
+    print()
+    print("| model info | whole process s | load ms (Java side) | model calls at load |")
+    print("|---|---:|---:|---:|")
+    print("| new model file (probed) | %.2f | %d | %d |" % (m["new_s"], m["new_load_ms"], m["new_probe_calls"]))
+    print("| known model file (facts remembered) | %.2f | %d | %d |" % (m["known_s"], m["known_load_ms"], m["known_probe_calls"]))
+    print("| Python: torch.jit.load alone, whole process | %.2f | | |" % m["python_jit_load_process_s"])
+
+
+if __name__ == "__main__":
+    main()
