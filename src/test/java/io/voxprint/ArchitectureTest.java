@@ -42,6 +42,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.voxprint.audio..", "io.voxprint.model..",
                     "io.voxprint.scoring..", "io.voxprint.app..", "io.voxprint.cli..", "io.voxprint.ui..");
 
+    /** The store's interfaces are what a second engine implements: they know no engine and no JDBC. */
+    @ArchTest
+    static final ArchRule storeInterfacesKnowNoEngine = noClasses().that().resideInAPackage("io.voxprint.store")
+            .should().dependOnClassesThat().resideInAnyPackage("io.voxprint.store.sqlite..", "io.voxprint.store.jdbc..",
+                    "java.sql..", "org.sqlite..");
+
     @ArchTest
     static final ArchRule audioStandsAlone = noClasses().that().resideInAPackage("io.voxprint.audio..")
             .should().dependOnClassesThat().resideInAnyPackage("io.voxprint.model..", "io.voxprint.store..",

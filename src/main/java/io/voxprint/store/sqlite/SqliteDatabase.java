@@ -5,6 +5,7 @@ import io.voxprint.store.StoreException.Kind;
 import io.voxprint.store.jdbc.SqlWork;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -185,6 +186,16 @@ final class SqliteDatabase implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
+            }
+        }
+    }
+
+    /** Whether {@code query}, selecting by one id, finds a row. */
+    static boolean exists(Connection c, String query, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

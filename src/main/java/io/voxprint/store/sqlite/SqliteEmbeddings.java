@@ -129,13 +129,8 @@ final class SqliteEmbeddings implements EmbeddingRecords {
     }
 
     static void requireEnrollment(Connection c, long enrollmentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM enrollment WHERE id = ?")) {
-            ps.setLong(1, enrollmentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no enrollment number " + enrollmentId + ".");
-                }
-            }
+        if (!SqliteDatabase.exists(c, "SELECT 1 FROM enrollment WHERE id = ?", enrollmentId)) {
+            throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no enrollment number " + enrollmentId + ".");
         }
     }
 

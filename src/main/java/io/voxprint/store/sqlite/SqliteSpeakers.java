@@ -181,13 +181,8 @@ final class SqliteSpeakers implements SpeakerRecords {
     public long addEnrollment(long speakerId, EnrollmentDetails details) {
         EnrollmentDetails d = Inputs.details(details);
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM speaker WHERE id = ?")) {
-                ps.setLong(1, speakerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no speaker number " + speakerId + ".");
-                    }
-                }
+            if (!SqliteDatabase.exists(c, "SELECT 1 FROM speaker WHERE id = ?", speakerId)) {
+                throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no speaker number " + speakerId + ".");
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO enrollment (speaker_id, source_name, seconds, net_speech_seconds, clipping_ratio, snr_db, created_ms)

@@ -25,7 +25,11 @@ public final class SqliteEngine implements StoreEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path file = folder.resolve("db-" + databases++ + ".db");
+        return of(folder.resolve("db-" + databases++ + ".db"));
+    }
+
+    /** One SQLite file as a test database. */
+    public static TestDatabase of(Path file) {
         return new TestDatabase() {
             @Override
             public VoiceprintStore open() {

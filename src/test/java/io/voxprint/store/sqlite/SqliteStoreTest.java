@@ -11,7 +11,6 @@ import io.voxprint.store.StoreAssertions;
 import io.voxprint.store.ChildJvm;
 import io.voxprint.store.DbDump;
 import io.voxprint.store.Fixtures;
-import io.voxprint.store.StoreEngine.TestDatabase;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
 import io.voxprint.store.VoiceprintStore;
@@ -190,18 +189,7 @@ class SqliteStoreTest {
         // a quota below the file's size caps it where it is: SQLite answers SQLITE_FULL at the next
         // growth, exactly as when the disk fills
         try (VoiceprintStore store = SqliteStore.open(file, SqliteOptions.defaults().withMaxPages(1))) {
-            TestDatabase db = new TestDatabase() {
-                @Override
-                public VoiceprintStore open() {
-                    return SqliteStore.open(file);
-                }
-
-                @Override
-                public String dump() {
-                    return DbDump.of(file);
-                }
-            };
-            StoreException e = StoreAssertions.refusedUnchanged(db, Kind.DISK_FULL,
+            StoreException e = StoreAssertions.refusedUnchanged(SqliteEngine.of(file), Kind.DISK_FULL,
                     () -> store.enroll("Carol", Fixtures.takes("Carol", 3, MODEL_A, 160_000), true, null));
             assertEquals("The disk holding the database '" + file + "' is full; nothing was saved (free some space and try again).",
                     e.getMessage());
