@@ -15,7 +15,11 @@ Cases: clean and shifted boundaries, collars 0 to 0.5 s, overlapping reference s
 hypothesis, extra hypothesis speakers, more hypothesis than reference speakers, same-label overlaps.
 Writes src/test/resources/io/voxprint/scoring/der_reference.json.
 Run: /usr/bin/python3 tools/reference/der_reference.py
+     /usr/bin/python3 tools/reference/der_reference.py REF.rttm HYP.rttm [--collar S] [--skip-overlap]
+       scores two RTTM files (times in whole milliseconds, one recording) and prints the figures as JSON.
 """
+import argparse
+import sys
 import json
 import os
 
@@ -129,5 +133,29 @@ def main():
     print("%d cases -> %s" % (len(cases), os.path.normpath(OUT)))
 
 
+def read_rttm(path):
+    out = []
+    for line in open(path):
+        f = line.split()
+        if f and f[0] == "SPEAKER":
+            start = int(round(float(f[3]) * 1000))
+            out.append([start, start + int(round(float(f[4]) * 1000)), f[7]])
+    return out
+
+
+def score_files():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("reference")
+    parser.add_argument("hypothesis")
+    parser.add_argument("--collar", type=float, default=0.25)
+    parser.add_argument("--skip-overlap", action="store_true")
+    a = parser.parse_args()
+    result = der(read_rttm(a.reference), read_rttm(a.hypothesis), int(round(a.collar * 1000)), a.skip_overlap)
+    print(json.dumps({k: float(v) for k, v in result.items()}))
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1:
+        score_files()
+    else:
+        main()

@@ -92,10 +92,6 @@ public final class EnrolledVoices {
         return names[speaker];
     }
 
-    public boolean accepts(Match match) {
-        return match.speaker() >= 0 && match.score() >= threshold;
-    }
-
     /**
      * The decision for a stretch of {@code seconds}: the threshold is meant for whole recordings,
      * and the scores of short stretches shrink toward 0 (a noisier embedding is less aligned with
