@@ -13,6 +13,7 @@ import io.voxprint.app.core.ModelService;
 import io.voxprint.app.core.Probes;
 import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.app.core.SpeakerCatalog;
+import io.voxprint.app.diarize.Diarize;
 import io.voxprint.app.enroll.Enroll;
 import io.voxprint.app.evaluate.Evaluate;
 import io.voxprint.app.identify.Identify;
@@ -50,6 +51,7 @@ public final class AppContext implements AutoCloseable {
     private final Calibrate calibrate;
     private final AuditLog audit;
     private final LiveScoring live;
+    private final Diarize diarize;
 
     private AppContext(AppConfig config, VoiceprintStore store, ScoringOptions scoringOptions) {
         this.config = config;
@@ -73,6 +75,7 @@ public final class AppContext implements AutoCloseable {
         this.calibrate = new Calibrate(store, models, calibrations);
         this.audit = new AuditLog(store);
         this.live = new LiveScoring(models, catalog, audio, policy);
+        this.diarize = new Diarize(models, catalog, options, policy);
     }
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
@@ -144,6 +147,11 @@ public final class AppContext implements AutoCloseable {
     /** Provisional scores while a take is being recorded. */
     public LiveScoring live() {
         return live;
+    }
+
+    /** Who spoke when in a long recording. */
+    public Diarize diarize() {
+        return diarize;
     }
 
     public AuditLog audit() {

@@ -45,13 +45,42 @@ public final class AudioLoader {
     }
 
     public PreparedAudio load(Path file) {
+        return read(file, in -> load(sourceOf(file), in));
+    }
+
+    /**
+     * Decodes a file block by block into {@code sink} (16 kHz mono, as {@link #load} prepares it)
+     * without keeping the samples: memory stays bounded however long the recording is.
+     */
+    public StreamedAudio stream(Path file, SampleSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        return read(file, in -> {
+            DecodePipeline pipeline = decode(sourceOf(file), in, sink);
+            try {
+                return pipeline.finishStream();
+            } catch (DecodePipeline.DownstreamFailure e) {
+                throw e.original();
+            }
+        });
+    }
+
+    private static String sourceOf(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    private interface Reading<T> {
+        T from(InputStream in);
+    }
+
+    private <T> T read(Path file, Reading<T> reading) {
         Path name = file.getFileName();
         String source = name == null ? file.toString() : name.toString();
         if (Files.isDirectory(file)) {
             throw new AudioException("The path '" + source + "' is a folder, not an audio file.");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return load(source, in);
+            return reading.from(in);
         } catch (NoSuchFileException e) {
             throw new AudioException("The file '" + source + "' does not exist.", e);
         } catch (AccessDeniedException e) {
@@ -64,9 +93,14 @@ public final class AudioLoader {
 
     /** Decodes a whole stream; the caller keeps ownership of {@code in} and closes it. */
     public PreparedAudio load(String sourceName, InputStream in) {
+        return decode(sourceName, in, null).finish();
+    }
+
+    private DecodePipeline decode(String sourceName, InputStream in, SampleSink downstream) {
         Objects.requireNonNull(in, "in");
         String source = sourceName == null ? "audio" : sourceName;
-        DecodePipeline pipeline = new DecodePipeline(source, "The file '" + source + "'", maxOutputSamples(), describe(maxDuration));
+        DecodePipeline pipeline = new DecodePipeline(source, "The file '" + source + "'", maxOutputSamples(),
+                describe(maxDuration), downstream);
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, READ_BUFFER);
             switch (ContainerSniffer.sniff(buffered)) {
@@ -77,7 +111,9 @@ public final class AudioLoader {
                 case EMPTY -> throw new AudioException("The file '" + source + "' is empty.");
                 case UNKNOWN -> throw new AudioException("The file '" + source + "' is not a WAV, FLAC, Ogg Vorbis or MP3 file.");
             }
-            return pipeline.finish();
+            return pipeline;
+        } catch (DecodePipeline.DownstreamFailure e) {
+            throw e.original();
         } catch (AudioException e) {
             LOG.info("Audio refused: {}", e.getMessage(), e.getCause());
             throw e;

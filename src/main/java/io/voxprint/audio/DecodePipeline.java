@@ -17,7 +17,9 @@ final class DecodePipeline implements FrameSink {
     private final String subject;
     private final long maxOutputSamples;
     private final String limitText;
-    private final FloatAccumulator output = new FloatAccumulator();
+    private final FloatAccumulator accumulated;
+    private final SampleSink output;
+    private long outputSamples;
     private Resampler resampler;
     private int sampleRate;
     private int channels;
@@ -30,6 +32,21 @@ final class DecodePipeline implements FrameSink {
 
     /** {@code subject} opens every message, e.g. "The file 'a.wav'" or "The recording 'take 1'". */
     DecodePipeline(String source, String subject, long maxOutputSamples, String limitText) {
+        this(source, subject, maxOutputSamples, limitText, null);
+    }
+
+    /** With a {@code downstream} sink the 16 kHz output is handed on block by block and not kept. */
+    DecodePipeline(String source, String subject, long maxOutputSamples, String limitText, SampleSink downstream) {
+        this.accumulated = downstream == null ? new FloatAccumulator() : null;
+        SampleSink target = downstream == null ? accumulated : downstream;
+        this.output = (samples, offset, length) -> {
+            outputSamples += length;
+            try {
+                target.accept(samples, offset, length);
+            } catch (RuntimeException e) {
+                throw new DownstreamFailure(e);
+            }
+        };
         this.source = source;
         this.subject = subject;
         this.maxOutputSamples = maxOutputSamples;
@@ -78,12 +95,19 @@ final class DecodePipeline implements FrameSink {
         }
         inputFrames += frameCount;
         resampler.process(mono, 0, frameCount, output);
-        if (output.size() > maxOutputSamples) {
+        if (outputSamples > maxOutputSamples) {
             throw new AudioException(subject + " is longer than " + limitText + ", the most Voxprint reads from one recording.");
         }
     }
 
     PreparedAudio finish() {
+        finishStream();
+        return new PreparedAudio(source, accumulated.toArray(), sampleRate, channels,
+                (double) inputFrames / sampleRate, format);
+    }
+
+    /** Flushes the resampler into the downstream sink; what was decoded, without the samples. */
+    StreamedAudio finishStream() {
         if (resampler == null || inputFrames == 0) {
             throw new AudioException(subject + " contains no audio.");
         }
@@ -91,7 +115,17 @@ final class DecodePipeline implements FrameSink {
         if (nanSamples > 0) {
             LOG.warn("'{}': {} NaN samples replaced by silence", source, nanSamples);
         }
-        return new PreparedAudio(source, output.toArray(), sampleRate, channels,
-                (double) inputFrames / sampleRate, format);
+        return new StreamedAudio(source, outputSamples, sampleRate, channels, (double) inputFrames / sampleRate, format);
+    }
+
+    /** A failure of the downstream sink (a cancelled job, a model error): not a decoding problem. */
+    static final class DownstreamFailure extends RuntimeException {
+        DownstreamFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException original() {
+            return (RuntimeException) getCause();
+        }
     }
 }

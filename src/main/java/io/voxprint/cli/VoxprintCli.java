@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
         description = "Speaker verification with ECAPA2: enroll speakers, verify and identify voices.",
         subcommands = {EmbedCommand.class, FeaturesCommand.class, ModelCommand.class, EnrollCommand.class,
             VerifyCommand.class, IdentifyCommand.class, SpeakersCommand.class, EvalCommand.class,
-            CalibrateCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+            CalibrateCommand.class, AuditCommand.class, DiarizeCommand.class, DerCommand.class,
+            CommandLine.HelpCommand.class})
 public final class VoxprintCli implements Runnable {
     /** Exit codes: 0 success (verify: accepted), 1 verify rejected, 2 error, 3 some inputs failed. */
     public static final int OK = 0;
