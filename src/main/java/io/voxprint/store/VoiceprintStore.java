@@ -47,6 +47,16 @@ public interface VoiceprintStore extends AutoCloseable {
         return Enrolling.enroll(this, speakerName, takes, createIfMissing, photoOrNull);
     }
 
+    /**
+     * Calls {@code listener} for every change to speakers made through any connection to these
+     * records, other desks' included, until the subscription is closed. Only engines that share
+     * their records between desks (PostgreSQL) have changes from elsewhere to report; a SQLite file
+     * belongs to one user, so its store never calls the listener.
+     */
+    default SpeakerChanges.Subscription watch(SpeakerChanges listener) {
+        return () -> { };
+    }
+
     @Override
     void close();
 }
