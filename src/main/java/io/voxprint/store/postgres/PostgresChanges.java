@@ -33,6 +33,8 @@ final class PostgresChanges implements AutoCloseable {
     private final List<SpeakerChanges> subscribers = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean closed;
+    /** A subscriber stopped waiting before the first LISTEN was in place, so it may have missed changes. */
+    private volatile boolean listeningLate;
     private Thread thread;
 
     PostgresChanges(PostgresUrl url) {
@@ -48,9 +50,13 @@ final class PostgresChanges implements AutoCloseable {
             thread.start();
         }
         try {
-            firstAttempt.await(PostgresDatabase.CONNECT_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
+            if (!firstAttempt.await(PostgresDatabase.CONNECT_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS)) {
+                // the caller goes on without hearing changes yet: once listening, tell it to read everything again
+                listeningLate = true;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            listeningLate = true;
         }
         return () -> subscribers.remove(listener);
     }
@@ -63,8 +69,9 @@ final class PostgresChanges implements AutoCloseable {
                     s.execute("LISTEN " + PostgresSchema.CHANNEL);
                 }
                 firstAttempt.countDown();
-                if (lost) {
+                if (lost || listeningLate) {
                     lost = false;
+                    listeningLate = false;
                     log.info("{} is back; re-reading the speakers", url);
                     subscribers.forEach(SpeakerChanges::everythingMayHaveChanged);
                 }
