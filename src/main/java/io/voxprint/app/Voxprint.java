@@ -70,8 +70,19 @@ public final class Voxprint implements AutoCloseable {
         this.options = options;
     }
 
+    /** The SQLite file; null when the speakers are kept on a PostgreSQL server (see {@link #databaseLocation()}). */
     public Path databaseFile() {
-        return config.database().toAbsolutePath().normalize();
+        return config.database() == null ? null : config.database().toAbsolutePath().normalize();
+    }
+
+    /** Where the speakers are kept, as the user named it: a file, or a server address without its password. */
+    public String databaseLocation() {
+        return store.location();
+    }
+
+    /** Why this desk may not enroll, rename or delete (a verify-only database role), as one sentence; empty when it may. */
+    public java.util.Optional<String> whyChangesAreRefused() {
+        return store.whyChangesAreRefused();
     }
 
     // ---- audio -------------------------------------------------------------------------------

@@ -57,6 +57,15 @@ public interface VoiceprintStore extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * Why this store will not take enrollments, renames or deletions from this user, as one sentence
+     * for the desk to show instead of offering them; empty when it will. A shared database may give a
+     * desk a verify-only role; a SQLite file is its user's own.
+     */
+    default java.util.Optional<String> whyChangesAreRefused() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

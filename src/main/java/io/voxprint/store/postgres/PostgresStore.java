@@ -8,7 +8,10 @@ import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.VoiceprintStore;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The voiceprint store in a PostgreSQL database shared by several desks: a small connection pool,
@@ -89,6 +92,21 @@ public final class PostgresStore implements VoiceprintStore {
     @Override
     public SpeakerChanges.Subscription watch(SpeakerChanges listener) {
         return changes.subscribe(listener);
+    }
+
+    @Override
+    public Optional<String> whyChangesAreRefused() {
+        boolean mayEnroll = db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT has_table_privilege('speaker', 'INSERT, UPDATE, DELETE')
+                       AND has_table_privilege('enrollment', 'INSERT')
+                       AND has_table_privilege('embedding', 'INSERT')""")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+        return mayEnroll ? Optional.empty() : Optional.of("The database user '" + db.url().user()
+                + "' may only verify and identify, so enrolling, renaming and deleting speakers are not offered at this desk.");
     }
 
     @Override

@@ -83,6 +83,9 @@ class LeastPrivilegeTest {
         String before = PostgresEngine.dump(cluster, db).replaceAll("(?s)== audit.*?(?=-- |\\z)", "")
                 .replaceAll("(?s)== embedding_cache.*?(?=-- |\\z)", "");
         try (VoiceprintStore desk = PostgresStore.open(cluster.url(db, "desk_verify"))) {
+            String why = desk.whyChangesAreRefused().orElseThrow();
+            assertTrue(why.contains("'desk_verify' may only verify and identify"), why);
+            oneSentence(why);
             refused(() -> desk.enroll("Bob", List.of(take(2f)), true, null));
             refused(() -> desk.enroll("Alice", List.of(take(2f)), false, null));
             refused(() -> desk.speakers().rename("Alice", "Alicia"));
@@ -121,6 +124,7 @@ class LeastPrivilegeTest {
     @Test
     void anEnrollingDeskEnrollsRenamesAndDeletes() {
         try (VoiceprintStore desk = PostgresStore.open(cluster.url(db, "desk_enroll"))) {
+            assertTrue(desk.whyChangesAreRefused().isEmpty());
             desk.enroll("Carol", List.of(take(3f)), true, null);
             desk.speakers().rename("Carol", "Caroline");
             assertTrue(desk.speakers().find("caroline").isPresent());
