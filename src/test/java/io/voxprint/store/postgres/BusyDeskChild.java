@@ -70,7 +70,7 @@ public final class BusyDeskChild {
             store.audit().append(AuditEntry.verification(Instant.now(), name, score > 0.3, score, 0.3, MODEL, "probe.wav"));
             System.out.println("VERIFIED " + name);
         }
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + 540_000_000_000L;
         while (catalog.index(MODEL, DIM).size() < total) {
             if (System.nanoTime() > deadline) {
                 System.out.println("FAILED sees only " + catalog.index(MODEL, DIM).size() + " of " + total);
