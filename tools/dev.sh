@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the build and tests use: a JDK with jlink/jpackage, Maven, numpy (a store test reads
 # an exported .npy back with Python), and for the installer smoke test fakeroot and binutils
-# (jpackage --type deb, strip), Xvfb and X tools (a real window).
-APT_PACKAGES=(openjdk-17-jdk-headless maven python3-numpy fakeroot binutils xvfb xauth x11-utils libgtk-3-0 libxtst6)
+# (jpackage --type deb, strip), Xvfb and X tools (a real window), and the PostgreSQL server whose
+# throwaway clusters the store tests start.
+APT_PACKAGES=(openjdk-17-jdk-headless maven python3-numpy fakeroot binutils xvfb xauth x11-utils libgtk-3-0 libxtst6
+  postgresql-15)
 
 install_missing() {
   local missing=()

@@ -24,7 +24,6 @@ import io.voxprint.app.speakers.SpeakerArchives;
 import io.voxprint.app.speakers.Speakers;
 import io.voxprint.app.verify.Verify;
 import io.voxprint.store.VoiceprintStore;
-import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 
 /**
@@ -80,7 +79,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
     public static AppContext open(AppConfig config, ScoringOptions options) {
-        return new AppContext(config, SqliteStore.open(config.database()), options);
+        return new AppContext(config, config.openStore(), options);
     }
 
     public AppConfig config() {
@@ -105,7 +104,17 @@ public final class AppContext implements AutoCloseable {
     }
 
     public Path databaseFile() {
-        return config.database().toAbsolutePath().normalize();
+        return config.database() == null ? null : config.database().toAbsolutePath().normalize();
+    }
+
+    /** Where the speakers are kept, as the user named it: a file, or a server address without its password. */
+    public String databaseLocation() {
+        return store.location();
+    }
+
+    /** Why this desk may not enroll, rename or delete (a verify-only database role), as one sentence; empty when it may. */
+    public java.util.Optional<String> whyChangesAreRefused() {
+        return store.whyChangesAreRefused();
     }
 
     public Enroll enroll() {

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = "Speaker verification with ECAPA2: enroll speakers, verify and identify voices.",
         subcommands = {EmbedCommand.class, FeaturesCommand.class, ModelCommand.class, EnrollCommand.class,
             VerifyCommand.class, IdentifyCommand.class, SpeakersCommand.class, EvalCommand.class,
-            CalibrateCommand.class, AuditCommand.class, DiarizeCommand.class, DerCommand.class,
+            CalibrateCommand.class, AuditCommand.class, DiarizeCommand.class, DerCommand.class, DbCommand.class,
             CommandLine.HelpCommand.class})
 public final class VoxprintCli implements Runnable {
     /** Exit codes: 0 success (verify: accepted), 1 verify rejected, 2 error, 3 some inputs failed. */
@@ -38,9 +38,10 @@ public final class VoxprintCli implements Runnable {
             description = "ECAPA2 TorchScript file (default: $VOXPRINT_MODEL, then the Hugging Face cache).")
     Path model;
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Voiceprint database (default: $VOXPRINT_DB, then ~/.local/share/voxprint/voxprint.db).")
-    Path database;
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE|URL",
+            description = "Voiceprint database: a SQLite file or postgresql://[user@]host[:port]/dbname "
+                    + "(default: $VOXPRINT_DB, then ~/.local/share/voxprint/voxprint.db).")
+    String database;
 
     @Option(names = "--revision", scope = ScopeType.INHERIT, paramLabel = "REV",
             description = "Model revision on the Hub (default: main).")
@@ -112,6 +113,15 @@ public final class VoxprintCli implements Runnable {
     AppConfig config() {
         // VOXPRINT_MODEL is read by the model locator, which reports it as its own source.
         return AppConfig.fromEnvironment(env, database, model, null, revision, offlineRequested());
+    }
+
+    /** The database as given ({@code --db}, then {@code VOXPRINT_DB}), or the default file. */
+    String databaseText() {
+        if (database != null) {
+            return database;
+        }
+        String env = this.env.get("VOXPRINT_DB");
+        return env != null && !env.isBlank() ? env : io.voxprint.store.sqlite.SqliteStore.defaultLocation().toString();
     }
 
     AppContext open(ScoringOptions options) {

@@ -27,4 +27,7 @@ public interface EmbeddingRecords {
 
     /** Names of speakers without any embedding of this model (they cannot be scored with it). */
     List<String> speakersWithout(String modelSha256);
+
+    /** How many embeddings are stored, of every model. */
+    long count();
 }

@@ -11,7 +11,11 @@ public final class StoreException extends RuntimeException implements UserFacing
     /** What went wrong, coarse enough for a caller to branch on. */
     public enum Kind {
         UNKNOWN_SPEAKER, DUPLICATE_NAME, INVALID_INPUT, DAMAGED, NEWER_VERSION, READ_ONLY, NOT_A_FILE,
-        DISK_FULL, BUSY, IO, MODEL_MISMATCH, BAD_ARCHIVE, CLOSED
+        DISK_FULL, BUSY, IO, MODEL_MISMATCH, BAD_ARCHIVE, CLOSED,
+        /** A database server that cannot be reached now (down, network, no such database). */
+        UNAVAILABLE,
+        /** A database server that refused the login, or this change to this user. */
+        ACCESS_DENIED
     }
 
     private final Kind kind;

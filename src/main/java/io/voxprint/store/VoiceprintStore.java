@@ -47,6 +47,25 @@ public interface VoiceprintStore extends AutoCloseable {
         return Enrolling.enroll(this, speakerName, takes, createIfMissing, photoOrNull);
     }
 
+    /**
+     * Calls {@code listener} for every change to speakers made through any connection to these
+     * records, other desks' included, until the subscription is closed. Only engines that share
+     * their records between desks (PostgreSQL) have changes from elsewhere to report; a SQLite file
+     * belongs to one user, so its store never calls the listener.
+     */
+    default SpeakerChanges.Subscription watch(SpeakerChanges listener) {
+        return () -> { };
+    }
+
+    /**
+     * Why this store will not take enrollments, renames or deletions from this user, as one sentence
+     * for the desk to show instead of offering them; empty when it will. A shared database may give a
+     * desk a verify-only role; a SQLite file is its user's own.
+     */
+    default java.util.Optional<String> whyChangesAreRefused() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -34,7 +34,7 @@ class CliEndToEndTest {
                 .digest(Files.readAllBytes(CliRun.FIXTURE_MODEL)));
     }
 
-    private Map<String, String> env() {
+    Map<String, String> env() {
         return CliRun.env(home);
     }
 

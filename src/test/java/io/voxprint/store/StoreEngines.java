@@ -1,5 +1,6 @@
 package io.voxprint.store;
 
+import io.voxprint.store.postgres.PostgresEngine;
 import io.voxprint.store.sqlite.SqliteEngine;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -20,7 +21,7 @@ public final class StoreEngines {
 
     /** A fresh instance of every engine, for one test. */
     static Stream<StoreEngine> engines() {
-        return Stream.of(new SqliteEngine());
+        return Stream.of(new SqliteEngine(), new PostgresEngine());
     }
 
     /** Runs the test once per engine of {@link #engines()}, named after the engine. */

@@ -1,6 +1,9 @@
 package io.voxprint.app.core;
 
 import io.voxprint.model.hub.HubConfig;
+import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.postgres.PostgresStore;
+import io.voxprint.store.postgres.PostgresUrl;
 import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,11 +18,38 @@ import java.util.Map;
  * @param offline         {@code --offline} or {@code HF_HUB_OFFLINE=1}: never touch the network
  * @param dataDir         folder for Voxprint's own files besides the database (calibration)
  * @param env             the environment the config was read from (injectable for tests)
+ * @param serverAddress   a {@code postgresql://} address given instead of a file (then {@code database} is null), or null
  */
 public record AppConfig(Path database, Path explicitModel, Path settingsModel, String revision, boolean offline,
-        Path dataDir, Map<String, String> env) {
+        Path dataDir, Map<String, String> env, String serverAddress) {
 
     public static final String DEFAULT_REVISION = "main";
+
+    public AppConfig(Path database, Path explicitModel, Path settingsModel, String revision, boolean offline,
+            Path dataDir, Map<String, String> env) {
+        this(database, explicitModel, settingsModel, revision, offline, dataDir, env, null);
+    }
+
+    /** As {@link #fromEnvironment(Map, Path, Path, Path, String, boolean)}, where {@code --db} may also be a PostgreSQL address. */
+    public static AppConfig fromEnvironment(Map<String, String> env, String dbFlag, Path modelFlag, Path settingsModel,
+            String revision, boolean offlineFlag) {
+        String text = dbFlag != null ? dbFlag : env.get("VOXPRINT_DB");
+        if (text != null && PostgresUrl.looksLike(text)) {
+            AppConfig files = fromEnvironment(env, (Path) null, modelFlag, settingsModel, revision, offlineFlag);
+            // the database is on a server; this user's own files (calibration) stay in the default data folder
+            Path dataDir = SqliteStore.defaultLocation().toAbsolutePath().getParent();
+            return new AppConfig(null, modelFlag, settingsModel, files.revision(), offlineFlag, dataDir, files.env(), text.strip());
+        }
+        return fromEnvironment(env, dbFlag == null ? null : Path.of(dbFlag), modelFlag, settingsModel, revision, offlineFlag);
+    }
+
+    /** Opens the store this configuration names (the file, or the PostgreSQL database). */
+    public VoiceprintStore openStore() {
+        if (serverAddress != null) {
+            return PostgresStore.open(serverAddress, env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))));
+        }
+        return SqliteStore.open(database);
+    }
 
     public static AppConfig fromEnvironment(Map<String, String> env, Path dbFlag, Path modelFlag, Path settingsModel,
             String revision, boolean offlineFlag) {

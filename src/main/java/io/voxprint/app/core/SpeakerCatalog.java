@@ -2,6 +2,7 @@ package io.voxprint.app.core;
 
 import io.voxprint.scoring.SpeakerIndex;
 import io.voxprint.scoring.Vectors;
+import io.voxprint.store.SpeakerChanges;
 import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.VoiceprintStore;
 
@@ -16,8 +17,42 @@ public final class SpeakerCatalog {
     private String indexedModel;
     private long version;
 
+    /** The latest sentence about a lost database server, or null while it is reachable. */
+    private volatile String serverProblem;
+
     public SpeakerCatalog(VoiceprintStore store) {
         this.store = store;
+        // changes made at other desks sharing the database (PostgreSQL); a SQLite file has none
+        store.watch(new SpeakerChanges() {
+            @Override
+            public void speakerChanged(String name, String formerNameOrNull) {
+                serverProblem = null;
+                if (formerNameOrNull != null) {
+                    remove(formerNameOrNull);
+                }
+                try {
+                    refresh(name);
+                } catch (RuntimeException e) {
+                    invalidate(); // could not read the change: rebuild on the next search rather than answer from a stale index
+                }
+            }
+
+            @Override
+            public void everythingMayHaveChanged() {
+                serverProblem = null;
+                invalidate();
+            }
+
+            @Override
+            public void serverLost(String sentence) {
+                serverProblem = sentence;
+            }
+        });
+    }
+
+    /** A sentence for the user while the shared database cannot be reached (the index keeps what it had); null otherwise. */
+    public String serverProblem() {
+        return serverProblem;
     }
 
     public synchronized SpeakerIndex index(String modelSha256, int dimension) {

@@ -107,6 +107,16 @@ final class SqliteEmbeddings implements EmbeddingRecords {
         });
     }
 
+    @Override
+    public long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private static List<SpeakerEmbeddings> embeddings(Connection c, String model, Long speakerId) throws SQLException {
         Map<Long, SpeakerEmbeddings> bySpeaker = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""

@@ -1,0 +1,117 @@
+package io.voxprint.store.postgres;
+
+import io.voxprint.store.AuditLog;
+import io.voxprint.store.EmbeddingCache;
+import io.voxprint.store.EmbeddingRecords;
+import io.voxprint.store.SpeakerChanges;
+import io.voxprint.store.SpeakerRecords;
+import io.voxprint.store.UnitOfWork;
+import io.voxprint.store.VoiceprintStore;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The voiceprint store in a PostgreSQL database shared by several desks: a small connection pool,
+ * serializable writes, and change notices ({@link #watch}) so that every desk's in-memory speaker
+ * index follows the others within a second. See docs/store.md for setting up a team's database.
+ */
+public final class PostgresStore implements VoiceprintStore {
+
+    private final PostgresDatabase db;
+    private final PostgresSpeakers speakers;
+    private final PostgresEmbeddings embeddings;
+    private final PostgresAuditLog audit;
+    private final PostgresEmbeddingCache cache;
+    private final PostgresChanges changes;
+
+    private PostgresStore(PostgresDatabase db) {
+        this.db = db;
+        this.speakers = new PostgresSpeakers(db);
+        this.embeddings = new PostgresEmbeddings(db);
+        this.audit = new PostgresAuditLog(db);
+        this.cache = new PostgresEmbeddingCache(db);
+        this.changes = new PostgresChanges(db.url());
+    }
+
+    /** Connects (password from the address, PGPASSWORD or the password file) and creates or upgrades the schema. */
+    public static PostgresStore open(String address) {
+        return open(PostgresUrl.parse(address, System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
+    public static PostgresStore open(String address, Map<String, String> env, Path home) {
+        return open(PostgresUrl.parse(address, env, home));
+    }
+
+    public static PostgresStore open(PostgresUrl url) {
+        return new PostgresStore(PostgresDatabase.open(url));
+    }
+
+    @Override
+    public SpeakerRecords speakers() {
+        return speakers;
+    }
+
+    @Override
+    public EmbeddingRecords embeddings() {
+        return embeddings;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public EmbeddingCache embeddingCache() {
+        return cache;
+    }
+
+    @Override
+    public <T> T inTransaction(UnitOfWork<T> work) {
+        return db.write(c -> work.run(this));
+    }
+
+    @Override
+    public <T> T inReadTransaction(UnitOfWork<T> work) {
+        return db.read(c -> work.run(this));
+    }
+
+    @Override
+    public int schemaVersion() {
+        return db.read(PostgresSchema::version);
+    }
+
+    @Override
+    public String location() {
+        return db.url().toString();
+    }
+
+    @Override
+    public SpeakerChanges.Subscription watch(SpeakerChanges listener) {
+        return changes.subscribe(listener);
+    }
+
+    @Override
+    public Optional<String> whyChangesAreRefused() {
+        boolean mayEnroll = db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT has_table_privilege('speaker', 'INSERT, UPDATE, DELETE')
+                       AND has_table_privilege('enrollment', 'INSERT')
+                       AND has_table_privilege('embedding', 'INSERT')""")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+        return mayEnroll ? Optional.empty() : Optional.of("The database user '" + db.url().user()
+                + "' may only verify and identify, so enrolling, renaming and deleting speakers are not offered at this desk.");
+    }
+
+    @Override
+    public void close() {
+        changes.close();
+        db.close();
+    }
+}

@@ -1,0 +1,99 @@
+package io.voxprint.store.postgres;
+
+import io.voxprint.store.StoreEngine;
+import io.voxprint.store.VoiceprintStore;
+import io.voxprint.testing.PostgresCluster;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Databases of the test run's PostgreSQL cluster, one fresh database each, dumped through a plain
+ * superuser JDBC connection: the schema version, the tables' columns, and every row in key order,
+ * binary values as sha256.
+ */
+public final class PostgresEngine implements StoreEngine {
+
+    private final PostgresCluster cluster = PostgresCluster.shared();
+
+    @Override
+    public TestDatabase newDatabase() {
+        String name = cluster.createDatabase();
+        return new TestDatabase() {
+            @Override
+            public VoiceprintStore open() {
+                return PostgresStore.open(cluster.url(name));
+            }
+
+            @Override
+            public String dump() {
+                return PostgresEngine.dump(cluster, name);
+            }
+        };
+    }
+
+    public static String dump(PostgresCluster cluster, String database) {
+        try (Connection c = cluster.connect(database); Statement s = c.createStatement()) {
+            StringBuilder out = new StringBuilder();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT column_name, data_type FROM information_schema.columns "
+                        + "WHERE table_schema = 'public' AND table_name = '" + table + "' ORDER BY ordinal_position")) {
+                    out.append("-- ").append(table).append(':');
+                    while (rs.next()) {
+                        out.append(' ').append(rs.getString(1)).append(' ').append(rs.getString(2));
+                    }
+                    out.append('\n');
+                }
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            Object v = rs.getObject(i);
+                            row.append(v instanceof byte[] b ? "sha256:" + sha256(b) : String.valueOf(v)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                out.append("== ").append(table).append(" (").append(rows.size()).append(" rows)\n");
+                rows.forEach(r -> out.append(r).append('\n'));
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new AssertionError("cannot dump " + database, e);
+        }
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // the databases go with the cluster at the end of the run
+    }
+
+    @Override
+    public String toString() {
+        return "postgresql";
+    }
+}
