@@ -19,7 +19,9 @@ public final class CryptoException extends RuntimeException {
         /** No passphrase could be read (no terminal, no file), or the one given is unusable. */
         NO_PASSPHRASE,
         /** The key record or a sealed value was written by a newer Voxprint. */
-        NEWER_FORMAT
+        NEWER_FORMAT,
+        /** The database is protected and has not been unlocked. */
+        LOCKED
     }
 
     private final Kind kind;
