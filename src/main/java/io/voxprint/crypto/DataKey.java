@@ -102,6 +102,11 @@ public final class DataKey implements AutoCloseable {
         return isSealed(sealed) && Arrays.equals(sealed, ID_AT, ID_AT + KEY_ID_BYTES, keyId, 0, KEY_ID_BYTES);
     }
 
+    /** Hex id of the key that sealed {@code value}; the caller checked {@link #isSealed}. */
+    public static String keyIdOf(byte[] value) {
+        return Secrets.hex(Arrays.copyOfRange(value, ID_AT, ID_AT + KEY_ID_BYTES));
+    }
+
     /** Whether {@code value} looks sealed (any key): how a conversion tells what it has done already. */
     public static boolean isSealed(byte[] value) {
         return value != null && value.length >= OVERHEAD && Arrays.equals(value, 0, MAGIC.length, MAGIC, 0, MAGIC.length)

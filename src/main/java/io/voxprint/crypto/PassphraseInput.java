@@ -38,6 +38,25 @@ public final class PassphraseInput {
         return file != null || console != null;
     }
 
+    /** Whether the passphrase comes from a file (given before the program started, so no one is asked). */
+    public boolean givenAsFile() {
+        return file != null;
+    }
+
+    /** Whether a person can be asked (a terminal is attached). */
+    public boolean canAsk() {
+        return console != null;
+    }
+
+    /** Asks a yes-or-no question on the terminal; no terminal, or anything but "y"/"yes", is no. */
+    public boolean askYesNo(String question) {
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
     /** The passphrase of an existing database. */
     public char[] read(String prompt) {
         if (file != null) {

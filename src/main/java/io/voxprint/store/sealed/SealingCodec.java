@@ -7,92 +7,132 @@ import io.voxprint.crypto.DataKey;
 import io.voxprint.crypto.RecordKind;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.TemplatePlace;
+import java.util.Map;
 
 /**
- * The codec of a protected database: every template sealed with the database's data key and bound to
- * its place (database id, kind, speaker, enrollment, model). Until the key is given it refuses to read
- * or write templates (names and counts stay readable, see docs/privacy.md); a database whose user
- * chose no protection gets {@link #plain()}.
+ * The codec of a database that may be protected: templates sealed with the database's data key and
+ * bound to their place (database id, kind, speaker, enrollment, model). Until the key is given it
+ * refuses to read or write templates (names and counts stay readable, see docs/privacy.md).
+ *
+ * <p>Its state is swapped whole, so a reader on another thread sees one state or the next. While a
+ * database is converted or re-keyed in one transaction it opens values of both the old and the new
+ * form and seals only in the new one; that makes the transaction safe to run again from the start.
  */
 public final class SealingCodec implements TemplateCodec {
 
-    private volatile DataKey key;
-    private volatile String databaseId;
-    private volatile boolean plain;
-
-    private SealingCodec(boolean plain) {
-        this.plain = plain;
+    /**
+     * @param sealWith   null: store in the clear
+     * @param openWith   keys by key id
+     * @param openPlain  whether a value stored in the clear is accepted (a plain database, or one being converted)
+     */
+    private record State(boolean locked, String databaseId, DataKey sealWith, Map<String, DataKey> openWith,
+            boolean openPlain) {
     }
 
-    /** A codec for a protected database whose key is not yet known. */
+    private volatile State state;
+
+    private SealingCodec(State state) {
+        this.state = state;
+    }
+
+    /** A protected database whose key is not known yet: every template read or write is refused. */
     public static SealingCodec locked() {
-        return new SealingCodec(false);
+        return new SealingCodec(new State(true, "", null, Map.of(), false));
     }
 
-    /** A codec that stores templates in the clear (the user's explicit choice, or a database being converted). */
+    /** Templates in the clear (a database whose user chose no protection, or has not chosen yet). */
     public static SealingCodec plain() {
-        return new SealingCodec(true);
+        return new SealingCodec(plainState());
     }
 
-    /** A codec sealing with {@code key} for the database {@code databaseId}. */
+    /** Seals with {@code key} for the database {@code databaseId}. */
     public static SealingCodec sealing(DataKey key, String databaseId) {
-        SealingCodec codec = new SealingCodec(false);
-        codec.use(key, databaseId);
-        return codec;
+        return new SealingCodec(sealingState(key, databaseId));
     }
 
     /** From now on seals with {@code key}; the caller keeps ownership of the key (and closes it). */
     public void use(DataKey key, String databaseId) {
-        this.databaseId = databaseId;
-        this.key = key;
-        this.plain = false;
+        state = sealingState(key, databaseId);
     }
 
-    /** From now on stores in the clear. */
     public void usePlain() {
-        this.key = null;
-        this.plain = true;
+        state = plainState();
     }
 
+    /**
+     * For a conversion or a re-keying: opens values sealed with {@code previous} (null: values in the
+     * clear) or with {@code next}, and seals with {@code next}. Set from the same arguments on every
+     * run of a retried transaction.
+     */
+    void transition(DataKey previous, DataKey next, String databaseId) {
+        Map<String, DataKey> keys = previous == null ? Map.of(next.id(), next) : Map.of(previous.id(), previous, next.id(), next);
+        state = new State(false, databaseId, next, keys, previous == null);
+    }
+
+    /** Whether templates are sealed (and the key is known). */
     public boolean sealing() {
-        return key != null;
+        return state.sealWith() != null;
+    }
+
+    public boolean isLocked() {
+        return state.locked();
     }
 
     @Override
     public byte[] encode(TemplatePlace place, byte[] value) {
-        if (plain) {
-            return value;
-        }
-        return require().seal(value, binding(place));
+        State s = check();
+        return s.sealWith() == null ? value : s.sealWith().seal(value, binding(s, place));
     }
 
     @Override
     public byte[] decode(TemplatePlace place, byte[] stored) {
-        if (plain) {
-            if (DataKey.isSealed(stored)) {
-                throw new CryptoException(Kind.LOCKED, "The stored " + words(place)
-                        + " is sealed, but this database is open without its key; nothing was read.");
+        State s = check();
+        if (!DataKey.isSealed(stored)) {
+            if (s.openPlain()) {
+                return stored;
             }
-            return stored;
+            throw new CryptoException(Kind.MISPLACED_VALUE, "The stored " + words(place) + describe(place)
+                    + " is in the clear in a protected database (written in by something other than Voxprint); it was not used.");
         }
-        return require().open(stored, binding(place));
+        DataKey key = s.openWith().get(DataKey.keyIdOf(stored));
+        if (key == null) {
+            key = s.sealWith() != null ? s.sealWith() : null;
+        }
+        if (key == null) {
+            throw new CryptoException(Kind.MISPLACED_VALUE, "The stored " + words(place) + describe(place)
+                    + " is sealed, but this database is not protected (it was copied in from another database); it was not used.");
+        }
+        return key.open(stored, binding(s, place));
     }
 
-    private DataKey require() {
-        DataKey k = key;
-        if (k == null) {
-            throw new CryptoException(Kind.LOCKED, "The voiceprint database is protected and not unlocked: "
-                    + "give its passphrase (terminal, --passphrase-file or VOXPRINT_PASSPHRASE_FILE) or unlock its keyring.");
+    private State check() {
+        State s = state;
+        if (s.locked()) {
+            throw new CryptoException(Kind.LOCKED, "The voiceprint database is protected and not unlocked: give its "
+                    + "passphrase (terminal, --passphrase-file or VOXPRINT_PASSPHRASE_FILE) or unlock its keyring.");
         }
-        return k;
+        return s;
     }
 
-    private Binding binding(TemplatePlace place) {
-        return new Binding(databaseId, RecordKind.valueOf(place.kind().name()), place.speakerId(), place.enrollmentId(),
-                place.key());
+    private static State plainState() {
+        return new State(false, "", null, Map.of(), true);
+    }
+
+    private static State sealingState(DataKey key, String databaseId) {
+        return new State(false, databaseId, key, Map.of(key.id(), key), false);
+    }
+
+    private static Binding binding(State s, TemplatePlace place) {
+        return new Binding(s.databaseId(), RecordKind.valueOf(place.kind().name()), place.speakerId(),
+                place.enrollmentId(), place.key());
     }
 
     private static String words(TemplatePlace place) {
         return RecordKind.valueOf(place.kind().name()).words();
+    }
+
+    private static String describe(TemplatePlace place) {
+        return place.enrollmentId() != 0 ? " of enrollment " + place.enrollmentId()
+                : place.speakerId() != 0 ? " of speaker " + place.speakerId() : "";
     }
 }
