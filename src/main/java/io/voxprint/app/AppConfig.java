@@ -1,7 +1,7 @@
 package io.voxprint.app;
 
 import io.voxprint.model.hub.HubConfig;
-import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ public record AppConfig(Path database, Path explicitModel, Path settingsModel, S
             String revision, boolean offlineFlag) {
         Path db = dbFlag != null ? dbFlag
                 : env.get("VOXPRINT_DB") != null && !env.get("VOXPRINT_DB").isBlank() ? Path.of(env.get("VOXPRINT_DB"))
-                : VoiceprintStore.defaultLocation();
+                : SqliteStore.defaultLocation();
         String rev = revision == null || revision.isBlank() ? DEFAULT_REVISION : revision;
         Path dataDir = db.toAbsolutePath().getParent();
         return new AppConfig(db, modelFlag, settingsModel, rev, offlineFlag, dataDir, Map.copyOf(env));

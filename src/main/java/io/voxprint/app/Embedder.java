@@ -25,12 +25,12 @@ public final class Embedder {
         Ecapa2Model model = models.model();
         String modelSha = model.info().sha256();
         String audioSha = audio.samplesSha256();
-        Optional<float[]> cached = store.cachedEmbedding(audioSha, modelSha);
+        Optional<float[]> cached = store.embeddingCache().get(audioSha, modelSha);
         if (cached.isPresent()) {
             return cached.get();
         }
         float[] embedding = embedUncached(model, audio.samples());
-        store.cacheEmbedding(audioSha, modelSha, embedding);
+        store.embeddingCache().put(audioSha, modelSha, embedding);
         return embedding;
     }
 

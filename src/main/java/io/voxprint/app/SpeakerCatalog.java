@@ -22,7 +22,7 @@ public final class SpeakerCatalog {
     public synchronized SpeakerIndex index(String modelSha256, int dimension) {
         if (index == null || !modelSha256.equals(indexedModel)) {
             SpeakerIndex fresh = new SpeakerIndex(dimension);
-            for (SpeakerEmbeddings s : store.embeddingsForModel(modelSha256)) {
+            for (SpeakerEmbeddings s : store.embeddings().ofModel(modelSha256)) {
                 if (!s.embeddings().isEmpty()) {
                     fresh.put(s.speakerName(), Vectors.speakerModel(s.embeddings()));
                 }
@@ -39,7 +39,7 @@ public final class SpeakerCatalog {
             return;
         }
         index.remove(speakerName);
-        store.embeddingsOfSpeaker(speakerName, indexedModel).filter(s -> !s.embeddings().isEmpty())
+        store.embeddings().ofSpeaker(speakerName, indexedModel).filter(s -> !s.embeddings().isEmpty())
                 .ifPresent(s -> index.put(s.speakerName(), Vectors.speakerModel(s.embeddings())));
     }
 

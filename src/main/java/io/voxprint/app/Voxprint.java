@@ -16,6 +16,7 @@ import io.voxprint.store.SpeakerArchive;
 import io.voxprint.store.NewEnrollment;
 import io.voxprint.store.Speaker;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class Voxprint implements AutoCloseable {
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
     public static Voxprint open(AppConfig config, ScoringOptions options) {
-        return new Voxprint(config, VoiceprintStore.open(config.database()), options);
+        return new Voxprint(config, SqliteStore.open(config.database()), options);
     }
 
     public AppConfig config() {
@@ -71,7 +72,7 @@ public final class Voxprint implements AutoCloseable {
     }
 
     public Path databaseFile() {
-        return store.file();
+        return config.database().toAbsolutePath().normalize();
     }
 
     // ---- audio -------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ public final class Voxprint implements AutoCloseable {
     // ---- verify and identify -----------------------------------------------------------------
 
     public VerifyResult verify(String name, PreparedAudio probe) {
-        Speaker speaker = store.findSpeaker(name)
+        Speaker speaker = store.speakers().find(name)
                 .orElseThrow(() -> new VoxprintException("No speaker named '" + name + "' is enrolled."));
         ModelInfo info = models.info();
         QualityReport q = qualityAnalyzer.analyze(probe.samples());
@@ -158,7 +159,7 @@ public final class Voxprint implements AutoCloseable {
         Double llr = calibration.map(c -> c.llr(score)).orElse(null);
         double threshold = threshold(info.sha256());
         boolean accepted = (normScore != null ? normScore : score) >= threshold;
-        store.audit(new AuditEntry(Instant.now(), "verify", speaker.name(), accepted ? "accepted" : "rejected",
+        store.audit().append(AuditEntry.verification(Instant.now(), speaker.name(), accepted,
                 normScore != null ? normScore : score, threshold, info.sha256(), probe.source()));
         return new VerifyResult(speaker.name(), score, normScore, llr, threshold, accepted, q.problems());
     }
@@ -176,7 +177,7 @@ public final class Voxprint implements AutoCloseable {
         // Identification ranks raw cosines, so its threshold is the raw one even with AS-norm on.
         double threshold = rawThreshold(info.sha256());
         String decision = !candidates.isEmpty() && candidates.get(0).score() >= threshold ? candidates.get(0).key() : null;
-        store.audit(new AuditEntry(Instant.now(), "identify", null, decision == null ? "no enrolled speaker" : decision,
+        store.audit().append(AuditEntry.identification(Instant.now(), decision,
                 candidates.isEmpty() ? Double.NaN : candidates.get(0).score(), threshold, info.sha256(), probe.source()));
         return new IdentifyResult(candidates, decision, threshold, q.problems());
     }
@@ -218,34 +219,34 @@ public final class Voxprint implements AutoCloseable {
     // ---- speakers ----------------------------------------------------------------------------
 
     public List<Speaker> speakers() {
-        return store.listSpeakers();
+        return store.speakers().list();
     }
 
     public void rename(String oldName, String newName) {
-        store.renameSpeaker(oldName, newName);
+        store.speakers().rename(oldName, newName);
         catalog.invalidate();
     }
 
     public void delete(String name) {
-        store.deleteSpeaker(name);
+        store.speakers().delete(name);
         catalog.remove(name);
     }
 
     public List<io.voxprint.store.Enrollment> enrollments(String name) {
-        return store.enrollments(name);
+        return store.speakers().enrollments(name);
     }
 
     public Optional<byte[]> photo(String name) {
-        return store.photo(name);
+        return store.speakers().photo(name);
     }
 
     public void setPhoto(String name, byte[] photo) {
-        store.setPhoto(name, photo);
+        store.speakers().setPhoto(name, photo);
     }
 
     /** Speakers that have no embedding of the model in use (enrolled with another model). */
     public List<String> speakersNeedingReEnrollment() {
-        return store.speakersNeedingReEnrollment(models.modelSha256());
+        return store.embeddings().speakersWithout(models.modelSha256());
     }
 
     /**
@@ -254,9 +255,9 @@ public final class Voxprint implements AutoCloseable {
      * re-embedded; fails with one sentence when the speaker's audio was not kept.
      */
     public int reEnrollFromKeptAudio(String name) {
-        Speaker speaker = store.findSpeaker(name)
+        Speaker speaker = store.speakers().find(name)
                 .orElseThrow(() -> new VoxprintException("No speaker named '" + name + "' is enrolled."));
-        List<io.voxprint.store.KeptAudio> kept = store.keptAudio(speaker.name());
+        List<io.voxprint.store.KeptAudio> kept = store.speakers().keptAudio(speaker.name());
         if (kept.isEmpty()) {
             throw new VoxprintException("The audio of '" + speaker.name() + "' was not kept; enroll this speaker"
                     + " again with new recordings.");
@@ -265,7 +266,7 @@ public final class Voxprint implements AutoCloseable {
         for (io.voxprint.store.KeptAudio audio : kept) {
             float[] embedding = embedder.embed(AudioLoader.fromSamples(audio.sourceName(), audio.samples(),
                     io.voxprint.store.KeptAudio.SAMPLE_RATE));
-            store.addEmbedding(audio.enrollmentId(), modelSha, embedding);
+            store.embeddings().put(audio.enrollmentId(), modelSha, embedding);
         }
         catalog.refresh(speaker.name());
         return kept.size();
@@ -286,7 +287,7 @@ public final class Voxprint implements AutoCloseable {
     }
 
     public List<AuditEntry> auditLog(int limit) {
-        return store.auditLog(limit);
+        return store.audit().latest(limit);
     }
 
     /** Normalised speaker models of the model in use, by name (for the speaker map). */
@@ -301,7 +302,7 @@ public final class Voxprint implements AutoCloseable {
     }
 
     List<io.voxprint.store.SpeakerEmbeddings> embeddingsOfModel(String modelSha256) {
-        return store.embeddingsForModel(modelSha256);
+        return store.embeddings().ofModel(modelSha256);
     }
 
     Embedder embedder() {

@@ -21,9 +21,9 @@ final class AuditCommand implements Callable<Integer> {
             for (AuditEntry e : vp.auditLog(limit)) {
                 var line = Json.object();
                 line.put("time", e.time().toString());
-                line.put("kind", e.kind());
+                line.put("kind", e.kind().text());
                 line.put("claimed", e.claimedName());
-                line.put("result", e.result());
+                line.put("result", e.resultText());
                 line.put("score", e.score());
                 line.put("threshold", e.threshold());
                 line.put("model", e.modelSha256());

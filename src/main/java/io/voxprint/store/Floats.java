@@ -4,18 +4,18 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** float32 little-endian byte layout shared by the database, the archive and the .npy file. */
-final class Floats {
+public final class Floats {
 
     private Floats() {
     }
 
-    static byte[] toBytes(float[] values) {
+    public static byte[] toBytes(float[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
         return buffer.array();
     }
 
-    static float[] fromBytes(byte[] bytes) {
+    public static float[] fromBytes(byte[] bytes) {
         if (bytes.length % Float.BYTES != 0) {
             throw new IllegalArgumentException("length " + bytes.length + " is not a multiple of 4");
         }
@@ -24,7 +24,7 @@ final class Floats {
         return values;
     }
 
-    static boolean allFinite(float[] values) {
+    public static boolean allFinite(float[] values) {
         for (float v : values) {
             if (!Float.isFinite(v)) {
                 return false;

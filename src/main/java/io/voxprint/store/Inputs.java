@@ -3,10 +3,14 @@ package io.voxprint.store;
 import io.voxprint.store.StoreException.Kind;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** Checks on caller input, each failing with one sentence before anything is written. */
-final class Inputs {
+/**
+ * Checks on caller input, each failing with one sentence before anything is written, and the
+ * naming rules every engine applies the same way (stored form of a name, the key names clash on).
+ */
+public final class Inputs {
 
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_NOTES_LENGTH = 10_000;
@@ -19,7 +23,7 @@ final class Inputs {
     }
 
     /** The stored form of a display name: trimmed, NFC. */
-    static String name(String raw) {
+    public static String name(String raw) {
         if (raw == null || raw.strip().isEmpty()) {
             throw invalid("A speaker name must not be empty.");
         }
@@ -36,11 +40,11 @@ final class Inputs {
     }
 
     /** The key two names clash on: case-insensitive in any script. */
-    static String nameKey(String storedName) {
+    public static String nameKey(String storedName) {
         return storedName.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
-    static String notes(String notes) {
+    public static String notes(String notes) {
         String n = notes == null ? "" : notes;
         if (n.length() > MAX_NOTES_LENGTH) {
             throw invalid("The notes are longer than " + MAX_NOTES_LENGTH + " characters.");
@@ -48,14 +52,14 @@ final class Inputs {
         return n;
     }
 
-    static String modelSha256(String sha) {
+    public static String modelSha256(String sha) {
         if (sha == null || !SHA256.matcher(sha).matches()) {
             throw invalid("The model fingerprint '" + sha + "' is not a lowercase hexadecimal sha256.");
         }
         return sha;
     }
 
-    static byte[] photo(byte[] photo) {
+    public static byte[] photo(byte[] photo) {
         if (photo == null) {
             return null;
         }
@@ -72,7 +76,7 @@ final class Inputs {
         return photo;
     }
 
-    static float[] embedding(float[] embedding, String what) {
+    public static float[] embedding(float[] embedding, String what) {
         if (embedding == null || embedding.length == 0) {
             throw invalid("The embedding of " + what + " is empty.");
         }
@@ -86,26 +90,50 @@ final class Inputs {
         return embedding;
     }
 
-    static void enrollment(NewEnrollment take, int index) {
+    public static void enrollment(NewEnrollment take, int index) {
         if (take == null) {
             throw invalid("Take " + (index + 1) + " of the enrollment is missing.");
         }
-        String what = "take " + (index + 1) + " ('" + take.sourceName() + "')";
         if (take.sourceName() == null || take.sourceName().isBlank()) {
             throw invalid("Take " + (index + 1) + " of the enrollment has no source name.");
         }
-        requireFiniteNonNegative(take.seconds(), "duration", what);
-        requireFiniteNonNegative(take.netSpeechSeconds(), "net speech duration", what);
-        if (!(take.clippingRatio() >= 0 && take.clippingRatio() <= 1)) {
-            throw invalid("The clipping ratio of " + what + " is not between 0 and 1.");
-        }
-        if (Double.isNaN(take.snrDb())) {
-            throw invalid("The signal-to-noise ratio of " + what + " is not a number.");
-        }
+        String what = "take " + (index + 1) + " ('" + take.sourceName() + "')";
+        figures(take.seconds(), take.netSpeechSeconds(), take.clippingRatio(), take.snrDb(), what);
         embedding(take.embedding(), what);
         modelSha256(take.modelSha256());
-        if (take.keptAudio() != null && (take.keptAudio().length == 0 || take.keptAudio().length > MAX_KEPT_SAMPLES)) {
+        if (take.keptAudio() != null) {
+            keptAudio(take.keptAudio(), what);
+        }
+    }
+
+    /** Checks one recording's facts as stored (the figures an enrollment's take carries, and a time). */
+    public static EnrollmentDetails details(EnrollmentDetails details) {
+        if (details == null || details.sourceName() == null || details.sourceName().isBlank()) {
+            throw invalid("A recording to enroll has no source name.");
+        }
+        if (details.created() == null) {
+            throw invalid("The recording '" + details.sourceName() + "' has no time.");
+        }
+        figures(details.seconds(), details.netSpeechSeconds(), details.clippingRatio(), details.snrDb(),
+                "'" + details.sourceName() + "'");
+        return details;
+    }
+
+    public static float[] keptAudio(float[] samples, String what) {
+        if (samples == null || samples.length == 0 || samples.length > MAX_KEPT_SAMPLES) {
             throw invalid("The kept audio of " + what + " must hold between 1 sample and 10 minutes.");
+        }
+        return samples;
+    }
+
+    private static void figures(double seconds, double netSpeechSeconds, double clippingRatio, double snrDb, String what) {
+        requireFiniteNonNegative(seconds, "duration", what);
+        requireFiniteNonNegative(netSpeechSeconds, "net speech duration", what);
+        if (!(clippingRatio >= 0 && clippingRatio <= 1)) {
+            throw invalid("The clipping ratio of " + what + " is not between 0 and 1.");
+        }
+        if (Double.isNaN(snrDb)) {
+            throw invalid("The signal-to-noise ratio of " + what + " is not a number.");
         }
     }
 
@@ -115,15 +143,45 @@ final class Inputs {
         }
     }
 
-    static StoreException invalid(String sentence) {
+    /** Checks an audit entry before it is written: its kind and result agree, and it names its model. */
+    public static AuditEntry auditEntry(AuditEntry entry) {
+        if (entry == null || entry.time() == null) {
+            throw invalid("An audit entry needs a time.");
+        }
+        if (entry.kind() == null || entry.result() == null || entry.result().kind() != entry.kind()) {
+            throw invalid("An audit entry's result must be one of its kind ("
+                    + (entry.kind() == null ? "none" : entry.kind().text()) + ").");
+        }
+        boolean identified = entry.result() == AuditResult.IDENTIFIED;
+        String name = identified ? entry.identifiedName() : entry.claimedName();
+        if ((entry.kind() == AuditKind.VERIFY || identified) && (name == null || name.isBlank())) {
+            throw invalid("An audit entry of a " + entry.kind().text() + " result needs the speaker's name.");
+        }
+        modelSha256(entry.modelSha256());
+        return entry;
+    }
+
+    /**
+     * {@code base} when it is free, else the first free "base (2)", "base (3)"...: how a name that
+     * clashes is renamed, on import and when an upgrade makes older names clash.
+     */
+    public static String firstFreeName(String base, Predicate<String> taken) {
+        String name = base;
+        for (int n = 2; taken.test(name); n++) {
+            name = base + " (" + n + ")";
+        }
+        return name;
+    }
+
+    public static StoreException invalid(String sentence) {
         return new StoreException(Kind.INVALID_INPUT, sentence);
     }
 
-    static StoreException unknownSpeaker(String name) {
+    public static StoreException unknownSpeaker(String name) {
         return new StoreException(Kind.UNKNOWN_SPEAKER, "There is no speaker named '" + name + "'.");
     }
 
-    static StoreException duplicateName(String name, String existing) {
+    public static StoreException duplicateName(String name, String existing) {
         return new StoreException(Kind.DUPLICATE_NAME, "A speaker named '" + existing + "' already exists"
                 + (existing.equals(name) ? "" : " (names ignore case, so it clashes with '" + name + "')")
                 + ".");

@@ -18,16 +18,20 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Speakers in and out of the store as JSON (format "voxprint-speakers", version 1), and embeddings
- * out as a NumPy matrix for Python users. Kept audio never leaves the store this way.
+ * out as a NumPy matrix for Python users. Kept audio never leaves the store this way. Written once
+ * over the record interfaces, so every engine imports and exports alike.
  */
 public final class SpeakerArchive {
 
@@ -66,7 +70,7 @@ public final class SpeakerArchive {
     /** Writes the named speakers (all when {@code names} is empty) to {@code jsonFile}, replacing it atomically. */
     public static void export(VoiceprintStore store, List<String> names, Path jsonFile) {
         List<SpeakerJson> speakers = new ArrayList<>();
-        for (SpeakerBundle b : store.bundles(names)) {
+        for (SpeakerBundle b : SpeakerBundle.read(store, names)) {
             List<EnrollmentJson> takes = new ArrayList<>();
             for (SpeakerBundle.Take t : b.enrollments()) {
                 List<EmbeddingJson> vectors = new ArrayList<>();
@@ -96,7 +100,41 @@ public final class SpeakerArchive {
         String model = Inputs.modelSha256(currentModelSha256);
         ArchiveJson archive = read(jsonFile);
         List<SpeakerBundle> bundles = toBundles(archive, jsonFile, model);
-        return store.importBundles(bundles, policy, jsonFile.toString());
+        return store.inTransaction(tx -> add(tx, bundles, policy, jsonFile.toString()));
+    }
+
+    /** Adds the checked bundles as new speakers, inside the caller's transaction. */
+    private static ImportResult add(VoiceprintStore tx, List<SpeakerBundle> bundles, ClashPolicy policy, String archiveName) {
+        List<String> stored = new ArrayList<>();
+        Map<String, String> renamed = new LinkedHashMap<>();
+        Set<String> takenInArchive = new HashSet<>();
+        Predicate<String> taken = n -> tx.speakers().find(n).isPresent() || takenInArchive.contains(Inputs.nameKey(n));
+        int enrollments = 0;
+        for (SpeakerBundle b : bundles) {
+            String name = b.name();
+            if (taken.test(name)) {
+                if (policy == ClashPolicy.REFUSE) {
+                    String existing = tx.speakers().find(name).map(Speaker::name).orElse(name);
+                    throw new StoreException(Kind.DUPLICATE_NAME, "The archive '" + archiveName + "' holds a speaker named '"
+                            + name + "', but '" + existing
+                            + "' already exists; nothing was imported (import with renaming, or rename one of them first).");
+                }
+                name = Inputs.name(Inputs.firstFreeName(b.name(), taken));
+                renamed.put(b.name(), name);
+            }
+            takenInArchive.add(Inputs.nameKey(name));
+            Speaker speaker = tx.speakers().add(new NewSpeaker(name, b.created(), b.notes(), b.photo()));
+            for (SpeakerBundle.Take t : b.enrollments()) {
+                long enrollmentId = tx.speakers().addEnrollment(speaker.id(), new EnrollmentDetails(t.sourceName(),
+                        t.seconds(), t.netSpeechSeconds(), t.clippingRatio(), t.snrDb(), t.created()));
+                for (Map.Entry<String, float[]> m : t.embeddings().entrySet()) {
+                    tx.embeddings().put(enrollmentId, m.getKey(), m.getValue());
+                }
+                enrollments++;
+            }
+            stored.add(name);
+        }
+        return new ImportResult(List.copyOf(stored), Map.copyOf(renamed), enrollments);
     }
 
     /**
@@ -107,7 +145,7 @@ public final class SpeakerArchive {
         String model = Inputs.modelSha256(modelSha256);
         List<float[]> rows = new ArrayList<>();
         List<NpyRow> labels = new ArrayList<>();
-        for (SpeakerBundle b : store.bundles(List.of())) {
+        for (SpeakerBundle b : SpeakerBundle.read(store, List.of())) {
             for (SpeakerBundle.Take t : b.enrollments()) {
                 float[] v = t.embeddings().get(model);
                 if (v != null) {

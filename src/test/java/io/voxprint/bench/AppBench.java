@@ -6,6 +6,7 @@ import io.voxprint.app.Voxprint;
 import io.voxprint.audio.AudioLoader;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.store.NewEnrollment;
+import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.store.VoiceprintStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ public final class AppBench {
             int n = keep ? Math.max(50, speakers * 2) : speakers * 20;
             Path db = fresh(work.resolve("store-" + (keep ? "kept" : "plain") + ".db"));
             double perSecond;
-            try (VoiceprintStore store = VoiceprintStore.open(db)) {
+            try (VoiceprintStore store = SqliteStore.open(db)) {
                 List<List<NewEnrollment>> rows = new ArrayList<>();
                 for (int s = 0; s < n; s++) {
                     rows.add(storeRows(speech, random, keep));
@@ -129,7 +130,7 @@ public final class AppBench {
 
     private static double sizeOfEmpty(Path work) throws IOException {
         Path db = fresh(work.resolve("empty.db"));
-        VoiceprintStore.open(db).close();
+        SqliteStore.open(db).close();
         return sizeWithSidecars(db);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.voxprint.store.ClashPolicy;
+import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.store.ImportResult;
 import io.voxprint.store.NewEnrollment;
 import io.voxprint.store.SpeakerArchive;
@@ -36,7 +37,7 @@ class SpeakerArchiveFuzzTest {
     static void openStore() throws IOException {
         dir = Files.createTempDirectory("voxprint-archive-fuzz");
         archive = dir.resolve("in.json");
-        store = VoiceprintStore.open(dir.resolve("fuzz.db"));
+        store = SqliteStore.open(dir.resolve("fuzz.db"));
         store.enroll("Alice", List.of(new NewEnrollment("alice.wav", 5, 4, 0, 20, unit(8, 0), MODEL, null)), true, null);
         // load and instrument the import path's classes now, so their cost is not counted against an input
         Files.writeString(archive, "{\"format\": \"voxprint-speakers\", \"version\": 1, \"speakers\": []}");
@@ -62,14 +63,14 @@ class SpeakerArchiveFuzzTest {
         long before = Contract.allocatedBytes();
         try {
             ImportResult result = SpeakerArchive.importInto(store, archive, MODEL, policy);
-            assertEquals(1 + result.speakers().size(), store.listSpeakers().size(), "every imported speaker is listed");
+            assertEquals(1 + result.speakers().size(), store.speakers().list().size(), "every imported speaker is listed");
             for (String name : result.speakers()) {
-                store.deleteSpeaker(name);
+                store.speakers().delete(name);
             }
         } catch (StoreException e) {
             Contract.assertNoFailedAllocation(e);
             Contract.assertOneSentence(e.getMessage(), archive.toString());
-            assertEquals(1, store.listSpeakers().size(), "a refused import changes nothing");
+            assertEquals(1, store.speakers().list().size(), "a refused import changes nothing");
         }
         long allocated = Contract.allocatedBytes() - before;
         // JSON trees, base64 and SQLite rows: a bounded multiple of the archive's own size

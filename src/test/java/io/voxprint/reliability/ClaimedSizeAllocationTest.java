@@ -11,6 +11,7 @@ import io.voxprint.fuzz.Contract;
 import io.voxprint.scoring.AsNorm;
 import io.voxprint.scoring.ScoringException;
 import io.voxprint.store.SpeakerArchive;
+import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.VoiceprintStore;
 import java.io.ByteArrayInputStream;
@@ -167,7 +168,7 @@ class ClaimedSizeAllocationTest {
                 + " \"enrollments\": [{\"source\": \"e.wav\", \"seconds\": 5, \"netSpeechSeconds\": 4, \"clippingRatio\": 0,"
                 + " \"embeddings\": [{\"modelSha256\": \"" + "a".repeat(64) + "\", \"dimension\": 2147483647,"
                 + " \"vector\": \"AACAPwAAgD8AAIA/AACAPwAAgD8AAIA/AACAPwAAgD8=\"}]}]}]}");
-        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("s.db"))) {
+        try (VoiceprintStore store = SqliteStore.open(dir.resolve("s.db"))) {
             long before = Contract.allocatedBytes();
             StoreException e = assertThrows(StoreException.class,
                     () -> SpeakerArchive.importInto(store, archive, "a".repeat(64)));
@@ -175,7 +176,7 @@ class ClaimedSizeAllocationTest {
             assertEquals("The archive '" + archive + "' cannot be imported: an embedding of 'Eve' holds 8 values but declares "
                     + "2147483647.", e.getMessage());
             assertTrue(allocated < BUDGET, allocated + " bytes allocated");
-            assertTrue(store.listSpeakers().isEmpty());
+            assertTrue(store.speakers().list().isEmpty());
         }
     }
 

@@ -10,17 +10,18 @@ import io.voxprint.app.AppConfig;
 import io.voxprint.app.ScoringOptions;
 import io.voxprint.app.Voxprint;
 import io.voxprint.audio.PreparedAudio;
+import io.voxprint.audio.QualityReport;
 import io.voxprint.cli.VoxprintCli;
 import io.voxprint.fuzz.Contract;
 import io.voxprint.model.hub.FakeHub;
 import io.voxprint.store.DbDump;
 import io.voxprint.store.StoreException;
-import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.NewEnrollment;
+import io.voxprint.store.sqlite.SqliteOptions;
+import io.voxprint.store.sqlite.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A disk that fills up during a model download (through the CLI) and during an enrollment (through
  * {@code Voxprint.enroll} and the CLI): one sentence, nothing half-written, and the same operation
  * succeeds once space is freed. The disk is a real tmpfs of a few megabytes where this runs as
- * root; elsewhere writes go to /dev/full (download) or the store's page cap (enrollment).
+ * root; elsewhere writes go to /dev/full (download) or to a store opened with a size quota at the
+ * file's current size (enrollment through the store, as the app's own store cannot be capped).
  */
 class FullDiskTest {
     private static final Path RESOURCES = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"));
@@ -109,13 +111,23 @@ class FullDiskTest {
             }
             String before = DbDump.of(db);
             Path filler = null;
+            StoreException e;
             if (disk.isPresent()) {
                 filler = disk.get().fill(96 << 10);
+                e = assertThrows(StoreException.class, () -> app.enroll("Bob", bob, true, null));
             } else {
-                capStoreAtCurrentSize(app);
+                // no small disk without root: a second store on the file, capped at its size by
+                // SQLite's max_page_count, fails its next growth with SQLITE_FULL as a full disk does
+                List<NewEnrollment> takes = new ArrayList<>();
+                for (PreparedAudio take : bob) {
+                    QualityReport q = app.quality(take);
+                    takes.add(new NewEnrollment(take.source(), take.seconds(), q.netSpeechSeconds(), q.clippingRatio(),
+                            q.snrDb(), app.embed(take), app.modelInfo().sha256(), take.samples()));
+                }
+                try (SqliteStore capped = SqliteStore.open(db, SqliteOptions.defaults().withMaxPages(1))) {
+                    e = assertThrows(StoreException.class, () -> capped.enroll("Bob", takes, true, null));
+                }
             }
-
-            StoreException e = assertThrows(StoreException.class, () -> app.enroll("Bob", bob, true, null));
             assertEquals(StoreException.Kind.DISK_FULL, e.kind());
             assertEquals("The disk holding the database '" + db + "' is full; nothing was saved (free some space and try"
                     + " again).", e.getMessage());
@@ -140,15 +152,6 @@ class FullDiskTest {
         } finally {
             disk.ifPresent(SmallDisk::close);
         }
-    }
-
-    /** Without a small disk: the store's own test hook, reached through the app, makes the next growth fail. */
-    private static void capStoreAtCurrentSize(Voxprint app) throws ReflectiveOperationException {
-        Field field = Voxprint.class.getDeclaredField("store");
-        field.setAccessible(true);
-        Method cap = VoiceprintStore.class.getDeclaredMethod("capSizeAtCurrentPages");
-        cap.setAccessible(true);
-        cap.invoke(field.get(app));
     }
 
     private static String integrityCheck(Path db) throws Exception {

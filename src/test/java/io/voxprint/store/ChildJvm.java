@@ -40,7 +40,7 @@ public final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    static ChildJvm start(List<String> args, Map<String, String> env) throws IOException {
+    public static ChildJvm start(List<String> args, Map<String, String> env) throws IOException {
         return start(StoreChild.class.getName(), List.of(), args, env);
     }
 
@@ -61,7 +61,7 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(pb.start());
     }
 
-    static String runToEnd(List<String> args, Map<String, String> env) throws Exception {
+    public static String runToEnd(List<String> args, Map<String, String> env) throws Exception {
         try (ChildJvm child = start(args, env)) {
             int rc = child.waitFor(60);
             if (rc != 0) {

@@ -10,16 +10,16 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Deterministic test data: the same name and index always give the same vectors. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String MODEL_A = "a".repeat(64);
-    static final String MODEL_B = "b0".repeat(32);
-    static final int DIM = 192;
+    public static final String MODEL_A = "a".repeat(64);
+    public static final String MODEL_B = "b0".repeat(32);
+    public static final int DIM = 192;
 
     private Fixtures() {
     }
 
-    static float[] vector(String speaker, int take, int dimension) {
+    public static float[] vector(String speaker, int take, int dimension) {
         Random r = new Random(speaker.hashCode() * 31L + take);
         float[] v = new float[dimension];
         for (int i = 0; i < dimension; i++) {
@@ -28,7 +28,7 @@ final class Fixtures {
         return v;
     }
 
-    static float[] audio(String speaker, int take, int samples) {
+    public static float[] audio(String speaker, int take, int samples) {
         Random r = new Random(speaker.hashCode() * 17L + take);
         float[] a = new float[samples];
         for (int i = 0; i < samples; i++) {
@@ -37,12 +37,12 @@ final class Fixtures {
         return a;
     }
 
-    static NewEnrollment take(String speaker, int take, String model, int keptSamples) {
+    public static NewEnrollment take(String speaker, int take, String model, int keptSamples) {
         return new NewEnrollment(speaker + "-" + take + ".wav", 4.0 + take, 3.0 + take, 0.001 * take, 20.0 + take,
                 vector(speaker, take, DIM), model, keptSamples > 0 ? audio(speaker, take, keptSamples) : null);
     }
 
-    static List<NewEnrollment> takes(String speaker, int count, String model, int keptSamples) {
+    public static List<NewEnrollment> takes(String speaker, int count, String model, int keptSamples) {
         List<NewEnrollment> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             list.add(take(speaker, i, model, keptSamples));
@@ -51,7 +51,7 @@ final class Fixtures {
     }
 
     /** A real PNG, encoded by the JDK. */
-    static byte[] png(int rgb) {
+    public static byte[] png(int rgb) {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {

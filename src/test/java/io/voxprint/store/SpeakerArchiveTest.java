@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxprint.store.StoreException.Kind;
+import io.voxprint.store.StoreEngine.TestDatabase;
+import io.voxprint.store.StoreEngines.EngineTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,32 +21,31 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Archives are written once over the record interfaces: every engine exports and imports alike. */
 class SpeakerArchiveTest {
 
     @TempDir
     Path dir;
-    Path source;
+    TestDatabase source;
     byte[] photo;
 
-    @BeforeEach
-    void aStoreToExportFrom() {
-        source = dir.resolve("source.db");
+    private void aStoreToExportFrom(StoreEngine engine) {
+        source = engine.newDatabase();
         photo = Fixtures.png(0x445566);
-        try (VoiceprintStore store = VoiceprintStore.open(source)) {
+        try (VoiceprintStore store = source.open()) {
             store.enroll("Alice", Fixtures.takes("Alice", 3, MODEL_A, 500), true, photo);
             store.enroll("Bob", Fixtures.takes("Bob", 2, MODEL_A, 0), true, null);
-            store.setNotes("Bob", "second voice");
+            store.speakers().setNotes("Bob", "second voice");
         }
     }
 
-    @Test
-    void exportThenImportRecreatesSpeakersAndEmbeddings() throws Exception {
+    @EngineTest
+    void exportThenImportRecreatesSpeakersAndEmbeddings(StoreEngine engine) throws Exception {
+        aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        try (VoiceprintStore store = VoiceprintStore.open(source)) {
+        try (VoiceprintStore store = source.open()) {
             SpeakerArchive.export(store, List.of(), json);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
@@ -61,73 +62,75 @@ class SpeakerArchiveTest {
             assertEquals(expected[i], le.getFloat(), "value " + i);
         }
 
-        try (VoiceprintStore target = VoiceprintStore.open(dir.resolve("target.db"))) {
+        try (VoiceprintStore target = engine.newDatabase().open()) {
             ImportResult result = SpeakerArchive.importInto(target, json, MODEL_A);
             assertEquals(new ImportResult(List.of("Alice", "Bob"), Map.of(), 5), result);
-            List<SpeakerEmbeddings> embeddings = target.embeddingsForModel(MODEL_A);
+            List<SpeakerEmbeddings> embeddings = target.embeddings().ofModel(MODEL_A);
             for (int t = 0; t < 3; t++) {
                 assertArrayEquals(Fixtures.vector("Alice", t, DIM), embeddings.get(0).embeddings().get(t));
             }
-            assertArrayEquals(photo, target.photo("Alice").orElseThrow());
-            assertEquals("second voice", target.findSpeaker("bob").orElseThrow().notes());
+            assertArrayEquals(photo, target.speakers().photo("Alice").orElseThrow());
+            assertEquals("second voice", target.speakers().find("bob").orElseThrow().notes());
             assertEquals(List.of("Alice-0.wav", "Alice-1.wav", "Alice-2.wav"),
-                    target.enrollments("Alice").stream().map(Enrollment::sourceName).toList());
-            assertEquals(5.0, target.enrollments("Alice").get(1).seconds());
+                    target.speakers().enrollments("Alice").stream().map(Enrollment::sourceName).toList());
+            assertEquals(5.0, target.speakers().enrollments("Alice").get(1).seconds());
             // kept audio stays private to the original store
-            assertTrue(target.keptAudio("Alice").isEmpty());
+            assertTrue(target.speakers().keptAudio("Alice").isEmpty());
         }
     }
 
-    @Test
-    void nameClashesAreRefusedOrRenamed() {
+    @EngineTest
+    void nameClashesAreRefusedOrRenamed(StoreEngine engine) {
+        aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        Path target = dir.resolve("target.db");
-        try (VoiceprintStore store = VoiceprintStore.open(source)) {
+        TestDatabase target = engine.newDatabase();
+        try (VoiceprintStore store = source.open()) {
             SpeakerArchive.export(store, List.of("alice"), json);
         }
-        try (VoiceprintStore store = VoiceprintStore.open(target)) {
+        try (VoiceprintStore store = target.open()) {
             store.enroll("ALICE", Fixtures.takes("other", 1, MODEL_A, 0), true, null);
         }
-        String before = DbDump.of(target);
-        try (VoiceprintStore store = VoiceprintStore.open(target)) {
+        String before = target.dump();
+        try (VoiceprintStore store = target.open()) {
             StoreException e = assertThrows(StoreException.class, () -> SpeakerArchive.importInto(store, json, MODEL_A));
             assertEquals(Kind.DUPLICATE_NAME, e.kind());
             assertEquals("The archive '" + json + "' holds a speaker named 'Alice', but 'ALICE' already exists;"
                     + " nothing was imported (import with renaming, or rename one of them first).", e.getMessage());
-            assertEquals(before, DbDump.of(target));
+            assertEquals(before, target.dump());
 
             ImportResult renamed = SpeakerArchive.importInto(store, json, MODEL_A, ClashPolicy.RENAME);
             assertEquals(Map.of("Alice", "Alice (2)"), renamed.renamed());
             ImportResult again = SpeakerArchive.importInto(store, json, MODEL_A, ClashPolicy.RENAME);
             assertEquals(List.of("Alice (3)"), again.speakers());
-            assertEquals(3, store.enrollments("alice (3)").size());
+            assertEquals(3, store.speakers().enrollments("alice (3)").size());
         }
     }
 
-    @Test
-    void vectorsOfAnotherModelAreRefused() {
+    @EngineTest
+    void vectorsOfAnotherModelAreRefused(StoreEngine engine) {
+        aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        try (VoiceprintStore store = VoiceprintStore.open(source)) {
+        try (VoiceprintStore store = source.open()) {
             SpeakerArchive.export(store, List.of(), json);
         }
-        Path target = dir.resolve("target.db");
-        VoiceprintStore.open(target).close();
-        String before = DbDump.of(target);
-        try (VoiceprintStore store = VoiceprintStore.open(target)) {
+        TestDatabase target = engine.newDatabase();
+        target.open().close();
+        String before = target.dump();
+        try (VoiceprintStore store = target.open()) {
             StoreException e = assertThrows(StoreException.class, () -> SpeakerArchive.importInto(store, json, MODEL_B));
             assertEquals(Kind.MODEL_MISMATCH, e.kind());
             assertEquals("The archive '" + json + "' holds embeddings of 'Alice' made by model aaaaaaaaaaaa..., not by the"
                     + " current model b0b0b0b0b0b0...; nothing was imported (re-enroll this speaker with the current model"
                     + " instead).", e.getMessage());
         }
-        assertEquals(before, DbDump.of(target));
+        assertEquals(before, target.dump());
     }
 
-    @Test
-    void damagedArchivesAreRefusedWithASentence() throws Exception {
-        Path target = dir.resolve("target.db");
-        VoiceprintStore.open(target).close();
-        String before = DbDump.of(target);
+    @EngineTest
+    void damagedArchivesAreRefusedWithASentence(StoreEngine engine) throws Exception {
+        TestDatabase target = engine.newDatabase();
+        target.open().close();
+        String before = target.dump();
         Path notJson = Files.writeString(dir.resolve("x.json"), "{ not json");
         Path wrongFormat = Files.writeString(dir.resolve("y.json"), "{\"format\": \"other\", \"speakers\": []}");
         Path badVector = Files.writeString(dir.resolve("z.json"), """
@@ -135,11 +138,11 @@ class SpeakerArchiveTest {
                   {"source": "e.wav", "seconds": 3, "netSpeechSeconds": 2, "clippingRatio": 0, "snrDb": 20,
                    "embeddings": [{"modelSha256": "%s", "dimension": 4, "vector": "AAAAAAAAAAA="}]}]}]}
                 """.formatted(MODEL_A));
-        try (VoiceprintStore store = VoiceprintStore.open(target)) {
+        try (VoiceprintStore store = target.open()) {
             StoreException e1 = assertThrows(StoreException.class, () -> SpeakerArchive.importInto(store, notJson, MODEL_A));
             assertTrue(e1.getMessage().startsWith("The archive '" + notJson + "' cannot be imported: it is not a Voxprint speaker archive ("),
                     e1.getMessage());
-            BadInputTest.assertOneSentence(e1.getMessage());
+            StoreAssertions.assertOneSentence(e1.getMessage());
             assertEquals("The archive '" + wrongFormat + "' cannot be imported: it is not a Voxprint speaker archive"
                     + " (no \"format\": \"voxprint-speakers\").",
                     assertThrows(StoreException.class, () -> SpeakerArchive.importInto(store, wrongFormat, MODEL_A)).getMessage());
@@ -149,14 +152,15 @@ class SpeakerArchiveTest {
             assertEquals("The archive '" + missing + "' does not exist.",
                     assertThrows(StoreException.class, () -> SpeakerArchive.importInto(store, missing, MODEL_A)).getMessage());
         }
-        assertEquals(before, DbDump.of(target));
+        assertEquals(before, target.dump());
     }
 
-    @Test
-    void npyMatrixReadsBackInNumPy() throws Exception {
+    @EngineTest
+    void npyMatrixReadsBackInNumPy(StoreEngine engine) throws Exception {
+        aStoreToExportFrom(engine);
         Path npy = dir.resolve("embeddings.npy");
         Path labels;
-        try (VoiceprintStore store = VoiceprintStore.open(source)) {
+        try (VoiceprintStore store = source.open()) {
             store.enroll("Carol", List.of(new NewEnrollment("c.wav", 3, 2, 0, 15, Fixtures.vector("Carol-B", 0, 256), MODEL_B, null)),
                     true, null);
             labels = SpeakerArchive.writeNpy(store, MODEL_A, npy);

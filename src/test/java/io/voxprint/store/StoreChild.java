@@ -1,5 +1,6 @@
 package io.voxprint.store;
 
+import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,18 +17,18 @@ public final class StoreChild {
     public static void main(String[] args) throws Exception {
         try {
             switch (args[0]) {
-                case "default-location" -> System.out.println(VoiceprintStore.defaultLocation());
+                case "default-location" -> System.out.println(SqliteStore.defaultLocation());
                 case "enroll-loop" -> enrollLoop(Path.of(args[1]), args[2], Long.MAX_VALUE);
                 case "writer" -> enrollLoop(Path.of(args[1]), args[2], Long.parseLong(args[3]));
                 case "migrate" -> {
                     System.out.println("OPENING");
                     long t0 = System.nanoTime();
-                    try (VoiceprintStore store = VoiceprintStore.open(Path.of(args[1]))) {
+                    try (VoiceprintStore store = SqliteStore.open(Path.of(args[1]))) {
                         System.out.println("DONE " + (System.nanoTime() - t0) / 1_000_000 + " schema " + store.schemaVersion());
                     }
                 }
                 case "import" -> {
-                    try (VoiceprintStore store = VoiceprintStore.open(Path.of(args[1]))) {
+                    try (VoiceprintStore store = SqliteStore.open(Path.of(args[1]))) {
                         System.out.println("IMPORTING");
                         long t0 = System.nanoTime();
                         ImportResult r = SpeakerArchive.importInto(store, Path.of(args[2]), args[3]);
@@ -52,7 +53,7 @@ public final class StoreChild {
      */
     private static void enrollLoop(Path db, String prefix, long millis) {
         long end = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
-        try (VoiceprintStore store = VoiceprintStore.open(db)) {
+        try (VoiceprintStore store = SqliteStore.open(db)) {
             System.out.println("READY");
             int i = 0;
             while (System.currentTimeMillis() < end) {
@@ -61,7 +62,7 @@ public final class StoreChild {
                 store.enroll(name, Fixtures.takes(name, takes, Fixtures.MODEL_A, i % 2 == 0 ? 8_000 : 0), true,
                         i % 3 == 0 ? Fixtures.png(i) : null);
                 if (i % 5 == 0) {
-                    store.audit(new AuditEntry(Instant.now(), "verify", name, "accept", 0.8, 0.5, Fixtures.MODEL_A, "child"));
+                    store.audit().append(AuditEntry.verification(Instant.now(), name, true, 0.8, 0.5, Fixtures.MODEL_A, "child"));
                 }
                 i++;
             }

@@ -6,55 +6,21 @@ import static io.voxprint.store.Fixtures.MODEL_B;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import io.voxprint.store.StoreEngine.TestDatabase;
+import io.voxprint.store.StoreEngines.EngineTest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** What every engine does the same: the record kinds and units of work the app relies on. */
 class VoiceprintStoreTest {
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void newFileIsOwnerOnlyInOwnerOnlyFoldersAndInWalMode() throws Exception {
-        Path file = dir.resolve("a/b/voxprint.db");
-        try (VoiceprintStore store = VoiceprintStore.open(file)) {
-            store.enroll("Alice", Fixtures.takes("Alice", 1, MODEL_A, 0), true, null);
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-            // SQLite gives its side files the database's mode
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b/voxprint.db-wal"))));
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b/voxprint.db-shm"))));
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a"))));
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b"))));
+    @EngineTest
+    void enrollStoresEveryTakeWithItsEmbeddingAndKeptAudio(StoreEngine engine) {
+        try (VoiceprintStore store = engine.newDatabase().open()) {
             assertEquals(2, store.schemaVersion());
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-                assertEquals("wal", rs.getString(1));
-            }
-        }
-    }
-
-    @Test
-    void defaultLocationFollowsXdgDataHome() throws Exception {
-        String out = ChildJvm.runToEnd(List.of("default-location"), java.util.Map.of("XDG_DATA_HOME", dir.toString()));
-        assertEquals(dir.resolve("voxprint").resolve("voxprint.db").toString(), out.strip());
-        String home = ChildJvm.runToEnd(List.of("default-location"), java.util.Map.of("XDG_DATA_HOME", ""));
-        assertEquals(Path.of(System.getProperty("user.home"), ".local/share/voxprint/voxprint.db").toString(), home.strip());
-    }
-
-    @Test
-    void enrollStoresEveryTakeWithItsEmbeddingAndKeptAudio() {
-        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
             byte[] photo = Fixtures.png(0x336699);
             Speaker alice = store.enroll("  Alice  ", Fixtures.takes("Alice", 3, MODEL_A, 1600), true, photo);
             assertEquals("Alice", alice.name());
@@ -64,10 +30,10 @@ class VoiceprintStoreTest {
             Speaker again = store.enroll("ALICE", List.of(Fixtures.take("Alice", 3, MODEL_A, 0)), false, null);
             assertEquals(alice.id(), again.id());
             assertEquals(4, again.enrollmentCount());
-            assertEquals(alice.id(), store.findSpeaker("alice ").orElseThrow().id());
-            assertArrayEquals(photo, store.photo("alice").orElseThrow());
+            assertEquals(alice.id(), store.speakers().find("alice ").orElseThrow().id());
+            assertArrayEquals(photo, store.speakers().photo("alice").orElseThrow());
 
-            List<Enrollment> enrollments = store.enrollments("Alice");
+            List<Enrollment> enrollments = store.speakers().enrollments("Alice");
             assertEquals(4, enrollments.size());
             assertEquals("Alice-2.wav", enrollments.get(2).sourceName());
             assertEquals(6.0, enrollments.get(2).seconds());
@@ -78,91 +44,138 @@ class VoiceprintStoreTest {
             assertTrue(enrollments.get(2).hasAudio());
             assertFalse(enrollments.get(3).hasAudio());
 
-            List<SpeakerEmbeddings> forA = store.embeddingsForModel(MODEL_A);
+            List<SpeakerEmbeddings> forA = store.embeddings().ofModel(MODEL_A);
             assertEquals(1, forA.size());
             for (int t = 0; t < 4; t++) {
                 assertArrayEquals(Fixtures.vector("Alice", t, DIM), forA.get(0).embeddings().get(t));
             }
-            List<KeptAudio> kept = store.keptAudio("Alice");
+            List<KeptAudio> kept = store.speakers().keptAudio("Alice");
             assertEquals(3, kept.size());
             assertArrayEquals(Fixtures.audio("Alice", 1, 1600), kept.get(1).samples());
         }
     }
 
-    @Test
-    void oneSpeakersEmbeddingsOfOneModel() {
-        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
+    @EngineTest
+    void oneSpeakersEmbeddingsOfOneModel(StoreEngine engine) {
+        try (VoiceprintStore store = engine.newDatabase().open()) {
             store.enroll("Alice", Fixtures.takes("Alice", 2, MODEL_A, 0), true, null);
             store.enroll("Bob", Fixtures.takes("Bob", 3, MODEL_A, 0), true, null);
             store.enroll("Carol", Fixtures.takes("Carol", 1, MODEL_B, 0), true, null);
 
-            SpeakerEmbeddings bob = store.embeddingsOfSpeaker(" bob", MODEL_A).orElseThrow();
+            SpeakerEmbeddings bob = store.embeddings().ofSpeaker(" bob", MODEL_A).orElseThrow();
             assertEquals("Bob", bob.speakerName());
             assertEquals(3, bob.embeddings().size());
             for (int take = 0; take < 3; take++) {
                 assertArrayEquals(Fixtures.vector("Bob", take, DIM), bob.embeddings().get(take));
             }
-            assertTrue(store.embeddingsOfSpeaker("Carol", MODEL_A).isEmpty(), "Carol has no embedding of model A");
-            assertTrue(store.embeddingsOfSpeaker("Nobody", MODEL_A).isEmpty());
-            assertEquals(2, store.embeddingsOfSpeaker("ALICE", MODEL_A).orElseThrow().embeddings().size());
+            assertTrue(store.embeddings().ofSpeaker("Carol", MODEL_A).isEmpty(), "Carol has no embedding of model A");
+            assertTrue(store.embeddings().ofSpeaker("Nobody", MODEL_A).isEmpty());
+            assertEquals(2, store.embeddings().ofSpeaker("ALICE", MODEL_A).orElseThrow().embeddings().size());
         }
     }
 
-    @Test
-    void modelChangeIsRepairedFromKeptAudio() {
-        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
+    @EngineTest
+    void modelChangeIsRepairedFromKeptAudio(StoreEngine engine) {
+        try (VoiceprintStore store = engine.newDatabase().open()) {
             store.enroll("Alice", Fixtures.takes("Alice", 2, MODEL_A, 800), true, null);
             store.enroll("Bob", Fixtures.takes("Bob", 1, MODEL_A, 0), true, null);
-            assertEquals(List.of("Alice", "Bob"), store.speakersNeedingReEnrollment(MODEL_B));
-            for (KeptAudio a : store.keptAudio("Alice")) {
-                store.addEmbedding(a.enrollmentId(), MODEL_B, Fixtures.vector("Alice-B", (int) a.enrollmentId(), 256));
+            assertEquals(List.of("Alice", "Bob"), store.embeddings().speakersWithout(MODEL_B));
+            for (KeptAudio a : store.speakers().keptAudio("Alice")) {
+                store.embeddings().put(a.enrollmentId(), MODEL_B, Fixtures.vector("Alice-B", (int) a.enrollmentId(), 256));
             }
-            assertEquals(List.of("Bob"), store.speakersNeedingReEnrollment(MODEL_B));
-            assertEquals(2, store.embeddingsForModel(MODEL_B).get(0).embeddings().size());
-            assertEquals(2, store.embeddingsForModel(MODEL_A).size());
+            assertEquals(List.of("Bob"), store.embeddings().speakersWithout(MODEL_B));
+            assertEquals(2, store.embeddings().ofModel(MODEL_B).get(0).embeddings().size());
+            assertEquals(2, store.embeddings().ofModel(MODEL_A).size());
+            // every model's embedding of every enrollment, by enrollment
+            List<StoredEmbedding> all = store.embeddings().allOfSpeaker("alice");
+            assertEquals(List.of(MODEL_A, MODEL_B, MODEL_A, MODEL_B), all.stream().map(StoredEmbedding::modelSha256).toList());
+            assertArrayEquals(Fixtures.vector("Alice", 1, DIM), all.get(2).vector());
         }
     }
 
-    @Test
-    void renameDeleteNotesAndPhoto() {
-        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
+    @EngineTest
+    void renameDeleteNotesAndPhoto(StoreEngine engine) {
+        TestDatabase db = engine.newDatabase();
+        try (VoiceprintStore store = db.open()) {
             store.enroll("Alice", Fixtures.takes("Alice", 2, MODEL_A, 100), true, null);
             store.enroll("Bob", Fixtures.takes("Bob", 1, MODEL_A, 0), true, null);
-            store.renameSpeaker("alice", "ALICE Smith");
-            store.renameSpeaker("ALICE Smith", "Alice Smith"); // a change of case of one's own name is allowed
-            store.setNotes("alice smith", "met at the lab");
-            store.setPhoto("Bob", Fixtures.png(0x102030));
-            store.setPhoto("Bob", null);
-            assertEquals(List.of("Alice Smith", "Bob"), store.listSpeakers().stream().map(Speaker::name).toList());
-            assertEquals("met at the lab", store.findSpeaker("Alice Smith").orElseThrow().notes());
-            assertTrue(store.photo("Bob").isEmpty());
-            store.deleteSpeaker("alice smith");
-            assertEquals(List.of("Bob"), store.listSpeakers().stream().map(Speaker::name).toList());
+            store.speakers().rename("alice", "ALICE Smith");
+            store.speakers().rename("ALICE Smith", "Alice Smith"); // a change of case of one's own name is allowed
+            store.speakers().setNotes("alice smith", "met at the lab");
+            store.speakers().setPhoto("Bob", Fixtures.png(0x102030));
+            store.speakers().setPhoto("Bob", null);
+            assertEquals(List.of("Alice Smith", "Bob"), store.speakers().list().stream().map(Speaker::name).toList());
+            assertEquals("met at the lab", store.speakers().find("Alice Smith").orElseThrow().notes());
+            assertTrue(store.speakers().photo("Bob").isEmpty());
+            store.speakers().delete("alice smith");
+            assertEquals(List.of("Bob"), store.speakers().list().stream().map(Speaker::name).toList());
         }
         // deleting cascades to enrollments, embeddings and kept audio
-        String dump = DbDump.of(dir.resolve("v.db"));
+        String dump = db.dump();
         assertTrue(dump.contains("== embedding (1 rows)"), dump);
         assertTrue(dump.contains("== enrollment (1 rows)"), dump);
         assertTrue(dump.contains("== kept_audio (0 rows)"), dump);
     }
 
-    @Test
-    void auditLogAndEmbeddingCache() {
+    @EngineTest
+    void auditLogAndEmbeddingCache(StoreEngine engine) {
         Instant t0 = Instant.parse("2025-01-02T03:04:05.678Z");
-        try (VoiceprintStore store = VoiceprintStore.open(dir.resolve("v.db"))) {
-            store.audit(new AuditEntry(t0, "verify", "Alice", "accept", 0.71, 0.5, MODEL_A, "mic"));
-            store.audit(new AuditEntry(t0.plusSeconds(1), "identify", null, "Bob", 0.62, 0.5, MODEL_A, "x.wav"));
-            List<AuditEntry> log = store.auditLog(10);
-            assertEquals(2, log.size());
-            assertEquals(new AuditEntry(t0.plusSeconds(1), "identify", null, "Bob", 0.62, 0.5, MODEL_A, "x.wav"), log.get(0));
-            assertEquals(new AuditEntry(t0, "verify", "Alice", "accept", 0.71, 0.5, MODEL_A, "mic"), log.get(1));
-            assertEquals(1, store.auditLog(1).size());
+        try (VoiceprintStore store = engine.newDatabase().open()) {
+            AuditEntry verified = AuditEntry.verification(t0, "Alice", true, 0.71, 0.5, MODEL_A, "mic");
+            AuditEntry identified = AuditEntry.identification(t0.plusSeconds(1), "Bob", 0.62, 0.5, MODEL_A, "x.wav");
+            AuditEntry nobody = AuditEntry.identification(t0.plusSeconds(2), null, Double.NaN, 0.5, MODEL_A, null);
+            store.audit().append(verified);
+            store.audit().append(identified);
+            store.audit().append(nobody);
+            assertEquals(List.of(nobody, identified, verified), store.audit().latest(10));
+            assertEquals(1, store.audit().latest(1).size());
+            assertEquals(List.of("no enrolled speaker", "Bob", "accepted"),
+                    store.audit().latest(10).stream().map(AuditEntry::resultText).toList());
 
             String audio = "c".repeat(64);
-            assertTrue(store.cachedEmbedding(audio, MODEL_A).isEmpty());
-            store.cacheEmbedding(audio, MODEL_A, Fixtures.vector("x", 1, DIM));
-            assertArrayEquals(Fixtures.vector("x", 1, DIM), store.cachedEmbedding(audio, MODEL_A).orElseThrow());
-            assertTrue(store.cachedEmbedding(audio, MODEL_B).isEmpty());
+            assertTrue(store.embeddingCache().get(audio, MODEL_A).isEmpty());
+            store.embeddingCache().put(audio, MODEL_A, Fixtures.vector("x", 1, DIM));
+            assertArrayEquals(Fixtures.vector("x", 1, DIM), store.embeddingCache().get(audio, MODEL_A).orElseThrow());
+            assertTrue(store.embeddingCache().get(audio, MODEL_B).isEmpty());
+        }
+    }
+
+    @EngineTest
+    void aUnitOfWorkCommitsTogetherOrNotAtAll(StoreEngine engine) {
+        TestDatabase db = engine.newDatabase();
+        try (VoiceprintStore store = db.open()) {
+            store.enroll("Alice", Fixtures.takes("Alice", 1, MODEL_A, 0), true, null);
+            String before = db.dump();
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
+                Speaker bob = tx.speakers().create("Bob", "", null);
+                long take = tx.speakers().addEnrollment(bob.id(), new EnrollmentDetails("b.wav", 3, 2, 0, 20, Instant.now()));
+                tx.embeddings().put(take, MODEL_A, Fixtures.vector("Bob", 0, DIM));
+                tx.speakers().rename("Alice", "Alice Smith");
+                assertEquals(2, tx.speakers().list().size(), "the unit sees its own writes");
+                throw new IllegalStateException("stop");
+            }));
+            assertEquals("stop", failure.getMessage());
+            assertEquals(before, db.dump());
+            assertEquals(List.of("Alice"), store.speakers().list().stream().map(Speaker::name).toList());
+
+            int enrollments = store.inTransaction(tx -> {
+                Speaker bob = tx.speakers().create("Bob", "", null);
+                tx.speakers().addEnrollment(bob.id(), new EnrollmentDetails("b.wav", 3, 2, 0, 20, Instant.now()));
+                return tx.speakers().find("bob").orElseThrow().enrollmentCount();
+            });
+            assertEquals(1, enrollments);
+            assertEquals(List.of("Alice", "Bob"), store.speakers().list().stream().map(Speaker::name).toList());
+        }
+    }
+
+    @EngineTest
+    void anotherStoreOnTheSameRecordsSeesCommittedWork(StoreEngine engine) {
+        TestDatabase db = engine.newDatabase();
+        try (VoiceprintStore writer = db.open(); VoiceprintStore reader = db.open()) {
+            writer.enroll("Alice", Fixtures.takes("Alice", 2, MODEL_A, 0), true, null);
+            assertEquals(2, reader.speakers().find("alice").orElseThrow().enrollmentCount());
+            writer.speakers().delete("Alice");
+            assertTrue(reader.speakers().list().isEmpty());
         }
     }
 }

@@ -10,6 +10,7 @@ import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.app.tasks.NamedExecutors;
 import io.voxprint.store.AuditEntry;
+import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.testing.LargeHeadlessScreen;
@@ -351,14 +352,14 @@ class DesktopAppTest {
         // What the facade wrote: the audit of every decision, and carol no longer stored.
         actions.shutdown().run();
         actions = null;
-        try (VoiceprintStore store = VoiceprintStore.open(home.resolve("data").resolve(AppSession.DATABASE_NAME))) {
+        try (VoiceprintStore store = SqliteStore.open(home.resolve("data").resolve(AppSession.DATABASE_NAME))) {
             List<String> audit = new ArrayList<>();
-            for (AuditEntry e : store.auditLog(20)) {
+            for (AuditEntry e : store.audit().latest(20)) {
                 audit.add(e.kind() + ":" + e.result());
             }
             assertEquals(List.of("verify:accepted", "identify:no enrolled speaker", "identify:bob", "verify:rejected",
                     "verify:accepted"), audit.subList(0, 5), audit.toString());
-            assertEquals(List.of("alice", "bob"), store.listSpeakers().stream().map(s -> s.name()).sorted().toList());
+            assertEquals(List.of("alice", "bob"), store.speakers().list().stream().map(s -> s.name()).sorted().toList());
         }
     }
 

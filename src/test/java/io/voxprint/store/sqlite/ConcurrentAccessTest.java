@@ -1,8 +1,14 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxprint.store.AuditEntry;
+import io.voxprint.store.ChildJvm;
+import io.voxprint.store.Fixtures;
+import io.voxprint.store.Speaker;
+import io.voxprint.store.SpeakerEmbeddings;
+import io.voxprint.store.VoiceprintStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +30,11 @@ class ConcurrentAccessTest {
     @Test
     void aWriteWaitsForAnotherConnectionsLockInsteadOfFailing() throws Exception {
         Path db = dir.resolve("held.db");
-        try (VoiceprintStore store = VoiceprintStore.open(db);
+        try (VoiceprintStore store = SqliteStore.open(db);
                 java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
                 java.sql.Statement s = other.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
-            s.execute("INSERT INTO audit (time_ms, kind, result, model_sha256) VALUES (1, 'verify', 'held', '" + Fixtures.MODEL_A + "')");
+            s.execute("INSERT INTO audit (time_ms, kind, claimed_name, result, model_sha256) VALUES (1, 'verify', 'held', 'rejected', '" + Fixtures.MODEL_A + "')");
             Thread releaser = new Thread(() -> {
                 try {
                     Thread.sleep(1_500);
@@ -40,15 +46,15 @@ class ConcurrentAccessTest {
             releaser.start();
             store.enroll("Alice", Fixtures.takes("Alice", 2, Fixtures.MODEL_A, 0), true, null);
             releaser.join();
-            assertEquals(2, store.findSpeaker("alice").orElseThrow().enrollmentCount());
-            assertEquals("held", store.auditLog(1).get(0).result());
+            assertEquals(2, store.speakers().find("alice").orElseThrow().enrollmentCount());
+            assertEquals("held", store.audit().latest(1).get(0).claimedName());
         }
     }
 
     @Test
     void oneWriterProcessAndThreeReadersNeverSeeLockErrors() throws Exception {
         Path db = dir.resolve("shared.db");
-        VoiceprintStore.open(db).close();
+        SqliteStore.open(db).close();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
@@ -59,13 +65,13 @@ class ConcurrentAccessTest {
             for (int r = 0; r < readers.length; r++) {
                 readers[r] = new Thread(() -> {
                     // each reader opens its own store while the writer is busy
-                    try (VoiceprintStore store = VoiceprintStore.open(db)) {
+                    try (VoiceprintStore store = SqliteStore.open(db)) {
                         int last = 0;
                         while (!stop.get()) {
-                            List<Speaker> speakers = store.listSpeakers();
+                            List<Speaker> speakers = store.speakers().list();
                             assertTrue(speakers.size() >= last, "speakers disappeared");
                             last = speakers.size();
-                            List<SpeakerEmbeddings> all = store.embeddingsForModel(Fixtures.MODEL_A);
+                            List<SpeakerEmbeddings> all = store.embeddings().ofModel(Fixtures.MODEL_A);
                             for (SpeakerEmbeddings s : all) {
                                 Matcher m = Pattern.compile(".*-t(\\d+)").matcher(s.speakerName());
                                 assertTrue(m.matches());
@@ -73,7 +79,7 @@ class ConcurrentAccessTest {
                                 assertEquals(Integer.parseInt(m.group(1)), s.embeddings().size(), s.speakerName());
                             }
                             if (!speakers.isEmpty()) {
-                                store.enrollments(speakers.get(speakers.size() - 1).name());
+                                store.speakers().enrollments(speakers.get(speakers.size() - 1).name());
                             }
                             reads.incrementAndGet();
                         }
@@ -83,9 +89,9 @@ class ConcurrentAccessTest {
                 }, "reader-" + r);
                 readers[r].start();
             }
-            try (VoiceprintStore store = VoiceprintStore.open(db)) {
+            try (VoiceprintStore store = SqliteStore.open(db)) {
                 while (writer.waitForQuietly(20)) {
-                    store.audit(new AuditEntry(Instant.now(), "identify", null, "nobody", 0.1, 0.5, Fixtures.MODEL_A, "parent"));
+                    store.audit().append(AuditEntry.identification(Instant.now(), null, 0.1, 0.5, Fixtures.MODEL_A, "parent"));
                     audits.incrementAndGet();
                 }
             } catch (Throwable t) {
@@ -101,9 +107,9 @@ class ConcurrentAccessTest {
             assertTrue(failures.isEmpty(), "failures: " + failures);
             Matcher enrolled = Pattern.compile("ENROLLED (\\d+)").matcher(writer.output());
             assertTrue(enrolled.find(), writer.output());
-            try (VoiceprintStore store = VoiceprintStore.open(db)) {
-                assertEquals(Integer.parseInt(enrolled.group(1)), store.listSpeakers().size());
-                assertTrue(store.auditLog(100_000).size() >= audits.get());
+            try (VoiceprintStore store = SqliteStore.open(db)) {
+                assertEquals(Integer.parseInt(enrolled.group(1)), store.speakers().list().size());
+                assertTrue(store.audit().latest(100_000).size() >= audits.get());
             }
             org.slf4j.LoggerFactory.getLogger(getClass()).info("concurrent: {} enrolled, {} reader passes, {} audit writes",
                     enrolled.group(1), reads.get(), audits.get());

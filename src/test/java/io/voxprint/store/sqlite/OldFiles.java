@@ -1,5 +1,9 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
+import io.voxprint.store.DbDump;
+import io.voxprint.store.Fixtures;
+import io.voxprint.store.Floats;
+import io.voxprint.store.Speaker;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +27,7 @@ final class OldFiles {
     static void writeV1(Path file, int speakers, int takes, int audioSamples) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.executeQuery("PRAGMA journal_mode = WAL").close();
-            Migrations.upgrade(c, file, 1);
+            SqliteSchema.upgrade(c, file, 1);
             s.execute("BEGIN");
             try (PreparedStatement sp = c.prepareStatement(
                     "INSERT INTO speaker (id, name, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?)");
@@ -58,7 +62,7 @@ final class OldFiles {
                     }
                 }
                 s.execute("INSERT INTO audit (time_ms, kind, claimed_name, result, score, threshold, model_sha256, source) "
-                        + "VALUES (1600000200000, 'verify', 'Anna', 'accept', 0.7, 0.5, '" + Fixtures.MODEL_A + "', 'mic')");
+                        + "VALUES (1600000200000, 'verify', 'Anna', 'accepted', 0.7, 0.5, '" + Fixtures.MODEL_A + "', 'mic')");
             }
             s.execute("COMMIT");
         }

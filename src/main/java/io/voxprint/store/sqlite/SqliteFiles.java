@@ -1,5 +1,6 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
+import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -17,12 +18,12 @@ import java.util.Set;
  * The database file on disk: where it lives by default, the checks made before SQLite sees it, and
  * its creation with owner-only permissions (voiceprints are biometric data).
  */
-final class StoreFiles {
+final class SqliteFiles {
 
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
 
-    private StoreFiles() {
+    private SqliteFiles() {
     }
 
     static Path defaultLocation() {

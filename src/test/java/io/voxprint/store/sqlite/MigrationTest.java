@@ -1,9 +1,13 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxprint.store.Fixtures;
+import io.voxprint.store.KeptAudio;
+import io.voxprint.store.Speaker;
+import io.voxprint.store.VoiceprintStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,22 +33,22 @@ class MigrationTest {
         }
         assertTrue(before.startsWith("12:"), before);
 
-        try (VoiceprintStore store = VoiceprintStore.open(file)) {
+        try (VoiceprintStore store = SqliteStore.open(file)) {
             assertEquals(2, store.schemaVersion());
             // names that only differed in case now clash: the later one is renamed
             assertEquals(List.of("Anna", "anna (2)", "Speaker 2", "Speaker 3"),
-                    store.listSpeakers().stream().map(Speaker::name).toList());
-            assertEquals(3, store.enrollments("anna (2)").size());
+                    store.speakers().list().stream().map(Speaker::name).toList());
+            assertEquals(3, store.speakers().enrollments("anna (2)").size());
             assertArrayEquals(Fixtures.vector("anna", 1, Fixtures.DIM),
-                    store.embeddingsForModel(Fixtures.MODEL_A).get(1).embeddings().get(1));
+                    store.embeddings().ofModel(Fixtures.MODEL_A).get(1).embeddings().get(1));
             // enrollment ids 2, 4, 6... had audio: for "Anna" (ids 1-3) that is take 1
-            List<KeptAudio> kept = store.keptAudio("Anna");
+            List<KeptAudio> kept = store.speakers().keptAudio("Anna");
             assertEquals(1, kept.size());
             assertArrayEquals(Fixtures.audio("Anna", 1, 400), kept.get(0).samples());
-            assertEquals("Anna", store.auditLog(5).get(0).claimedName());
+            assertEquals("Anna", store.audit().latest(5).get(0).claimedName());
             // the new schema works on the upgraded file
             store.enroll("Anna", Fixtures.takes("Anna2", 1, Fixtures.MODEL_A, 0), false, null);
-            assertEquals(4, store.findSpeaker("ANNA").orElseThrow().enrollmentCount());
+            assertEquals(4, store.speakers().find("ANNA").orElseThrow().enrollmentCount());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             String after = OldFiles.contentV2(c);
@@ -56,9 +60,9 @@ class MigrationTest {
     void upgradedFileHasExactlyTheSchemaOfANewFile() throws Exception {
         Path old = dir.resolve("old.db");
         OldFiles.writeV1(old, 2, 1, 0);
-        VoiceprintStore.open(old).close();
+        SqliteStore.open(old).close();
         Path fresh = dir.resolve("fresh.db");
-        VoiceprintStore.open(fresh).close();
+        SqliteStore.open(fresh).close();
         assertEquals(schema(fresh), schema(old));
         assertTrue(schema(old).contains("CREATE TABLE embedding_cache"));
     }
@@ -71,7 +75,7 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             before = OldFiles.contentV1(c);
         }
-        VoiceprintStore.open(file).close();
+        SqliteStore.open(file).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertEquals(before, OldFiles.contentV2(c));
         }

@@ -1,5 +1,9 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
+import io.voxprint.store.Inputs;
+import io.voxprint.store.StoreException;
+import io.voxprint.store.jdbc.SchemaMigrations;
+import io.voxprint.store.jdbc.SchemaMigrations.Step;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,23 +15,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The schema's history as ordered steps. A file records the step it has reached in
- * {@code PRAGMA user_version}; opening it runs the missing steps in one transaction, so a file is
- * always wholly at one version. A fresh file runs every step from version 0.
+ * The SQLite schema's steps and where SQLite keeps the version ({@code PRAGMA user_version}); the
+ * steps run through {@link SchemaMigrations}, in one transaction. A fresh file runs every step from
+ * version 0.
  */
-final class Migrations {
+final class SqliteSchema {
 
-    static final int CURRENT = 2;
+    static final SchemaMigrations MIGRATIONS =
+            new SchemaMigrations(List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames()));
+    static final int CURRENT = MIGRATIONS.current();
 
-    interface Step {
-        int to();
-
-        void apply(Connection c) throws SQLException;
-    }
-
-    static final List<Step> STEPS = List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames());
-
-    private Migrations() {
+    private SqliteSchema() {
     }
 
     static int version(Connection c) throws SQLException {
@@ -41,36 +39,50 @@ final class Migrations {
      * switch them inside a transaction) and checked before commit instead.
      */
     static void upgrade(Connection c, Path file, int target) throws SQLException {
-        if (version(c) >= target) {
-            return;
+        MIGRATIONS.upgrade(c, new Engine(file), target);
+    }
+
+    private record Engine(Path file) implements SchemaMigrations.Engine {
+        @Override
+        public int readVersion(Connection c) throws SQLException {
+            return version(c);
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA foreign_keys = OFF");
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                // another process may have upgraded the file while we waited for the write lock
-                int from = version(c);
-                for (Step step : STEPS) {
-                    if (step.to() > from && step.to() <= target) {
-                        step.apply(c);
-                    }
+
+        @Override
+        public void writeVersion(Connection c, int version) throws SQLException {
+            execute(c, "PRAGMA user_version = " + version);
+        }
+
+        @Override
+        public void begin(Connection c) throws SQLException {
+            execute(c, "PRAGMA foreign_keys = OFF");
+            execute(c, "BEGIN IMMEDIATE");
+        }
+
+        @Override
+        public void verify(Connection c, int from) throws SQLException {
+            try (Statement s = c.createStatement(); ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
+                if (broken.next()) {
+                    throw new StoreException(StoreException.Kind.DAMAGED, "The database file '" + file
+                            + "' is damaged: a row of table '" + broken.getString(1)
+                            + "' points to nothing, so it was left at schema " + from + ".");
                 }
-                s.execute("PRAGMA user_version = " + Math.max(from, target));
-                try (ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
-                    if (broken.next()) {
-                        throw new StoreException(StoreException.Kind.DAMAGED, "The database file '" + file
-                                + "' is damaged: a row of table '" + broken.getString(1)
-                                + "' points to nothing, so it was left at schema " + from + ".");
-                    }
-                }
-                s.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    s.execute("ROLLBACK");
-                } catch (SQLException ignored) {
-                    // the transaction is already gone; the original failure is what matters
-                }
-                throw e;
+            }
+        }
+
+        @Override
+        public void commit(Connection c) throws SQLException {
+            execute(c, "COMMIT");
+        }
+
+        @Override
+        public void rollback(Connection c) throws SQLException {
+            execute(c, "ROLLBACK");
+        }
+
+        private static void execute(Connection c, String sql) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
             }
         }
     }
@@ -203,11 +215,7 @@ final class Migrations {
                     PreparedStatement insert = c.prepareStatement(
                             "INSERT INTO speaker (id, name, name_key, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?, ?)")) {
                 while (rs.next()) {
-                    String base = rs.getString(2).strip();
-                    String name = base;
-                    for (int n = 2; keys.contains(Inputs.nameKey(name)); n++) {
-                        name = base + " (" + n + ")";
-                    }
+                    String name = Inputs.firstFreeName(rs.getString(2).strip(), n -> keys.contains(Inputs.nameKey(n)));
                     keys.add(Inputs.nameKey(name));
                     insert.setLong(1, rs.getLong(1));
                     insert.setString(2, name);

@@ -1,5 +1,6 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
+import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
 import java.nio.file.Path;
 import java.sql.SQLException;

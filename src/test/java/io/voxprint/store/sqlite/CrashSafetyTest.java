@@ -1,9 +1,14 @@
-package io.voxprint.store;
+package io.voxprint.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxprint.store.ChildJvm;
+import io.voxprint.store.Fixtures;
+import io.voxprint.store.Floats;
+import io.voxprint.store.SpeakerArchive;
+import io.voxprint.store.VoiceprintStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +67,8 @@ class CrashSafetyTest {
         }
         log.info("enrollment kills: {} whole speakers after 16 kills", speakersSeen);
         assertTrue(speakersSeen >= 5, "the child should have completed several calls between kills, saw " + speakersSeen);
-        try (VoiceprintStore store = VoiceprintStore.open(db)) {
-            assertEquals(speakersSeen, store.listSpeakers().size());
+        try (VoiceprintStore store = SqliteStore.open(db)) {
+            assertEquals(speakersSeen, store.speakers().list().size());
         }
     }
 
@@ -152,7 +157,7 @@ class CrashSafetyTest {
         log.info("migration took {} ms; after kills: {} old, {} upgraded", millis, old, upgraded);
         // a killed migration is simply redone on the next open
         Path last = dir.resolve("migrate-5.db");
-        VoiceprintStore.open(last).close();
+        SqliteStore.open(last).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + last)) {
             assertEquals(content, OldFiles.contentV2(c));
         }
@@ -161,7 +166,7 @@ class CrashSafetyTest {
     @Test
     void killedWhileImportingLeavesNoneOrAllOfTheArchive() throws Exception {
         Path base = dir.resolve("base.db");
-        try (VoiceprintStore store = VoiceprintStore.open(base)) {
+        try (VoiceprintStore store = SqliteStore.open(base)) {
             store.enroll("Alice", Fixtures.takes("Alice", 2, Fixtures.MODEL_A, 0), true, null);
             store.enroll("Bob", Fixtures.takes("Bob", 1, Fixtures.MODEL_A, 0), true, null);
         }

@@ -1,0 +1,30 @@
+package io.voxprint.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embeddings of enrollments. An enrollment holds at most one embedding per model (re-embedding
+ * kept audio after a model change adds one of the new model); one model makes vectors of one size,
+ * so a vector of another size for a known model is refused with {@link StoreException.Kind#MODEL_MISMATCH}.
+ */
+public interface EmbeddingRecords {
+
+    /** Stores the enrollment's embedding of this model, replacing an earlier one of the same model. */
+    void put(long enrollmentId, String modelSha256, float[] embedding);
+
+    /** Every speaker with at least one embedding of this model, by name, with those embeddings. */
+    List<SpeakerEmbeddings> ofModel(String modelSha256);
+
+    /**
+     * One speaker's embeddings of this model (empty when the speaker is unknown or has none), so that
+     * keeping an in-memory index current after an enrollment does not read every other speaker.
+     */
+    Optional<SpeakerEmbeddings> ofSpeaker(String speakerName, String modelSha256);
+
+    /** Every embedding of every model of the speaker's enrollments, by enrollment and then as stored. */
+    List<StoredEmbedding> allOfSpeaker(String speakerName);
+
+    /** Names of speakers without any embedding of this model (they cannot be scored with it). */
+    List<String> speakersWithout(String modelSha256);
+}

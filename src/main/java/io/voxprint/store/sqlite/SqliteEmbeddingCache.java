@@ -1,0 +1,62 @@
+package io.voxprint.store.sqlite;
+
+import io.voxprint.store.EmbeddingCache;
+import io.voxprint.store.Floats;
+import io.voxprint.store.Inputs;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Optional;
+
+/** The {@code embedding_cache} table. */
+final class SqliteEmbeddingCache implements EmbeddingCache {
+
+    private final SqliteDatabase db;
+
+    SqliteEmbeddingCache(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<float[]> get(String audioSha256, String modelSha256) {
+        String audio = Inputs.modelSha256(audioSha256);
+        String model = Inputs.modelSha256(modelSha256);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT vector FROM embedding_cache WHERE audio_sha256 = ? AND model_sha256 = ?")) {
+                ps.setString(1, audio);
+                ps.setString(2, model);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Floats.fromBytes(rs.getBytes(1))) : Optional.<float[]>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void put(String audioSha256, String modelSha256, float[] embedding) {
+        String audio = Inputs.modelSha256(audioSha256);
+        String model = Inputs.modelSha256(modelSha256);
+        Inputs.embedding(embedding, "the cached audio");
+        long now = System.currentTimeMillis();
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT OR REPLACE INTO embedding_cache (audio_sha256, model_sha256, dimension, vector, created_ms)
+                    VALUES (?, ?, ?, ?, ?)""")) {
+                ps.setString(1, audio);
+                ps.setString(2, model);
+                ps.setInt(3, embedding.length);
+                ps.setBytes(4, Floats.toBytes(embedding));
+                ps.setLong(5, now);
+                ps.executeUpdate();
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM embedding_cache")) {
+                if (rs.next() && rs.getInt(1) > MAX_ENTRIES) {
+                    s.execute("DELETE FROM embedding_cache WHERE (audio_sha256, model_sha256) IN (SELECT audio_sha256, "
+                            + "model_sha256 FROM embedding_cache ORDER BY created_ms LIMIT " + MAX_ENTRIES / 10 + ")");
+                }
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package io.voxprint.store.sqlite;
+
+import io.voxprint.store.EmbeddingRecords;
+import io.voxprint.store.Floats;
+import io.voxprint.store.Inputs;
+import io.voxprint.store.SpeakerEmbeddings;
+import io.voxprint.store.StoreException;
+import io.voxprint.store.StoreException.Kind;
+import io.voxprint.store.StoredEmbedding;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Embeddings in the {@code embedding} table, one row per (enrollment, model), float32 little-endian. */
+final class SqliteEmbeddings implements EmbeddingRecords {
+
+    private final SqliteDatabase db;
+
+    SqliteEmbeddings(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void put(long enrollmentId, String modelSha256, float[] embedding) {
+        String model = Inputs.modelSha256(modelSha256);
+        Inputs.embedding(embedding, "enrollment " + enrollmentId);
+        db.write(c -> {
+            requireEnrollment(c, enrollmentId);
+            checkDimension(c, model, embedding.length);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM embedding WHERE enrollment_id = ? AND model_sha256 = ?")) {
+                ps.setLong(1, enrollmentId);
+                ps.setString(2, model);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, enrollmentId);
+                ps.setString(2, model);
+                ps.setInt(3, embedding.length);
+                ps.setBytes(4, Floats.toBytes(embedding));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<SpeakerEmbeddings> ofModel(String modelSha256) {
+        String model = Inputs.modelSha256(modelSha256);
+        return db.read(c -> embeddings(c, model, null));
+    }
+
+    @Override
+    public Optional<SpeakerEmbeddings> ofSpeaker(String speakerName, String modelSha256) {
+        String model = Inputs.modelSha256(modelSha256);
+        String wanted = Inputs.name(speakerName);
+        return db.read(c -> {
+            Long id = SqliteSpeakers.idOf(c, wanted);
+            return id == null ? Optional.<SpeakerEmbeddings>empty() : embeddings(c, model, id).stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<StoredEmbedding> allOfSpeaker(String speakerName) {
+        String wanted = Inputs.name(speakerName);
+        return db.read(c -> {
+            long id = SqliteSpeakers.require(c, wanted);
+            List<StoredEmbedding> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT e.id, m.model_sha256, m.vector FROM enrollment e JOIN embedding m ON m.enrollment_id = e.id
+                    WHERE e.speaker_id = ? ORDER BY e.id, m.rowid""")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(new StoredEmbedding(rs.getLong(1), rs.getString(2), Floats.fromBytes(rs.getBytes(3))));
+                    }
+                }
+            }
+            return all;
+        });
+    }
+
+    @Override
+    public List<String> speakersWithout(String modelSha256) {
+        String model = Inputs.modelSha256(modelSha256);
+        return db.read(c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT s.name FROM speaker s WHERE NOT EXISTS (
+                      SELECT 1 FROM enrollment e JOIN embedding m ON m.enrollment_id = e.id
+                      WHERE e.speaker_id = s.id AND m.model_sha256 = ?) ORDER BY s.name_key""")) {
+                ps.setString(1, model);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
+    private static List<SpeakerEmbeddings> embeddings(Connection c, String model, Long speakerId) throws SQLException {
+        Map<Long, SpeakerEmbeddings> bySpeaker = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.id, s.name, m.vector FROM embedding m
+                JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id
+                WHERE m.model_sha256 = ? AND (? IS NULL OR s.id = ?) ORDER BY s.name_key, e.id""")) {
+            ps.setString(1, model);
+            ps.setObject(2, speakerId);
+            ps.setObject(3, speakerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String name = rs.getString(2);
+                    bySpeaker.computeIfAbsent(id, k -> new SpeakerEmbeddings(k, name, new ArrayList<>()))
+                            .embeddings().add(Floats.fromBytes(rs.getBytes(3)));
+                }
+            }
+        }
+        return List.copyOf(bySpeaker.values());
+    }
+
+    static void requireEnrollment(Connection c, long enrollmentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM enrollment WHERE id = ?")) {
+            ps.setLong(1, enrollmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no enrollment number " + enrollmentId + ".");
+                }
+            }
+        }
+    }
+
+    /** One model makes vectors of one size; a different size means the caller mixed up models. */
+    private static void checkDimension(Connection c, String model, int dimension) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT dimension FROM embedding WHERE model_sha256 = ? LIMIT 1")) {
+            ps.setString(1, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getInt(1) != dimension) {
+                    throw new StoreException(Kind.MODEL_MISMATCH, "An embedding has " + dimension
+                            + " values but the stored embeddings of model " + model.substring(0, 12) + "... have "
+                            + rs.getInt(1) + "; nothing was saved.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.voxprint.store.sqlite;
+
+/**
+ * How a SQLite store is opened.
+ *
+ * @param maxPages a quota on the file's size, in pages (SQLite's {@code max_page_count}): a write
+ *     that would grow the file beyond it fails as on a full disk ({@code StoreException.Kind.DISK_FULL}),
+ *     leaving the file as it was. A value below the file's current size caps it at that size; 0 means
+ *     no quota beyond SQLite's own.
+ */
+public record SqliteOptions(long maxPages) {
+
+    public SqliteOptions {
+        if (maxPages < 0) {
+            throw new IllegalArgumentException("maxPages " + maxPages);
+        }
+    }
+
+    public static SqliteOptions defaults() {
+        return new SqliteOptions(0);
+    }
+
+    public SqliteOptions withMaxPages(long pages) {
+        return new SqliteOptions(pages);
+    }
+}
