@@ -31,7 +31,7 @@ public final class SecretToolKeyring implements Keyring {
         this(System.getenv());
     }
 
-    SecretToolKeyring(Map<String, String> environment) {
+    public SecretToolKeyring(Map<String, String> environment) {
         this.environment = environment;
     }
 
