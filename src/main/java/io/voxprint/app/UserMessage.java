@@ -3,6 +3,7 @@ package io.voxprint.app;
 import io.voxprint.app.report.ReportException;
 import io.voxprint.app.settings.SettingsException;
 import io.voxprint.audio.AudioException;
+import io.voxprint.crypto.CryptoException;
 import io.voxprint.model.ModelException;
 import io.voxprint.model.hub.HubException;
 import io.voxprint.scoring.ScoringException;
@@ -23,7 +24,7 @@ public final class UserMessage {
     public static boolean isExpected(Throwable t) {
         return t instanceof AudioException || t instanceof ModelException || t instanceof StoreException
                 || t instanceof HubException || t instanceof VoxprintException || t instanceof ScoringException
-                || t instanceof ReportException || t instanceof SettingsException;
+                || t instanceof ReportException || t instanceof SettingsException || t instanceof CryptoException;
     }
 
     public static String of(Throwable t) {

@@ -16,7 +16,7 @@ import io.voxprint.store.SpeakerArchive;
 import io.voxprint.store.NewEnrollment;
 import io.voxprint.store.Speaker;
 import io.voxprint.store.VoiceprintStore;
-import io.voxprint.store.sqlite.SqliteStore;
+import io.voxprint.store.sealed.ProtectedStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class Voxprint implements AutoCloseable {
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
     public static Voxprint open(AppConfig config, ScoringOptions options) {
-        return new Voxprint(config, SqliteStore.open(config.database()), options);
+        return new Voxprint(config, ProtectedStores.openSqlite(config.database(), config.env()), options);
     }
 
     public AppConfig config() {

@@ -198,6 +198,9 @@ public final class ProtectedStore implements VoiceprintStore {
         codec.use(next.dataKey(), next.databaseId());
         record = next.record();
         key = next;
+        if (previous != null) {
+            previous.close(); // nothing is sealed with it any more
+        }
         log.info("Templates of {} sealed under key {}", engine.location(), next.record().keyId());
     }
 

@@ -14,13 +14,13 @@ import java.util.Set;
  * photo, and an embedding's values as {@code embed} prints them. Windows rather than whole values, so
  * a value split across two database pages is still found.
  */
-final class PlaintextFinder {
+public final class PlaintextFinder {
 
     private static final int WINDOW = 12;
     private final Set<ByteBuffer> windows = new HashSet<>();
     private final String text;
 
-    PlaintextFinder(byte[] haystack) {
+    public PlaintextFinder(byte[] haystack) {
         for (int i = 0; i + WINDOW <= haystack.length; i++) {
             windows.add(ByteBuffer.wrap(haystack, i, WINDOW).slice());
         }
@@ -28,7 +28,7 @@ final class PlaintextFinder {
     }
 
     /** What of {@code floats} is found, in words; empty when nothing. */
-    List<String> findFloats(String what, float[] floats) {
+    public List<String> findFloats(String what, float[] floats) {
         List<String> found = new ArrayList<>();
         for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
             ByteBuffer b = ByteBuffer.allocate(floats.length * 4).order(order);
@@ -52,7 +52,7 @@ final class PlaintextFinder {
         return found;
     }
 
-    List<String> findBytes(String what, byte[] bytes) {
+    public List<String> findBytes(String what, byte[] bytes) {
         for (int i = 0; i + WINDOW <= bytes.length; i += 4) {
             if (windows.contains(ByteBuffer.wrap(bytes, i, WINDOW).slice())) {
                 return List.of(what + " at byte " + i);

@@ -18,12 +18,12 @@ import java.util.List;
  * an INSERT with blobs as {@code X'hex'}. {@link #bytes} gives the text followed by the blobs decoded,
  * so a byte search finds in the dump what a reader of its hex would.
  */
-final class SqlDump {
+public final class SqlDump {
 
     private SqlDump() {
     }
 
-    static byte[] bytes(Path file) throws SQLException {
+    public static byte[] bytes(Path file) throws SQLException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ByteArrayOutputStream blobs = new ByteArrayOutputStream();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
