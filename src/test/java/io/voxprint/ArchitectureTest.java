@@ -49,6 +49,12 @@ class ArchitectureTest {
                     "java.sql..", "org.sqlite..");
 
     @ArchTest
+    static final ArchRule cryptoStandsAlone = noClasses().that().resideInAPackage("io.voxprint.crypto..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.voxprint.audio..", "io.voxprint.model..",
+                    "io.voxprint.store..", "io.voxprint.scoring..", "io.voxprint.app..", "io.voxprint.cli..",
+                    "io.voxprint.ui..");
+
+    @ArchTest
     static final ArchRule audioStandsAlone = noClasses().that().resideInAPackage("io.voxprint.audio..")
             .should().dependOnClassesThat().resideInAnyPackage("io.voxprint.model..", "io.voxprint.store..",
                     "io.voxprint.scoring..", "io.voxprint.app..", "io.voxprint.cli..", "io.voxprint.ui..");

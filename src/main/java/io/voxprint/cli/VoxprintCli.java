@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = "Speaker verification with ECAPA2: enroll speakers, verify and identify voices.",
         subcommands = {EmbedCommand.class, FeaturesCommand.class, ModelCommand.class, EnrollCommand.class,
             VerifyCommand.class, IdentifyCommand.class, SpeakersCommand.class, EvalCommand.class,
-            CalibrateCommand.class, AuditCommand.class, DiarizeCommand.class, DerCommand.class, DbCommand.class,
+            CalibrateCommand.class, AuditCommand.class, DiarizeCommand.class, DerCommand.class, DbCommand.class, KeysCommand.class,
             CommandLine.HelpCommand.class})
 public final class VoxprintCli implements Runnable {
     /** Exit codes: 0 success (verify: accepted), 1 verify rejected, 2 error, 3 some inputs failed. */
@@ -53,6 +53,10 @@ public final class VoxprintCli implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean debug;
+
+    @Option(names = "--passphrase-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "File holding the database's passphrase (default: $VOXPRINT_PASSPHRASE_FILE, then a prompt).")
+    Path passphraseFile;
 
     final Map<String, String> env;
     final PrintStream out;
@@ -112,7 +116,17 @@ public final class VoxprintCli implements Runnable {
 
     AppConfig config() {
         // VOXPRINT_MODEL is read by the model locator, which reports it as its own source.
-        return AppConfig.fromEnvironment(env, database, model, null, revision, offlineRequested());
+        return AppConfig.fromEnvironment(withPassphraseFile(), database, model, null, revision, offlineRequested());
+    }
+
+    /** The option travels as the variable it stands for, so the app reads one source. */
+    private Map<String, String> withPassphraseFile() {
+        if (passphraseFile == null) {
+            return env;
+        }
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put(io.voxprint.crypto.PassphraseInput.ENV, passphraseFile.toAbsolutePath().toString());
+        return all;
     }
 
     /** The database as given ({@code --db}, then {@code VOXPRINT_DB}), or the default file. */

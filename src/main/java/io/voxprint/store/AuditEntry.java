@@ -24,6 +24,15 @@ public record AuditEntry(Instant time, AuditKind kind, String claimedName, Audit
                 score, threshold, modelSha256, source);
     }
 
+    /** No model is involved in a refusal: the column that must hold one holds zeros. */
+    public static final String NO_MODEL = "0".repeat(64);
+
+    /** A protected database refused a key or a stored value; {@code sentence} says which and why. */
+    public static AuditEntry refusal(Instant time, String sentence) {
+        return new AuditEntry(time, AuditKind.PROTECTION, null, AuditResult.REFUSED, null, Double.NaN, Double.NaN, NO_MODEL,
+                sentence);
+    }
+
     /** The result as stored and printed: "accepted", "rejected", the identified name, or "no enrolled speaker". */
     public String resultText() {
         return result == AuditResult.IDENTIFIED ? identifiedName : result.fixedText();

@@ -3,7 +3,9 @@ package io.voxprint.store;
 /** What was decided: a claimed identity checked (verify) or an unknown voice searched for (identify). */
 public enum AuditKind {
     VERIFY("verify"),
-    IDENTIFY("identify");
+    IDENTIFY("identify"),
+    /** A protected database refused a key or a stored value (docs/privacy.md). */
+    PROTECTION("protection");
 
     private final String text;
 

@@ -9,7 +9,9 @@ public enum AuditResult {
     REJECTED(AuditKind.VERIFY, "rejected"),
     /** Stored as the identified speaker's name, as the first schema did. */
     IDENTIFIED(AuditKind.IDENTIFY, null),
-    NO_MATCH(AuditKind.IDENTIFY, "no enrolled speaker");
+    NO_MATCH(AuditKind.IDENTIFY, "no enrolled speaker"),
+    /** A wrong key, or a stored value that does not belong where it was read; the sentence is the entry's source. */
+    REFUSED(AuditKind.PROTECTION, "refused");
 
     private final AuditKind kind;
     private final String text;

@@ -14,4 +14,7 @@ public interface EmbeddingCache {
     Optional<float[]> get(String audioSha256, String modelSha256);
 
     void put(String audioSha256, String modelSha256, float[] embedding);
+
+    /** Forgets every entry (after a re-keying: cheaper to refill than to re-seal). */
+    void clear();
 }

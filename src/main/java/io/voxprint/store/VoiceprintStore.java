@@ -22,6 +22,9 @@ public interface VoiceprintStore extends AutoCloseable {
     /** Embeddings of audio seen before, keyed by (audio content, model). */
     EmbeddingCache embeddingCache();
 
+    /** Named values kept with the database (its key record). */
+    StoreProperties properties();
+
     /**
      * Runs {@code work} in one writing transaction: everything it does through this store's records
      * is committed together, or, when it throws, nothing is. The engine may run {@code work} again

@@ -20,7 +20,7 @@ class VoiceprintStoreTest {
     @EngineTest
     void enrollStoresEveryTakeWithItsEmbeddingAndKeptAudio(StoreEngine engine) {
         try (VoiceprintStore store = engine.newDatabase().open()) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             byte[] photo = Fixtures.png(0x336699);
             Speaker alice = store.enroll("  Alice  ", Fixtures.takes("Alice", 3, MODEL_A, 1600), true, photo);
             assertEquals("Alice", alice.name());

@@ -4,6 +4,7 @@ import io.voxprint.model.hub.HubConfig;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.store.postgres.PostgresStore;
 import io.voxprint.store.postgres.PostgresUrl;
+import io.voxprint.store.sealed.ProtectedStores;
 import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record AppConfig(Path database, Path explicitModel, Path settingsModel, S
         if (serverAddress != null) {
             return PostgresStore.open(serverAddress, env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))));
         }
-        return SqliteStore.open(database);
+        return ProtectedStores.openSqlite(database, env);
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env, Path dbFlag, Path modelFlag, Path settingsModel,

@@ -60,4 +60,14 @@ final class PostgresEmbeddingCache implements EmbeddingCache {
             return null;
         });
     }
+
+    @Override
+    public void clear() {
+        db.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM embedding_cache");
+            }
+            return null;
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package io.voxprint.store.sqlite;
 
 import io.voxprint.store.StoreException;
+import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.StoreException.Kind;
 import io.voxprint.store.jdbc.SqlWork;
 import java.nio.file.Path;
@@ -34,9 +35,12 @@ final class SqliteDatabase implements AutoCloseable {
     /** Open transactions on this connection; above 0 a new one joins the outermost. */
     private int depth;
 
-    private SqliteDatabase(Path file, Connection connection) {
+    private final TemplateCodec codec;
+
+    private SqliteDatabase(Path file, Connection connection, TemplateCodec codec) {
         this.file = file;
         this.connection = connection;
+        this.codec = codec;
     }
 
     /** Opens the file, creating it (mode 0600, folders 0700) or upgrading an older schema in place. */
@@ -50,7 +54,7 @@ final class SqliteDatabase implements AutoCloseable {
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
             c = config.createConnection("jdbc:sqlite:" + path);
             prepareConnection(c, path, options);
-            return new SqliteDatabase(path, c);
+            return new SqliteDatabase(path, c, options.codec());
         } catch (SQLException e) {
             closeQuietly(c);
             throw SqliteErrors.translate(e, path);
@@ -91,6 +95,11 @@ final class SqliteDatabase implements AutoCloseable {
                 s.execute("PRAGMA max_page_count = " + options.maxPages());
             }
         }
+    }
+
+    /** Every template passes through it on its way to and from the tables. */
+    TemplateCodec codec() {
+        return codec;
     }
 
     Path file() {

@@ -3,6 +3,7 @@ package io.voxprint.store.sqlite;
 import io.voxprint.store.EmbeddingCache;
 import io.voxprint.store.Floats;
 import io.voxprint.store.Inputs;
+import io.voxprint.store.TemplatePlace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,7 +28,8 @@ final class SqliteEmbeddingCache implements EmbeddingCache {
                 ps.setString(1, audio);
                 ps.setString(2, model);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Floats.fromBytes(rs.getBytes(1))) : Optional.<float[]>empty();
+                    return rs.next() ? Optional.of(Floats.fromBytes(db.codec().decode(TemplatePlace.cachedEmbedding(audio, model),
+                            rs.getBytes(1)))) : Optional.<float[]>empty();
                 }
             }
         });
@@ -46,7 +48,7 @@ final class SqliteEmbeddingCache implements EmbeddingCache {
                 ps.setString(1, audio);
                 ps.setString(2, model);
                 ps.setInt(3, embedding.length);
-                ps.setBytes(4, Floats.toBytes(embedding));
+                ps.setBytes(4, db.codec().encode(TemplatePlace.cachedEmbedding(audio, model), Floats.toBytes(embedding)));
                 ps.setLong(5, now);
                 ps.executeUpdate();
             }
@@ -55,6 +57,16 @@ final class SqliteEmbeddingCache implements EmbeddingCache {
                     s.execute("DELETE FROM embedding_cache WHERE (audio_sha256, model_sha256) IN (SELECT audio_sha256, "
                             + "model_sha256 FROM embedding_cache ORDER BY created_ms LIMIT " + MAX_ENTRIES / 10 + ")");
                 }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void clear() {
+        db.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM embedding_cache");
             }
             return null;
         });

@@ -22,7 +22,7 @@ import java.util.Set;
 final class SqliteSchema {
 
     static final SchemaMigrations MIGRATIONS =
-            new SchemaMigrations(List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames()));
+            new SchemaMigrations(List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames(), new AddProperties()));
     static final int CURRENT = MIGRATIONS.current();
 
     private SqliteSchema() {
@@ -225,6 +225,40 @@ final class SqliteSchema {
                     insert.setBytes(6, rs.getBytes(5));
                     insert.executeUpdate();
                 }
+            }
+        }
+    }
+
+    /**
+     * Version 3: named values kept with the database, such as its key record, and room for sealed
+     * embeddings: the length check on a vector also admits a sealed one ("VXS", 40 bytes longer; see
+     * docs/privacy.md). SQLite cannot change a CHECK in place, so the table is rebuilt, rows in order.
+     */
+    static final class AddProperties implements Step {
+        @Override
+        public int to() {
+            return 3;
+        }
+
+        @Override
+        public void apply(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE property (name TEXT PRIMARY KEY, value BLOB NOT NULL)");
+                s.execute("ALTER TABLE embedding RENAME TO embedding_v2");
+                s.execute("DROP INDEX embedding_model");
+                s.execute("""
+                        CREATE TABLE embedding (
+                          enrollment_id INTEGER NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
+                          model_sha256 TEXT NOT NULL,
+                          dimension INTEGER NOT NULL CHECK (dimension > 0),
+                          vector BLOB NOT NULL CHECK (length(vector) = 4 * dimension
+                            OR (substr(vector, 1, 3) = X'565853' AND length(vector) = 4 * dimension + 40)),
+                          PRIMARY KEY (enrollment_id, model_sha256))""");
+                s.execute("CREATE INDEX embedding_model ON embedding(model_sha256)");
+                s.execute("""
+                        INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
+                        SELECT enrollment_id, model_sha256, dimension, vector FROM embedding_v2 ORDER BY rowid""");
+                s.execute("DROP TABLE embedding_v2");
             }
         }
     }

@@ -9,6 +9,7 @@ import io.voxprint.store.NewSpeaker;
 import io.voxprint.store.Speaker;
 import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.StoreException;
+import io.voxprint.store.TemplatePlace;
 import io.voxprint.store.StoreException.Kind;
 import io.voxprint.store.jdbc.JdbcValues;
 import java.sql.Connection;
@@ -51,15 +52,18 @@ final class SqliteSpeakers implements SpeakerRecords {
                 throw Inputs.duplicateName(name, existing);
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO speaker (name, name_key, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO speaker (name, name_key, created_ms, notes) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, Inputs.nameKey(name));
                 ps.setLong(3, created);
                 ps.setString(4, notes);
-                ps.setBytes(5, photo);
                 ps.executeUpdate();
             }
-            return byId(c, SqliteDatabase.lastId(c));
+            long id = SqliteDatabase.lastId(c);
+            if (photo != null) { // sealed against the new row's id, so after the insert
+                writePhoto(c, id, photo);
+            }
+            return byId(c, id);
         });
     }
 
@@ -123,14 +127,17 @@ final class SqliteSpeakers implements SpeakerRecords {
         String n = Inputs.name(name);
         byte[] p = Inputs.photo(photo);
         db.write(c -> {
-            long id = require(c, n);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE speaker SET photo = ? WHERE id = ?")) {
-                ps.setBytes(1, p);
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
+            writePhoto(c, require(c, n), p);
             return null;
         });
+    }
+
+    private void writePhoto(Connection c, long id, byte[] photoOrNull) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE speaker SET photo = ? WHERE id = ?")) {
+            ps.setBytes(1, photoOrNull == null ? null : db.codec().encode(TemplatePlace.photo(id), photoOrNull));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
     }
 
     @Override
@@ -142,7 +149,8 @@ final class SqliteSpeakers implements SpeakerRecords {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return Optional.ofNullable(rs.getBytes(1));
+                    byte[] stored = rs.getBytes(1);
+                    return stored == null ? Optional.<byte[]>empty() : Optional.of(db.codec().decode(TemplatePlace.photo(id), stored));
                 }
             }
         });
@@ -229,12 +237,12 @@ final class SqliteSpeakers implements SpeakerRecords {
     public void keepAudio(long enrollmentId, float[] samples) {
         Inputs.keptAudio(samples, "enrollment " + enrollmentId);
         db.write(c -> {
-            SqliteEmbeddings.requireEnrollment(c, enrollmentId);
+            long speakerId = SqliteEmbeddings.speakerOfEnrollment(c, enrollmentId);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT OR REPLACE INTO kept_audio (enrollment_id, sample_rate, samples) VALUES (?, ?, ?)")) {
                 ps.setLong(1, enrollmentId);
                 ps.setInt(2, KeptAudio.SAMPLE_RATE);
-                ps.setBytes(3, Floats.toBytes(samples));
+                ps.setBytes(3, db.codec().encode(TemplatePlace.keptAudio(speakerId, enrollmentId), Floats.toBytes(samples)));
                 ps.executeUpdate();
             }
             return null;
@@ -253,7 +261,8 @@ final class SqliteSpeakers implements SpeakerRecords {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        list.add(new KeptAudio(rs.getLong(1), rs.getString(2), Floats.fromBytes(rs.getBytes(3))));
+                        list.add(new KeptAudio(rs.getLong(1), rs.getString(2), Floats.fromBytes(
+                                db.codec().decode(TemplatePlace.keptAudio(id, rs.getLong(1)), rs.getBytes(3)))));
                     }
                 }
             }

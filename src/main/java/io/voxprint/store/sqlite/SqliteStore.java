@@ -4,6 +4,7 @@ import io.voxprint.store.AuditLog;
 import io.voxprint.store.EmbeddingCache;
 import io.voxprint.store.EmbeddingRecords;
 import io.voxprint.store.SpeakerRecords;
+import io.voxprint.store.StoreProperties;
 import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.VoiceprintStore;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class SqliteStore implements VoiceprintStore {
     private final SqliteEmbeddings embeddings;
     private final SqliteAuditLog audit;
     private final SqliteEmbeddingCache cache;
+    private final SqliteProperties properties;
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
@@ -27,6 +29,7 @@ public final class SqliteStore implements VoiceprintStore {
         this.embeddings = new SqliteEmbeddings(db);
         this.audit = new SqliteAuditLog(db);
         this.cache = new SqliteEmbeddingCache(db);
+        this.properties = new SqliteProperties(db);
     }
 
     /** {@code $XDG_DATA_HOME/voxprint/voxprint.db}, by default {@code ~/.local/share/voxprint/voxprint.db}. */
@@ -66,6 +69,11 @@ public final class SqliteStore implements VoiceprintStore {
     @Override
     public EmbeddingCache embeddingCache() {
         return cache;
+    }
+
+    @Override
+    public StoreProperties properties() {
+        return properties;
     }
 
     @Override

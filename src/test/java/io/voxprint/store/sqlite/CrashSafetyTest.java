@@ -42,8 +42,8 @@ class CrashSafetyTest {
     private static final Pattern TAKES = Pattern.compile(".*-t(\\d+)");
     private static final Pattern SOURCE = Pattern.compile(".*-(\\d+)\\.wav");
     private static final Set<String> V1_TABLES = new TreeSet<>(List.of("audit", "enrollment", "speaker"));
-    private static final Set<String> V2_TABLES = new TreeSet<>(
-            List.of("audit", "embedding", "embedding_cache", "enrollment", "kept_audio", "speaker"));
+    private static final Set<String> CURRENT_TABLES = new TreeSet<>(
+            List.of("audit", "embedding", "embedding_cache", "enrollment", "kept_audio", "property", "speaker"));
 
     @TempDir
     Path dir;
@@ -148,8 +148,8 @@ class CrashSafetyTest {
                     assertEquals(content, OldFiles.contentV1(c));
                 } else {
                     upgraded++;
-                    assertEquals(2, version);
-                    assertEquals(V2_TABLES, tables(s));
+                    assertEquals(3, version);
+                    assertEquals(CURRENT_TABLES, tables(s));
                     assertEquals(content, OldFiles.contentV2(c));
                 }
             }

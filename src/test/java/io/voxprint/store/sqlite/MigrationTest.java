@@ -34,7 +34,7 @@ class MigrationTest {
         assertTrue(before.startsWith("12:"), before);
 
         try (VoiceprintStore store = SqliteStore.open(file)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             // names that only differed in case now clash: the later one is renamed
             assertEquals(List.of("Anna", "anna (2)", "Speaker 2", "Speaker 3"),
                     store.speakers().list().stream().map(Speaker::name).toList());

@@ -56,7 +56,7 @@ class SqliteStoreTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b/voxprint.db-shm"))));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a"))));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b"))));
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fresh); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                 assertEquals("wal", rs.getString(1));
@@ -111,7 +111,7 @@ class SqliteStoreTest {
         String before = DbDump.of(file);
         StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file));
         assertEquals(Kind.NEWER_VERSION, e.kind());
-        assertEquals("The database file '" + file + "' was written by a newer Voxprint (schema 7; this version knows 2);"
+        assertEquals("The database file '" + file + "' was written by a newer Voxprint (schema 7; this version knows 3);"
                 + " update Voxprint to use it.", e.getMessage());
         assertEquals(before, DbDump.of(file));
     }

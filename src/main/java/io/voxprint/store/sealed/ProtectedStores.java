@@ -1,0 +1,96 @@
+package io.voxprint.store.sealed;
+
+import io.voxprint.crypto.Keyring;
+import io.voxprint.crypto.Keys;
+import io.voxprint.crypto.PassphraseInput;
+import io.voxprint.crypto.Protection;
+import io.voxprint.crypto.SecretToolKeyring;
+import io.voxprint.store.TemplateCodec;
+import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sqlite.SqliteOptions;
+import io.voxprint.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the app opens its store: the engine under a {@link ProtectedStore}, unlocked as the database's
+ * key record asks (passphrase from the file named by {@value PassphraseInput#ENV} or the terminal;
+ * keyring). A new database opened while a passphrase file is given is protected before its first
+ * template is written. A database whose user has not chosen yet (new, or from before encryption)
+ * stays in the clear until {@code voxprint keys init}; on a terminal the user is asked once.
+ */
+public final class ProtectedStores {
+
+    private static final Logger log = LoggerFactory.getLogger(ProtectedStores.class);
+
+    private ProtectedStores() {
+    }
+
+    /** The SQLite file, with passphrase sources and keyring from {@code env} and this process's terminal. */
+    public static ProtectedStore openSqlite(Path file, Map<String, String> env) {
+        return open(sqlite(file), new PassphraseInput(null, env, System.console()), new SecretToolKeyring(env));
+    }
+
+    public static Function<TemplateCodec, VoiceprintStore> sqlite(Path file) {
+        return codec -> SqliteStore.open(file, SqliteOptions.defaults().withCodec(codec));
+    }
+
+    public static ProtectedStore open(Function<TemplateCodec, VoiceprintStore> engine, PassphraseInput passphrase,
+            Keyring keyring) {
+        ProtectedStore store = ProtectedStore.open(engine);
+        try {
+            Optional<Protection> protection = store.protection();
+            if (protection.isEmpty()) {
+                firstStart(store, passphrase);
+            } else if (protection.get() == Protection.PASSPHRASE) {
+                if (passphrase.available()) {
+                    char[] p = passphrase.read("Passphrase of the voiceprint database " + store.location());
+                    try {
+                        store.unlockWithPassphrase(p);
+                    } finally {
+                        Arrays.fill(p, '\0');
+                    }
+                }
+            } else if (protection.get() == Protection.KEYRING) {
+                store.unlockWithKeyring(keyring);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static void firstStart(ProtectedStore store, PassphraseInput passphrase) {
+        boolean holdsTemplates = store.holdsTemplates();
+        if (passphrase.givenAsFile() && !holdsTemplates) {
+            char[] p = passphrase.readNew("New passphrase");
+            try {
+                store.protect(Keys.createWithPassphrase(p));
+            } finally {
+                Arrays.fill(p, '\0');
+            }
+            return;
+        }
+        if (holdsTemplates && passphrase.canAsk()
+                && passphrase.askYesNo("This voiceprint database stores voiceprints unencrypted. Encrypt it now with a passphrase?")) {
+            char[] p = passphrase.readNew("New passphrase");
+            try {
+                store.protect(Keys.createWithPassphrase(p));
+            } finally {
+                Arrays.fill(p, '\0');
+            }
+            return;
+        }
+        if (holdsTemplates && passphrase.canAsk()) {
+            store.chooseNoProtection(); // asked once: the answer is kept
+            return;
+        }
+        log.warn("The voiceprint database {} is not protected; 'voxprint keys init' encrypts it.", store.location());
+    }
+}
