@@ -295,8 +295,18 @@ class DesktopAppTest {
         javafx.scene.control.ScrollPane takeScroll = robot.lookup("#features-take-scroll").queryAs(javafx.scene.control.ScrollPane.class);
         robot.interact(() -> takeScroll.setVvalue(1.0));
         Heatmap embeddingMap = robot.lookup("#feature-map-embedding").queryAs(Heatmap.class);
-        // The scroll takes effect at the next layout pass; clicking before it lands outside the scene.
-        until("the embedding map is scrolled into view", () -> inView(embeddingMap, takeScroll));
+        // The scroll takes effect at a later layout pass, and the content may still grow after it (the
+        // maps are laid out in turn): ask again from the current layout until the map is in view.
+        until("the embedding map is scrolled into view", () -> {
+            if (inView(embeddingMap, takeScroll)) {
+                return true;
+            }
+            double contentHeight = takeScroll.getContent().getLayoutBounds().getHeight();
+            double viewport = takeScroll.getViewportBounds().getHeight();
+            double y = takeScroll.getContent().sceneToLocal(embeddingMap.localToScene(embeddingMap.getBoundsInLocal())).getMinY();
+            takeScroll.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, y / (contentHeight - viewport))));
+            return false;
+        });
         robot.rightClickOn(embeddingMap);
         if (robot.lookup(".context-menu").tryQuery().isEmpty()) {
             // Monocle's headless robot does not turn a right click into a context-menu request; ask as the platform would.
