@@ -111,7 +111,8 @@ public final class PostgresCluster {
     public synchronized void start() {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            int candidate = port != 0 && attempt == 0 ? port : freePort();
+            // a restart keeps its address: open stores and desks hold it
+            int candidate = port != 0 ? port : freePort();
             try {
                 run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", folder.resolve("log").toString(),
                         "-w", "-t", "60", "-o", "-p " + candidate + " -k " + folder + " -c listen_addresses=127.0.0.1"

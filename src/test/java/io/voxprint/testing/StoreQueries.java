@@ -2,6 +2,7 @@ package io.voxprint.testing;
 
 import io.voxprint.app.AppContext;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sealed.ProtectedStore;
 import io.voxprint.store.sqlite.SqliteStore;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -29,6 +30,11 @@ public final class StoreQueries {
     }
 
     public static StoreQueries recordOn(VoiceprintStore store) throws ReflectiveOperationException {
+        if (store instanceof ProtectedStore) {
+            Field engine = ProtectedStore.class.getDeclaredField("engine");
+            engine.setAccessible(true);
+            store = (VoiceprintStore) engine.get(store);
+        }
         Field dbField = SqliteStore.class.getDeclaredField("db");
         dbField.setAccessible(true);
         Object db = dbField.get(store);

@@ -19,7 +19,7 @@ final class PostgresSchema {
     /** Any number, as long as it is always the same: the advisory lock that serialises migrations. */
     private static final long MIGRATION_LOCK = 0x766f7870726e74L;
 
-    static final SchemaMigrations MIGRATIONS = new SchemaMigrations(List.of(new NoVersionOne(), new VersionTwo()));
+    static final SchemaMigrations MIGRATIONS = new SchemaMigrations(List.of(new NoVersionOne(), new VersionTwo(), new VersionThree()));
     /** Channel of {@code NOTIFY}: the payload is {@code {"speaker": name, "was": old name or null}}. */
     static final String CHANNEL = "voxprint_speakers";
 
@@ -88,6 +88,33 @@ final class PostgresSchema {
     };
 
     /** Schema 1 (embeddings inline in the enrollment row) predates PostgreSQL support: nothing to create. */
+    /**
+     * Version 3, as SQLite's: named values kept with the database (its key record) and room for
+     * sealed embeddings ("VXS", 40 bytes longer). PostgreSQL changes the CHECK in place.
+     */
+    private static final class VersionThree implements Step {
+        @Override
+        public int to() {
+            return 3;
+        }
+
+        @Override
+        public void apply(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE property (name text PRIMARY KEY, value bytea NOT NULL)");
+                // version 2 left the length check unnamed: find it by what it checks
+                s.execute("""
+                        DO $$ DECLARE n text; BEGIN
+                          SELECT conname INTO n FROM pg_constraint WHERE conrelid = 'embedding'::regclass AND contype = 'c'
+                            AND pg_get_constraintdef(oid) LIKE '%length(vector)%';
+                          EXECUTE format('ALTER TABLE embedding DROP CONSTRAINT %I', n);
+                        END $$""");
+                s.execute("ALTER TABLE embedding ADD CONSTRAINT embedding_vector_length CHECK (length(vector) = 4 * dimension"
+                        + " OR (substring(vector from 1 for 3) = decode('565853', 'hex') AND length(vector) = 4 * dimension + 40))");
+            }
+        }
+    }
+
     private static final class NoVersionOne implements Step {
         @Override
         public int to() {

@@ -1,7 +1,6 @@
 package io.voxprint.store.postgres;
 
 import io.voxprint.store.AuditLog;
-import io.voxprint.store.StoreException;
 import io.voxprint.store.EmbeddingCache;
 import io.voxprint.store.EmbeddingRecords;
 import io.voxprint.store.SpeakerChanges;
@@ -117,23 +116,8 @@ public final class PostgresStore implements VoiceprintStore {
         db.close();
     }
 
-    /**
-     * Template protection is not offered on a PostgreSQL database yet: it keeps no named values, so
-     * nothing here can hold a key record; asking to keep one is refused in one sentence.
-     */
     @Override
     public StoreProperties properties() {
-        return new StoreProperties() {
-            @Override
-            public java.util.Optional<byte[]> get(String name) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public void put(String name, byte[] value) {
-                throw new StoreException(StoreException.Kind.IO, "Protecting the voiceprints of a PostgreSQL"
-                        + " database is not available yet; keep them protected by the server's own access rules.");
-            }
-        };
+        return new PostgresProperties(db);
     }
 }

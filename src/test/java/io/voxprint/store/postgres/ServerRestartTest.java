@@ -36,9 +36,26 @@ class ServerRestartTest {
             } finally {
                 cluster.start();
             }
-            // the same store, without reopening: the pool connects anew
+            // the same store, without reopening: the pool connects anew once the server answers again
+            awaitReachable(store);
             store.enroll("Bob", List.of(take()), true, null);
             assertEquals(List.of("Alice", "Bob"), store.speakers().list().stream().map(s -> s.name()).toList());
+        }
+    }
+
+    /** Waits for the state (the store answers a read), not for a time; fails after a generous deadline. */
+    private static void awaitReachable(VoiceprintStore store) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            try {
+                store.speakers().list();
+                return;
+            } catch (StoreException e) {
+                if (e.kind() != StoreException.Kind.UNAVAILABLE || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 
