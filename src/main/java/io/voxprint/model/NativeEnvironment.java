@@ -19,13 +19,19 @@ final class NativeEnvironment {
         String getenv(String name);
     }
 
-    private static final class Holder {
-        static final LibC LIBC = Native.load("c", LibC.class);
+    private static LibC libc;
+
+    /** Loaded on first use, so that a failure reaches the caller as an UnsatisfiedLinkError. */
+    private static synchronized LibC libc() {
+        if (libc == null) {
+            libc = Native.load("c", LibC.class);
+        }
+        return libc;
     }
 
     /** The variable as libc sees it now (Java's {@code System.getenv} is a copy taken at start). */
     static String get(String name) {
-        return Holder.LIBC.getenv(name);
+        return libc().getenv(name);
     }
 
     /**
@@ -38,7 +44,7 @@ final class NativeEnvironment {
         if (get(name) != null) {
             return false;
         }
-        Holder.LIBC.setenv(name, value, 0);
+        libc().setenv(name, value, 0);
         return true;
     }
 }
