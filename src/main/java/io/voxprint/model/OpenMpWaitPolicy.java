@@ -1,7 +1,5 @@
 package io.voxprint.model;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,10 +9,9 @@ import org.slf4j.LoggerFactory;
  * <p>libgomp's threads spin between parallel regions by default. On a desktop where another program
  * keeps a core busy, a spinning thread takes the time slice its sibling needs to finish the region,
  * and a model call became many times slower (measured in docs/performance.md). libgomp reads
- * {@code OMP_WAIT_POLICY} from the environment once, when libtorch loads it; a Java program cannot
- * change its own environment, so libc's {@code setenv} is called through JNA before the engine starts.
- * An {@code OMP_WAIT_POLICY} the user set is left alone, and {@code -Dvoxprint.omp.waitPolicy=} (empty)
- * keeps libgomp's default.
+ * {@code OMP_WAIT_POLICY} from the environment once, when libtorch loads it, so it is set through
+ * {@link NativeEnvironment} before the engine starts. An {@code OMP_WAIT_POLICY} the user set is left
+ * alone, and {@code -Dvoxprint.omp.waitPolicy=} (empty) keeps libgomp's default.
  */
 final class OpenMpWaitPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(OpenMpWaitPolicy.class);
@@ -23,12 +20,6 @@ final class OpenMpWaitPolicy {
     private static boolean applied;
 
     private OpenMpWaitPolicy() {
-    }
-
-    private interface LibC extends Library {
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
     }
 
     /** Idempotent; must run before libtorch is loaded to have an effect. */
@@ -42,9 +33,7 @@ final class OpenMpWaitPolicy {
             return;
         }
         try {
-            LibC libc = Native.load("c", LibC.class);
-            if (libc.getenv(VARIABLE) == null) {
-                libc.setenv(VARIABLE, policy, 0);
+            if (NativeEnvironment.setUnlessSet(VARIABLE, policy)) {
                 LOG.debug("{}={} for libtorch's OpenMP threads", VARIABLE, policy);
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {

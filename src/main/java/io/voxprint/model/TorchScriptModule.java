@@ -43,6 +43,7 @@ final class TorchScriptModule implements AutoCloseable {
         Model model;
         try {
             Engine.getEngine(ENGINE);
+            NnpackSwitch.disable();
             model = Model.newInstance("ecapa2", Device.cpu(), ENGINE);
         } catch (RuntimeException e) {
             throw new ModelException("The PyTorch runtime could not be started; the log has the details.", e);
