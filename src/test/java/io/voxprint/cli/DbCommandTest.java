@@ -55,7 +55,7 @@ class DbCommandTest {
         assertEquals(0, info.exitCode, info.err);
         JsonNode i = info.lines().get(0);
         assertEquals("postgresql", i.get("engine").asText());
-        assertEquals(2, i.get("schemaVersion").asInt());
+        assertEquals(3, i.get("schemaVersion").asInt());
         assertEquals(3, i.get("speakers").asInt());
         assertEquals(6, i.get("embeddings").asInt(), "five takes, one of them embedded by two models");
         assertTrue(!i.get("location").asText().contains("password"));
