@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 # Debian packages the build and tests use: a JDK with jlink/jpackage, Maven, numpy (a store test reads
 # an exported .npy back with Python), and for the installer smoke test fakeroot and binutils
 # (jpackage --type deb, strip), Xvfb and X tools (a real window), and the PostgreSQL server whose
-# throwaway clusters the store tests start.
+# throwaway clusters the store tests start; Python torch, torchaudio and scipy build the LibriSpeech
+# speaker model and the test conversations of the who-spoke-when tests and compute their DER reference.
 APT_PACKAGES=(openjdk-17-jdk-headless maven python3-numpy fakeroot binutils xvfb xauth x11-utils libgtk-3-0 libxtst6
-  postgresql-15)
+  postgresql-15 python3-torch python3-torchaudio python3-scipy)
 
 install_missing() {
   local missing=()
