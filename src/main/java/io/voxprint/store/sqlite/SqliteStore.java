@@ -7,6 +7,9 @@ import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.StoreProperties;
 import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.jdbc.JdbcAuditLog;
+import io.voxprint.store.jdbc.JdbcEmbeddingCache;
+import io.voxprint.store.jdbc.JdbcProperties;
 import java.nio.file.Path;
 
 /**
@@ -19,17 +22,17 @@ public final class SqliteStore implements VoiceprintStore {
     private final SqliteDatabase db;
     private final SqliteSpeakers speakers;
     private final SqliteEmbeddings embeddings;
-    private final SqliteAuditLog audit;
-    private final SqliteEmbeddingCache cache;
-    private final SqliteProperties properties;
+    private final JdbcAuditLog audit;
+    private final JdbcEmbeddingCache cache;
+    private final JdbcProperties properties;
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
         this.speakers = new SqliteSpeakers(db);
         this.embeddings = new SqliteEmbeddings(db);
-        this.audit = new SqliteAuditLog(db);
-        this.cache = new SqliteEmbeddingCache(db);
-        this.properties = new SqliteProperties(db);
+        this.audit = new JdbcAuditLog(db);
+        this.cache = new JdbcEmbeddingCache(db);
+        this.properties = new JdbcProperties(db);
     }
 
     /** {@code $XDG_DATA_HOME/voxprint/voxprint.db}, by default {@code ~/.local/share/voxprint/voxprint.db}. */
