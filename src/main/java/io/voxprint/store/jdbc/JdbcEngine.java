@@ -28,4 +28,7 @@ public interface JdbcEngine {
      * having the same {@code key} columns, if there is one.
      */
     String upsert(String table, List<String> columns, List<String> key);
+
+    /** The column that orders a table's rows as they were inserted. */
+    String insertionOrder();
 }

@@ -106,6 +106,11 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
     }
 
     @Override
+    public String insertionOrder() {
+        return "added";
+    }
+
+    @Override
     public String upsert(String table, List<String> columns, List<String> key) {
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = excluded." + c).toList();
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("

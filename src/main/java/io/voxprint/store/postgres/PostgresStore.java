@@ -10,6 +10,7 @@ import io.voxprint.store.StoreProperties;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.store.jdbc.JdbcAuditLog;
 import io.voxprint.store.jdbc.JdbcEmbeddingCache;
+import io.voxprint.store.jdbc.JdbcEmbeddings;
 import io.voxprint.store.jdbc.JdbcProperties;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ public final class PostgresStore implements VoiceprintStore {
 
     private final PostgresDatabase db;
     private final PostgresSpeakers speakers;
-    private final PostgresEmbeddings embeddings;
+    private final JdbcEmbeddings embeddings;
     private final JdbcAuditLog audit;
     private final JdbcEmbeddingCache cache;
     private final JdbcProperties properties;
@@ -35,7 +36,7 @@ public final class PostgresStore implements VoiceprintStore {
     private PostgresStore(PostgresDatabase db) {
         this.db = db;
         this.speakers = new PostgresSpeakers(db);
-        this.embeddings = new PostgresEmbeddings(db);
+        this.embeddings = new JdbcEmbeddings(db);
         this.audit = new JdbcAuditLog(db);
         this.cache = new JdbcEmbeddingCache(db);
         this.properties = new JdbcProperties(db);

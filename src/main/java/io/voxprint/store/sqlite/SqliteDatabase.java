@@ -125,6 +125,11 @@ final class SqliteDatabase implements JdbcEngine, AutoCloseable {
     }
 
     @Override
+    public String insertionOrder() {
+        return "rowid";
+    }
+
+    @Override
     public String upsert(String table, List<String> columns, List<String> key) {
         return "INSERT OR REPLACE INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";

@@ -1,5 +1,8 @@
 package io.voxprint.store.sqlite;
 
+import static io.voxprint.store.jdbc.SpeakerIds.idOf;
+import static io.voxprint.store.jdbc.SpeakerIds.require;
+
 import io.voxprint.store.Enrollment;
 import io.voxprint.store.EnrollmentDetails;
 import io.voxprint.store.Floats;
@@ -11,6 +14,7 @@ import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.TemplatePlace;
 import io.voxprint.store.StoreException.Kind;
+import io.voxprint.store.jdbc.JdbcEmbeddings;
 import io.voxprint.store.jdbc.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -237,7 +241,7 @@ final class SqliteSpeakers implements SpeakerRecords {
     public void keepAudio(long enrollmentId, float[] samples) {
         Inputs.keptAudio(samples, "enrollment " + enrollmentId);
         db.write(c -> {
-            long speakerId = SqliteEmbeddings.speakerOfEnrollment(c, enrollmentId);
+            long speakerId = JdbcEmbeddings.speakerOfEnrollment(c, enrollmentId);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT OR REPLACE INTO kept_audio (enrollment_id, sample_rate, samples) VALUES (?, ?, ?)")) {
                 ps.setLong(1, enrollmentId);
@@ -271,23 +275,6 @@ final class SqliteSpeakers implements SpeakerRecords {
     }
 
     // ---------------------------------------------------------------- shared with the other record kinds
-
-    static Long idOf(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM speaker WHERE name_key = ?")) {
-            ps.setString(1, Inputs.nameKey(name));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    static long require(Connection c, String name) throws SQLException {
-        Long id = idOf(c, name);
-        if (id == null) {
-            throw Inputs.unknownSpeaker(name);
-        }
-        return id;
-    }
 
     private static String nameOf(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT name FROM speaker WHERE name_key = ?")) {

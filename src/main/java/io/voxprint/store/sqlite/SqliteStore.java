@@ -9,6 +9,7 @@ import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.store.jdbc.JdbcAuditLog;
 import io.voxprint.store.jdbc.JdbcEmbeddingCache;
+import io.voxprint.store.jdbc.JdbcEmbeddings;
 import io.voxprint.store.jdbc.JdbcProperties;
 import java.nio.file.Path;
 
@@ -21,7 +22,7 @@ public final class SqliteStore implements VoiceprintStore {
 
     private final SqliteDatabase db;
     private final SqliteSpeakers speakers;
-    private final SqliteEmbeddings embeddings;
+    private final JdbcEmbeddings embeddings;
     private final JdbcAuditLog audit;
     private final JdbcEmbeddingCache cache;
     private final JdbcProperties properties;
@@ -29,7 +30,7 @@ public final class SqliteStore implements VoiceprintStore {
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
         this.speakers = new SqliteSpeakers(db);
-        this.embeddings = new SqliteEmbeddings(db);
+        this.embeddings = new JdbcEmbeddings(db);
         this.audit = new JdbcAuditLog(db);
         this.cache = new JdbcEmbeddingCache(db);
         this.properties = new JdbcProperties(db);
