@@ -2,6 +2,9 @@ package io.voxprint.store.jdbc;
 
 import io.voxprint.store.StoreException;
 import io.voxprint.store.TemplateCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -31,4 +34,13 @@ public interface JdbcEngine {
 
     /** The column that orders a table's rows as they were inserted. */
     String insertionOrder();
+
+    /** Runs {@code insertSql}, an INSERT of one row into a table with an {@code id} column, and gives the row's id. */
+    long insert(Connection c, String insertSql, Binding values) throws SQLException;
+
+    /** Sets the values of a statement's placeholders. */
+    @FunctionalInterface
+    interface Binding {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
 }

@@ -9,6 +9,8 @@ import io.voxprint.store.jdbc.JdbcEngine;
 import io.voxprint.store.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Collections;
@@ -103,6 +105,17 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
     @Override
     public StoreException damaged(String detail) {
         return new StoreException(Kind.DAMAGED, "The database " + url + " is damaged: " + detail + ".");
+    }
+
+    @Override
+    public long insert(Connection c, String insertSql, Binding values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql + " RETURNING id")) {
+            values.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Override

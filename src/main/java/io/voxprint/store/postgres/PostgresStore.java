@@ -12,6 +12,7 @@ import io.voxprint.store.jdbc.JdbcAuditLog;
 import io.voxprint.store.jdbc.JdbcEmbeddingCache;
 import io.voxprint.store.jdbc.JdbcEmbeddings;
 import io.voxprint.store.jdbc.JdbcProperties;
+import io.voxprint.store.jdbc.JdbcSpeakers;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,7 +27,7 @@ import java.util.Optional;
 public final class PostgresStore implements VoiceprintStore {
 
     private final PostgresDatabase db;
-    private final PostgresSpeakers speakers;
+    private final JdbcSpeakers speakers;
     private final JdbcEmbeddings embeddings;
     private final JdbcAuditLog audit;
     private final JdbcEmbeddingCache cache;
@@ -35,7 +36,7 @@ public final class PostgresStore implements VoiceprintStore {
 
     private PostgresStore(PostgresDatabase db) {
         this.db = db;
-        this.speakers = new PostgresSpeakers(db);
+        this.speakers = new JdbcSpeakers(db);
         this.embeddings = new JdbcEmbeddings(db);
         this.audit = new JdbcAuditLog(db);
         this.cache = new JdbcEmbeddingCache(db);

@@ -125,6 +125,15 @@ final class SqliteDatabase implements JdbcEngine, AutoCloseable {
     }
 
     @Override
+    public long insert(Connection c, String insertSql, Binding values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql)) {
+            values.bind(ps);
+            ps.executeUpdate();
+        }
+        return lastId(c);
+    }
+
+    @Override
     public String insertionOrder() {
         return "rowid";
     }
@@ -216,16 +225,6 @@ final class SqliteDatabase implements JdbcEngine, AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-            }
-        }
-    }
-
-    /** Whether {@code query}, selecting by one id, finds a row. */
-    static boolean exists(Connection c, String query, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
             }
         }
     }

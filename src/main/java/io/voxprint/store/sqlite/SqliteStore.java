@@ -11,6 +11,7 @@ import io.voxprint.store.jdbc.JdbcAuditLog;
 import io.voxprint.store.jdbc.JdbcEmbeddingCache;
 import io.voxprint.store.jdbc.JdbcEmbeddings;
 import io.voxprint.store.jdbc.JdbcProperties;
+import io.voxprint.store.jdbc.JdbcSpeakers;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +22,7 @@ import java.nio.file.Path;
 public final class SqliteStore implements VoiceprintStore {
 
     private final SqliteDatabase db;
-    private final SqliteSpeakers speakers;
+    private final JdbcSpeakers speakers;
     private final JdbcEmbeddings embeddings;
     private final JdbcAuditLog audit;
     private final JdbcEmbeddingCache cache;
@@ -29,7 +30,7 @@ public final class SqliteStore implements VoiceprintStore {
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
-        this.speakers = new SqliteSpeakers(db);
+        this.speakers = new JdbcSpeakers(db);
         this.embeddings = new JdbcEmbeddings(db);
         this.audit = new JdbcAuditLog(db);
         this.cache = new JdbcEmbeddingCache(db);

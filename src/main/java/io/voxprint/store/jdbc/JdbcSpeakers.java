@@ -1,4 +1,4 @@
-package io.voxprint.store.postgres;
+package io.voxprint.store.jdbc;
 
 import static io.voxprint.store.jdbc.SpeakerIds.idOf;
 import static io.voxprint.store.jdbc.SpeakerIds.require;
@@ -12,9 +12,8 @@ import io.voxprint.store.NewSpeaker;
 import io.voxprint.store.Speaker;
 import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.StoreException;
+import io.voxprint.store.TemplatePlace;
 import io.voxprint.store.StoreException.Kind;
-import io.voxprint.store.jdbc.JdbcEmbeddings;
-import io.voxprint.store.jdbc.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,21 +26,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Speakers, their enrollments, photos, notes and kept audio in the {@code speaker}, {@code enrollment}
- * and {@code kept_audio} tables of a PostgreSQL database. The same statements as the SQLite engine's
- * but for ids (RETURNING) and replacing rows (ON CONFLICT).
- */
-final class PostgresSpeakers implements SpeakerRecords {
+/** Speakers, their enrollments, photos, notes and kept audio in the {@code speaker}, {@code enrollment} and {@code kept_audio} tables. */
+public final class JdbcSpeakers implements SpeakerRecords {
 
     private static final String SPEAKER_SELECT = """
             SELECT s.id, s.name, s.created_ms, s.notes, s.photo IS NOT NULL,
                    (SELECT count(*) FROM enrollment e WHERE e.speaker_id = s.id) FROM speaker s""";
 
-    private final PostgresDatabase db;
+    private final JdbcEngine db;
+    private final String keepAudio;
 
-    PostgresSpeakers(PostgresDatabase db) {
+    public JdbcSpeakers(JdbcEngine db) {
         this.db = db;
+        this.keepAudio = db.upsert("kept_audio", List.of("enrollment_id", "sample_rate", "samples"), List.of("enrollment_id"));
     }
 
     @Override
@@ -58,15 +55,16 @@ final class PostgresSpeakers implements SpeakerRecords {
             if (existing != null) {
                 throw Inputs.duplicateName(name, existing);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO speaker (name, name_key, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+            long id = db.insert(c, "INSERT INTO speaker (name, name_key, created_ms, notes) VALUES (?, ?, ?, ?)", ps -> {
                 ps.setString(1, name);
                 ps.setString(2, Inputs.nameKey(name));
                 ps.setLong(3, created);
                 ps.setString(4, notes);
-                ps.setBytes(5, photo);
-                return byId(c, returnedId(ps));
+            });
+            if (photo != null) { // sealed against the new row's id, so after the insert
+                writePhoto(c, id, photo);
             }
+            return byId(c, id);
         });
     }
 
@@ -130,14 +128,17 @@ final class PostgresSpeakers implements SpeakerRecords {
         String n = Inputs.name(name);
         byte[] p = Inputs.photo(photo);
         db.write(c -> {
-            long id = require(c, n);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE speaker SET photo = ? WHERE id = ?")) {
-                ps.setBytes(1, p);
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
+            writePhoto(c, require(c, n), p);
             return null;
         });
+    }
+
+    private void writePhoto(Connection c, long id, byte[] photoOrNull) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE speaker SET photo = ? WHERE id = ?")) {
+            ps.setBytes(1, photoOrNull == null ? null : db.codec().encode(TemplatePlace.photo(id), photoOrNull));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
     }
 
     @Override
@@ -149,7 +150,8 @@ final class PostgresSpeakers implements SpeakerRecords {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return Optional.ofNullable(rs.getBytes(1));
+                    byte[] stored = rs.getBytes(1);
+                    return stored == null ? Optional.<byte[]>empty() : Optional.of(db.codec().decode(TemplatePlace.photo(id), stored));
                 }
             }
         });
@@ -196,9 +198,9 @@ final class PostgresSpeakers implements SpeakerRecords {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            return db.insert(c, """
                     INSERT INTO enrollment (speaker_id, source_name, seconds, net_speech_seconds, clipping_ratio, snr_db, created_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", ps -> {
                 ps.setLong(1, speakerId);
                 ps.setString(2, d.sourceName());
                 ps.setDouble(3, d.seconds());
@@ -206,8 +208,7 @@ final class PostgresSpeakers implements SpeakerRecords {
                 ps.setDouble(5, d.clippingRatio());
                 JdbcValues.setDouble(ps, 6, d.snrDb());
                 ps.setLong(7, d.created().toEpochMilli());
-                return returnedId(ps);
-            }
+            });
         });
     }
 
@@ -220,9 +221,9 @@ final class PostgresSpeakers implements SpeakerRecords {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT e.id, e.speaker_id, e.source_name, e.seconds, e.net_speech_seconds, e.clipping_ratio,
                            e.snr_db, e.created_ms,
-                           (SELECT m.model_sha256 FROM embedding m WHERE m.enrollment_id = e.id ORDER BY m.added LIMIT 1),
+                           (SELECT m.model_sha256 FROM embedding m WHERE m.enrollment_id = e.id ORDER BY m.%s LIMIT 1),
                            EXISTS (SELECT 1 FROM kept_audio k WHERE k.enrollment_id = e.id)
-                    FROM enrollment e WHERE e.speaker_id = ? ORDER BY e.id""")) {
+                    FROM enrollment e WHERE e.speaker_id = ? ORDER BY e.id""".formatted(db.insertionOrder()))) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -240,14 +241,11 @@ final class PostgresSpeakers implements SpeakerRecords {
     public void keepAudio(long enrollmentId, float[] samples) {
         Inputs.keptAudio(samples, "enrollment " + enrollmentId);
         db.write(c -> {
-            JdbcEmbeddings.speakerOfEnrollment(c, enrollmentId);
-            try (PreparedStatement ps = c.prepareStatement(
-                    """
-                    INSERT INTO kept_audio (enrollment_id, sample_rate, samples) VALUES (?, ?, ?)
-                    ON CONFLICT (enrollment_id) DO UPDATE SET sample_rate = excluded.sample_rate, samples = excluded.samples""")) {
+            long speakerId = JdbcEmbeddings.speakerOfEnrollment(c, enrollmentId);
+            try (PreparedStatement ps = c.prepareStatement(keepAudio)) {
                 ps.setLong(1, enrollmentId);
                 ps.setInt(2, KeptAudio.SAMPLE_RATE);
-                ps.setBytes(3, Floats.toBytes(samples));
+                ps.setBytes(3, db.codec().encode(TemplatePlace.keptAudio(speakerId, enrollmentId), Floats.toBytes(samples)));
                 ps.executeUpdate();
             }
             return null;
@@ -266,7 +264,8 @@ final class PostgresSpeakers implements SpeakerRecords {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        list.add(new KeptAudio(rs.getLong(1), rs.getString(2), Floats.fromBytes(rs.getBytes(3))));
+                        list.add(new KeptAudio(rs.getLong(1), rs.getString(2), Floats.fromBytes(
+                                db.codec().decode(TemplatePlace.keptAudio(id, rs.getLong(1)), rs.getBytes(3)))));
                     }
                 }
             }
@@ -282,13 +281,6 @@ final class PostgresSpeakers implements SpeakerRecords {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
-        }
-    }
-
-    private static long returnedId(PreparedStatement insertReturningId) throws SQLException {
-        try (ResultSet rs = insertReturningId.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
