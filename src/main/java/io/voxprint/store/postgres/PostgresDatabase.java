@@ -4,11 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
+import io.voxprint.store.TemplateCodec;
+import io.voxprint.store.jdbc.JdbcEngine;
 import io.voxprint.store.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * server's errors as sentences. Writing transactions are SERIALIZABLE, so the checks made before a
  * write (a free name, a model's dimension) hold at commit as they did under SQLite's single writer.
  */
-final class PostgresDatabase implements AutoCloseable {
+final class PostgresDatabase implements JdbcEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresDatabase.class);
     /** How long a write is run again while other desks keep conflicting with it. */
@@ -80,12 +86,49 @@ final class PostgresDatabase implements AutoCloseable {
         return url;
     }
 
-    <T> T write(SqlWork<T> work) {
+    @Override
+    public <T> T write(SqlWork<T> work) {
         return transaction(false, work);
     }
 
-    <T> T read(SqlWork<T> work) {
+    @Override
+    public <T> T read(SqlWork<T> work) {
         return transaction(true, work);
+    }
+
+    /** Templates are stored as they are: no sealing codec is wired to this engine yet. */
+    @Override
+    public TemplateCodec codec() {
+        return TemplateCodec.PLAIN;
+    }
+
+    @Override
+    public StoreException damaged(String detail) {
+        return new StoreException(Kind.DAMAGED, "The database " + url + " is damaged: " + detail + ".");
+    }
+
+    @Override
+    public long insert(Connection c, String insertSql, Binding values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql + " RETURNING id")) {
+            values.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public String insertionOrder() {
+        return "added";
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> key) {
+        List<String> updated = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = excluded." + c).toList();
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT (" + String.join(", ", key)
+                + ") DO UPDATE SET " + String.join(", ", updated);
     }
 
     private <T> T transaction(boolean readOnly, SqlWork<T> work) {

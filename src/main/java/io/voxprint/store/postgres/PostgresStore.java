@@ -8,6 +8,11 @@ import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.StoreProperties;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.jdbc.JdbcAuditLog;
+import io.voxprint.store.jdbc.JdbcEmbeddingCache;
+import io.voxprint.store.jdbc.JdbcEmbeddings;
+import io.voxprint.store.jdbc.JdbcProperties;
+import io.voxprint.store.jdbc.JdbcSpeakers;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,18 +27,20 @@ import java.util.Optional;
 public final class PostgresStore implements VoiceprintStore {
 
     private final PostgresDatabase db;
-    private final PostgresSpeakers speakers;
-    private final PostgresEmbeddings embeddings;
-    private final PostgresAuditLog audit;
-    private final PostgresEmbeddingCache cache;
+    private final JdbcSpeakers speakers;
+    private final JdbcEmbeddings embeddings;
+    private final JdbcAuditLog audit;
+    private final JdbcEmbeddingCache cache;
+    private final JdbcProperties properties;
     private final PostgresChanges changes;
 
     private PostgresStore(PostgresDatabase db) {
         this.db = db;
-        this.speakers = new PostgresSpeakers(db);
-        this.embeddings = new PostgresEmbeddings(db);
-        this.audit = new PostgresAuditLog(db);
-        this.cache = new PostgresEmbeddingCache(db);
+        this.speakers = new JdbcSpeakers(db);
+        this.embeddings = new JdbcEmbeddings(db);
+        this.audit = new JdbcAuditLog(db);
+        this.cache = new JdbcEmbeddingCache(db);
+        this.properties = new JdbcProperties(db);
         this.changes = new PostgresChanges(db.url());
     }
 
@@ -118,6 +125,6 @@ public final class PostgresStore implements VoiceprintStore {
 
     @Override
     public StoreProperties properties() {
-        return new PostgresProperties(db);
+        return properties;
     }
 }

@@ -3,6 +3,7 @@ package io.voxprint.store.sqlite;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.StoreException.Kind;
+import io.voxprint.store.jdbc.JdbcEngine;
 import io.voxprint.store.jdbc.SqlWork;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,7 @@ import org.sqlite.SQLiteOpenMode;
  * connection; a transaction started inside another on the same thread joins it, so a unit of work
  * spanning several kinds of record commits once.
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase implements JdbcEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
     static final int BUSY_TIMEOUT_MS = 5_000;
@@ -97,8 +100,8 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Every template passes through it on its way to and from the tables. */
-    TemplateCodec codec() {
+    @Override
+    public TemplateCodec codec() {
         return codec;
     }
 
@@ -106,12 +109,39 @@ final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    synchronized <T> T write(SqlWork<T> work) {
+    @Override
+    public synchronized <T> T write(SqlWork<T> work) {
         return transaction("BEGIN IMMEDIATE", work);
     }
 
-    synchronized <T> T read(SqlWork<T> work) {
+    @Override
+    public synchronized <T> T read(SqlWork<T> work) {
         return transaction("BEGIN", work);
+    }
+
+    @Override
+    public StoreException damaged(String detail) {
+        return SqliteErrors.damaged(file, detail, null);
+    }
+
+    @Override
+    public long insert(Connection c, String insertSql, Binding values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql)) {
+            values.bind(ps);
+            ps.executeUpdate();
+        }
+        return lastId(c);
+    }
+
+    @Override
+    public String insertionOrder() {
+        return "rowid";
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> key) {
+        return "INSERT OR REPLACE INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
 
     private <T> T transaction(String begin, SqlWork<T> work) {
@@ -195,16 +225,6 @@ final class SqliteDatabase implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-            }
-        }
-    }
-
-    /** Whether {@code query}, selecting by one id, finds a row. */
-    static boolean exists(Connection c, String query, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
             }
         }
     }

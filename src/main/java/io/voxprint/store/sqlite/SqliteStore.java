@@ -7,6 +7,11 @@ import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.StoreProperties;
 import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.jdbc.JdbcAuditLog;
+import io.voxprint.store.jdbc.JdbcEmbeddingCache;
+import io.voxprint.store.jdbc.JdbcEmbeddings;
+import io.voxprint.store.jdbc.JdbcProperties;
+import io.voxprint.store.jdbc.JdbcSpeakers;
 import java.nio.file.Path;
 
 /**
@@ -17,19 +22,19 @@ import java.nio.file.Path;
 public final class SqliteStore implements VoiceprintStore {
 
     private final SqliteDatabase db;
-    private final SqliteSpeakers speakers;
-    private final SqliteEmbeddings embeddings;
-    private final SqliteAuditLog audit;
-    private final SqliteEmbeddingCache cache;
-    private final SqliteProperties properties;
+    private final JdbcSpeakers speakers;
+    private final JdbcEmbeddings embeddings;
+    private final JdbcAuditLog audit;
+    private final JdbcEmbeddingCache cache;
+    private final JdbcProperties properties;
 
     private SqliteStore(SqliteDatabase db) {
         this.db = db;
-        this.speakers = new SqliteSpeakers(db);
-        this.embeddings = new SqliteEmbeddings(db);
-        this.audit = new SqliteAuditLog(db);
-        this.cache = new SqliteEmbeddingCache(db);
-        this.properties = new SqliteProperties(db);
+        this.speakers = new JdbcSpeakers(db);
+        this.embeddings = new JdbcEmbeddings(db);
+        this.audit = new JdbcAuditLog(db);
+        this.cache = new JdbcEmbeddingCache(db);
+        this.properties = new JdbcProperties(db);
     }
 
     /** {@code $XDG_DATA_HOME/voxprint/voxprint.db}, by default {@code ~/.local/share/voxprint/voxprint.db}. */

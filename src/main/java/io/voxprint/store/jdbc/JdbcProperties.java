@@ -1,17 +1,20 @@
-package io.voxprint.store.postgres;
+package io.voxprint.store.jdbc;
 
 import io.voxprint.store.StoreProperties;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Optional;
 
-/** Named values kept with the database (schema 3's {@code property} table), as on SQLite. */
-final class PostgresProperties implements StoreProperties {
+/** Named values in the {@code property} table (schema 3). */
+public final class JdbcProperties implements StoreProperties {
 
-    private final PostgresDatabase db;
+    private final JdbcEngine db;
+    private final String upsert;
 
-    PostgresProperties(PostgresDatabase db) {
+    public JdbcProperties(JdbcEngine db) {
         this.db = db;
+        this.upsert = db.upsert("property", List.of("name", "value"), List.of("name"));
     }
 
     @Override
@@ -29,8 +32,7 @@ final class PostgresProperties implements StoreProperties {
     @Override
     public void put(String name, byte[] value) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO property (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            try (PreparedStatement ps = c.prepareStatement(upsert)) {
                 ps.setString(1, name);
                 ps.setBytes(2, value);
                 ps.executeUpdate();

@@ -1,4 +1,7 @@
-package io.voxprint.store.sqlite;
+package io.voxprint.store.jdbc;
+
+import static io.voxprint.store.jdbc.SpeakerIds.idOf;
+import static io.voxprint.store.jdbc.SpeakerIds.require;
 
 import io.voxprint.store.Enrollment;
 import io.voxprint.store.EnrollmentDetails;
@@ -11,7 +14,6 @@ import io.voxprint.store.SpeakerRecords;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.TemplatePlace;
 import io.voxprint.store.StoreException.Kind;
-import io.voxprint.store.jdbc.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,16 +27,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Speakers, their enrollments, photos, notes and kept audio in the {@code speaker}, {@code enrollment} and {@code kept_audio} tables. */
-final class SqliteSpeakers implements SpeakerRecords {
+public final class JdbcSpeakers implements SpeakerRecords {
 
     private static final String SPEAKER_SELECT = """
             SELECT s.id, s.name, s.created_ms, s.notes, s.photo IS NOT NULL,
                    (SELECT count(*) FROM enrollment e WHERE e.speaker_id = s.id) FROM speaker s""";
 
-    private final SqliteDatabase db;
+    private final JdbcEngine db;
+    private final String keepAudio;
 
-    SqliteSpeakers(SqliteDatabase db) {
+    public JdbcSpeakers(JdbcEngine db) {
         this.db = db;
+        this.keepAudio = db.upsert("kept_audio", List.of("enrollment_id", "sample_rate", "samples"), List.of("enrollment_id"));
     }
 
     @Override
@@ -51,15 +55,12 @@ final class SqliteSpeakers implements SpeakerRecords {
             if (existing != null) {
                 throw Inputs.duplicateName(name, existing);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO speaker (name, name_key, created_ms, notes) VALUES (?, ?, ?, ?)")) {
+            long id = db.insert(c, "INSERT INTO speaker (name, name_key, created_ms, notes) VALUES (?, ?, ?, ?)", ps -> {
                 ps.setString(1, name);
                 ps.setString(2, Inputs.nameKey(name));
                 ps.setLong(3, created);
                 ps.setString(4, notes);
-                ps.executeUpdate();
-            }
-            long id = SqliteDatabase.lastId(c);
+            });
             if (photo != null) { // sealed against the new row's id, so after the insert
                 writePhoto(c, id, photo);
             }
@@ -189,12 +190,17 @@ final class SqliteSpeakers implements SpeakerRecords {
     public long addEnrollment(long speakerId, EnrollmentDetails details) {
         EnrollmentDetails d = Inputs.details(details);
         return db.write(c -> {
-            if (!SqliteDatabase.exists(c, "SELECT 1 FROM speaker WHERE id = ?", speakerId)) {
-                throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no speaker number " + speakerId + ".");
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM speaker WHERE id = ?")) {
+                ps.setLong(1, speakerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no speaker number " + speakerId + ".");
+                    }
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            return db.insert(c, """
                     INSERT INTO enrollment (speaker_id, source_name, seconds, net_speech_seconds, clipping_ratio, snr_db, created_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", ps -> {
                 ps.setLong(1, speakerId);
                 ps.setString(2, d.sourceName());
                 ps.setDouble(3, d.seconds());
@@ -202,9 +208,7 @@ final class SqliteSpeakers implements SpeakerRecords {
                 ps.setDouble(5, d.clippingRatio());
                 JdbcValues.setDouble(ps, 6, d.snrDb());
                 ps.setLong(7, d.created().toEpochMilli());
-                ps.executeUpdate();
-            }
-            return SqliteDatabase.lastId(c);
+            });
         });
     }
 
@@ -217,9 +221,9 @@ final class SqliteSpeakers implements SpeakerRecords {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT e.id, e.speaker_id, e.source_name, e.seconds, e.net_speech_seconds, e.clipping_ratio,
                            e.snr_db, e.created_ms,
-                           (SELECT m.model_sha256 FROM embedding m WHERE m.enrollment_id = e.id ORDER BY m.rowid LIMIT 1),
+                           (SELECT m.model_sha256 FROM embedding m WHERE m.enrollment_id = e.id ORDER BY m.%s LIMIT 1),
                            EXISTS (SELECT 1 FROM kept_audio k WHERE k.enrollment_id = e.id)
-                    FROM enrollment e WHERE e.speaker_id = ? ORDER BY e.id""")) {
+                    FROM enrollment e WHERE e.speaker_id = ? ORDER BY e.id""".formatted(db.insertionOrder()))) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -237,9 +241,8 @@ final class SqliteSpeakers implements SpeakerRecords {
     public void keepAudio(long enrollmentId, float[] samples) {
         Inputs.keptAudio(samples, "enrollment " + enrollmentId);
         db.write(c -> {
-            long speakerId = SqliteEmbeddings.speakerOfEnrollment(c, enrollmentId);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO kept_audio (enrollment_id, sample_rate, samples) VALUES (?, ?, ?)")) {
+            long speakerId = JdbcEmbeddings.speakerOfEnrollment(c, enrollmentId);
+            try (PreparedStatement ps = c.prepareStatement(keepAudio)) {
                 ps.setLong(1, enrollmentId);
                 ps.setInt(2, KeptAudio.SAMPLE_RATE);
                 ps.setBytes(3, db.codec().encode(TemplatePlace.keptAudio(speakerId, enrollmentId), Floats.toBytes(samples)));
@@ -271,23 +274,6 @@ final class SqliteSpeakers implements SpeakerRecords {
     }
 
     // ---------------------------------------------------------------- shared with the other record kinds
-
-    static Long idOf(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM speaker WHERE name_key = ?")) {
-            ps.setString(1, Inputs.nameKey(name));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    static long require(Connection c, String name) throws SQLException {
-        Long id = idOf(c, name);
-        if (id == null) {
-            throw Inputs.unknownSpeaker(name);
-        }
-        return id;
-    }
 
     private static String nameOf(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT name FROM speaker WHERE name_key = ?")) {

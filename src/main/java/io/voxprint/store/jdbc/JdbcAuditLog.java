@@ -1,23 +1,20 @@
-package io.voxprint.store.postgres;
+package io.voxprint.store.jdbc;
 
 import io.voxprint.store.AuditEntry;
 import io.voxprint.store.AuditLog;
 import io.voxprint.store.Inputs;
-import io.voxprint.store.StoreException;
-import io.voxprint.store.StoreException.Kind;
-import io.voxprint.store.jdbc.JdbcValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The append-only {@code audit} table of a PostgreSQL database; kinds and results are stored as the words {@link AuditEntry} names. */
-final class PostgresAuditLog implements AuditLog {
+/** The append-only {@code audit} table; kinds and results are stored as the words {@link AuditEntry} names. */
+public final class JdbcAuditLog implements AuditLog {
 
-    private final PostgresDatabase db;
+    private final JdbcEngine db;
 
-    PostgresAuditLog(PostgresDatabase db) {
+    public JdbcAuditLog(JdbcEngine db) {
         this.db = db;
     }
 
@@ -59,8 +56,8 @@ final class PostgresAuditLog implements AuditLog {
                                 rs.getString(3), rs.getString(4), JdbcValues.getDouble(rs, 5), JdbcValues.getDouble(rs, 6),
                                 rs.getString(7), rs.getString(8));
                         if (entry == null) {
-                            throw new StoreException(Kind.DAMAGED, "The database " + db.url() + " is damaged: an audit line holds "
-                                    + "the unknown decision '" + rs.getString(2) + "/" + rs.getString(4) + "'.");
+                            throw db.damaged("an audit line holds the unknown decision '"
+                                    + rs.getString(2) + "/" + rs.getString(4) + "'");
                         }
                         list.add(entry);
                     }

@@ -1,4 +1,4 @@
-package io.voxprint.store.postgres;
+package io.voxprint.store.jdbc;
 
 import io.voxprint.store.EmbeddingRecords;
 import io.voxprint.store.Floats;
@@ -7,6 +7,8 @@ import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
 import io.voxprint.store.StoredEmbedding;
+import io.voxprint.store.TemplateCodec;
+import io.voxprint.store.TemplatePlace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,12 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Embeddings in the {@code embedding} table of a PostgreSQL database, one row per (enrollment, model), float32 little-endian. */
-final class PostgresEmbeddings implements EmbeddingRecords {
+/** Embeddings in the {@code embedding} table, one row per (enrollment, model), float32 little-endian. */
+public final class JdbcEmbeddings implements EmbeddingRecords {
 
-    private final PostgresDatabase db;
+    private final JdbcEngine db;
 
-    PostgresEmbeddings(PostgresDatabase db) {
+    public JdbcEmbeddings(JdbcEngine db) {
         this.db = db;
     }
 
@@ -32,7 +34,7 @@ final class PostgresEmbeddings implements EmbeddingRecords {
         String model = Inputs.modelSha256(modelSha256);
         Inputs.embedding(embedding, "enrollment " + enrollmentId);
         db.write(c -> {
-            requireEnrollment(c, enrollmentId);
+            long speakerId = speakerOfEnrollment(c, enrollmentId);
             checkDimension(c, model, embedding.length);
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM embedding WHERE enrollment_id = ? AND model_sha256 = ?")) {
@@ -45,7 +47,7 @@ final class PostgresEmbeddings implements EmbeddingRecords {
                 ps.setLong(1, enrollmentId);
                 ps.setString(2, model);
                 ps.setInt(3, embedding.length);
-                ps.setBytes(4, Floats.toBytes(embedding));
+                ps.setBytes(4, db.codec().encode(TemplatePlace.embedding(speakerId, enrollmentId, model), Floats.toBytes(embedding)));
                 ps.executeUpdate();
             }
             return null;
@@ -55,7 +57,7 @@ final class PostgresEmbeddings implements EmbeddingRecords {
     @Override
     public List<SpeakerEmbeddings> ofModel(String modelSha256) {
         String model = Inputs.modelSha256(modelSha256);
-        return db.read(c -> embeddings(c, model, null));
+        return db.read(c -> embeddings(c, db.codec(), model, null));
     }
 
     @Override
@@ -63,8 +65,8 @@ final class PostgresEmbeddings implements EmbeddingRecords {
         String model = Inputs.modelSha256(modelSha256);
         String wanted = Inputs.name(speakerName);
         return db.read(c -> {
-            Long id = PostgresSpeakers.idOf(c, wanted);
-            return id == null ? Optional.<SpeakerEmbeddings>empty() : embeddings(c, model, id).stream().findFirst();
+            Long id = SpeakerIds.idOf(c, wanted);
+            return id == null ? Optional.<SpeakerEmbeddings>empty() : embeddings(c, db.codec(), model, id).stream().findFirst();
         });
     }
 
@@ -72,15 +74,16 @@ final class PostgresEmbeddings implements EmbeddingRecords {
     public List<StoredEmbedding> allOfSpeaker(String speakerName) {
         String wanted = Inputs.name(speakerName);
         return db.read(c -> {
-            long id = PostgresSpeakers.require(c, wanted);
+            long id = SpeakerIds.require(c, wanted);
             List<StoredEmbedding> all = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT e.id, m.model_sha256, m.vector FROM enrollment e JOIN embedding m ON m.enrollment_id = e.id
-                    WHERE e.speaker_id = ? ORDER BY e.id, m.added""")) {
+                    WHERE e.speaker_id = ? ORDER BY e.id, m.""" + db.insertionOrder())) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        all.add(new StoredEmbedding(rs.getLong(1), rs.getString(2), Floats.fromBytes(rs.getBytes(3))));
+                        all.add(new StoredEmbedding(rs.getLong(1), rs.getString(2), Floats.fromBytes(db.codec().decode(
+                                TemplatePlace.embedding(id, rs.getLong(1), rs.getString(2)), rs.getBytes(3)))));
                     }
                 }
             }
@@ -118,10 +121,11 @@ final class PostgresEmbeddings implements EmbeddingRecords {
         });
     }
 
-    private static List<SpeakerEmbeddings> embeddings(Connection c, String model, Long speakerId) throws SQLException {
+    private static List<SpeakerEmbeddings> embeddings(Connection c, TemplateCodec codec, String model, Long speakerId)
+            throws SQLException {
         Map<Long, SpeakerEmbeddings> bySpeaker = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT s.id, s.name, m.vector FROM embedding m
+                SELECT s.id, s.name, m.vector, e.id FROM embedding m
                 JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id
                 WHERE m.model_sha256 = ? AND (? IS NULL OR s.id = ?) ORDER BY s.name_key, e.id""")) {
             ps.setString(1, model);
@@ -132,20 +136,23 @@ final class PostgresEmbeddings implements EmbeddingRecords {
                     long id = rs.getLong(1);
                     String name = rs.getString(2);
                     bySpeaker.computeIfAbsent(id, k -> new SpeakerEmbeddings(k, name, new ArrayList<>()))
-                            .embeddings().add(Floats.fromBytes(rs.getBytes(3)));
+                            .embeddings().add(Floats.fromBytes(codec.decode(TemplatePlace.embedding(id, rs.getLong(4), model),
+                                    rs.getBytes(3))));
                 }
             }
         }
         return List.copyOf(bySpeaker.values());
     }
 
-    static void requireEnrollment(Connection c, long enrollmentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM enrollment WHERE id = ?")) {
+    /** The enrollment's speaker (a sealed template is bound to it); refuses an unknown enrollment. */
+    public static long speakerOfEnrollment(Connection c, long enrollmentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT speaker_id FROM enrollment WHERE id = ?")) {
             ps.setLong(1, enrollmentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new StoreException(Kind.UNKNOWN_SPEAKER, "There is no enrollment number " + enrollmentId + ".");
                 }
+                return rs.getLong(1);
             }
         }
     }

@@ -1,20 +1,25 @@
-package io.voxprint.store.postgres;
+package io.voxprint.store.jdbc;
 
 import io.voxprint.store.EmbeddingCache;
 import io.voxprint.store.Floats;
 import io.voxprint.store.Inputs;
+import io.voxprint.store.TemplatePlace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
-/** The {@code embedding_cache} table of a PostgreSQL database. */
-final class PostgresEmbeddingCache implements EmbeddingCache {
+/** The {@code embedding_cache} table. */
+public final class JdbcEmbeddingCache implements EmbeddingCache {
 
-    private final PostgresDatabase db;
+    private final JdbcEngine db;
+    private final String upsert;
 
-    PostgresEmbeddingCache(PostgresDatabase db) {
+    public JdbcEmbeddingCache(JdbcEngine db) {
         this.db = db;
+        this.upsert = db.upsert("embedding_cache", List.of("audio_sha256", "model_sha256", "dimension", "vector", "created_ms"),
+                List.of("audio_sha256", "model_sha256"));
     }
 
     @Override
@@ -27,7 +32,8 @@ final class PostgresEmbeddingCache implements EmbeddingCache {
                 ps.setString(1, audio);
                 ps.setString(2, model);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Floats.fromBytes(rs.getBytes(1))) : Optional.<float[]>empty();
+                    return rs.next() ? Optional.of(Floats.fromBytes(db.codec().decode(TemplatePlace.cachedEmbedding(audio, model),
+                            rs.getBytes(1)))) : Optional.<float[]>empty();
                 }
             }
         });
@@ -40,14 +46,11 @@ final class PostgresEmbeddingCache implements EmbeddingCache {
         Inputs.embedding(embedding, "the cached audio");
         long now = System.currentTimeMillis();
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO embedding_cache (audio_sha256, model_sha256, dimension, vector, created_ms)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (audio_sha256, model_sha256) DO UPDATE
-                    SET dimension = excluded.dimension, vector = excluded.vector, created_ms = excluded.created_ms""")) {
+            try (PreparedStatement ps = c.prepareStatement(upsert)) {
                 ps.setString(1, audio);
                 ps.setString(2, model);
                 ps.setInt(3, embedding.length);
-                ps.setBytes(4, Floats.toBytes(embedding));
+                ps.setBytes(4, db.codec().encode(TemplatePlace.cachedEmbedding(audio, model), Floats.toBytes(embedding)));
                 ps.setLong(5, now);
                 ps.executeUpdate();
             }
