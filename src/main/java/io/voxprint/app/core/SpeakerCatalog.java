@@ -5,6 +5,8 @@ import io.voxprint.scoring.Vectors;
 import io.voxprint.store.SpeakerChanges;
 import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.VoiceprintStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The enrolled speakers of the current model as one in-memory {@link SpeakerIndex}, built from the
@@ -53,6 +55,16 @@ public final class SpeakerCatalog {
     /** A sentence for the user while the shared database cannot be reached (the index keeps what it had); null otherwise. */
     public String serverProblem() {
         return serverProblem;
+    }
+
+    /** The normalised voiceprints of a model's enrolled speakers, by name (a copy: the index stays private). */
+    public synchronized Map<String, float[]> voiceprints(String modelSha256, int dimension) {
+        SpeakerIndex current = index(modelSha256, dimension);
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (String key : current.keys()) {
+            out.put(key, current.voiceprint(key));
+        }
+        return out;
     }
 
     public synchronized SpeakerIndex index(String modelSha256, int dimension) {

@@ -9,7 +9,6 @@ import io.voxprint.app.core.VoxprintException;
 import io.voxprint.model.Ecapa2Model;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.scoring.AsNorm;
-import io.voxprint.scoring.SpeakerIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,11 +83,6 @@ public final class Diarize {
 
     private Map<String, float[]> voiceprints() {
         ModelInfo info = models.info();
-        SpeakerIndex index = catalog.index(info.sha256(), info.embeddingDimension());
-        Map<String, float[]> out = new LinkedHashMap<>();
-        for (String key : index.keys()) {
-            out.put(key, index.voiceprint(key));
-        }
-        return out;
+        return catalog.voiceprints(info.sha256(), info.embeddingDimension());
     }
 }

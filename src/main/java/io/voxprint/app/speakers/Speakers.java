@@ -3,11 +3,9 @@ package io.voxprint.app.speakers;
 import io.voxprint.app.core.ModelService;
 import io.voxprint.app.core.SpeakerCatalog;
 import io.voxprint.model.ModelInfo;
-import io.voxprint.scoring.SpeakerIndex;
 import io.voxprint.store.Enrollment;
 import io.voxprint.store.Speaker;
 import io.voxprint.store.VoiceprintStore;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,11 +65,6 @@ public final class Speakers {
     /** Normalised voiceprints of the model in use, by name (for the speaker map). */
     public Map<String, float[]> voiceprints() {
         ModelInfo info = models.info();
-        SpeakerIndex index = catalog.index(info.sha256(), info.embeddingDimension());
-        Map<String, float[]> out = new LinkedHashMap<>();
-        for (String key : index.keys()) {
-            out.put(key, index.voiceprint(key));
-        }
-        return out;
+        return catalog.voiceprints(info.sha256(), info.embeddingDimension());
     }
 }
