@@ -1,18 +1,7 @@
 package io.voxprint.store.postgres;
 
-import io.voxprint.store.AuditLog;
-import io.voxprint.store.EmbeddingCache;
-import io.voxprint.store.EmbeddingRecords;
 import io.voxprint.store.SpeakerChanges;
-import io.voxprint.store.SpeakerRecords;
-import io.voxprint.store.UnitOfWork;
-import io.voxprint.store.StoreProperties;
-import io.voxprint.store.VoiceprintStore;
-import io.voxprint.store.jdbc.JdbcAuditLog;
-import io.voxprint.store.jdbc.JdbcEmbeddingCache;
-import io.voxprint.store.jdbc.JdbcEmbeddings;
-import io.voxprint.store.jdbc.JdbcProperties;
-import io.voxprint.store.jdbc.JdbcSpeakers;
+import io.voxprint.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,23 +13,14 @@ import java.util.Optional;
  * serializable writes, and change notices ({@link #watch}) so that every desk's in-memory speaker
  * index follows the others within a second. See docs/store.md for setting up a team's database.
  */
-public final class PostgresStore implements VoiceprintStore {
+public final class PostgresStore extends JdbcStore {
 
     private final PostgresDatabase db;
-    private final JdbcSpeakers speakers;
-    private final JdbcEmbeddings embeddings;
-    private final JdbcAuditLog audit;
-    private final JdbcEmbeddingCache cache;
-    private final JdbcProperties properties;
     private final PostgresChanges changes;
 
     private PostgresStore(PostgresDatabase db) {
+        super(db);
         this.db = db;
-        this.speakers = new JdbcSpeakers(db);
-        this.embeddings = new JdbcEmbeddings(db);
-        this.audit = new JdbcAuditLog(db);
-        this.cache = new JdbcEmbeddingCache(db);
-        this.properties = new JdbcProperties(db);
         this.changes = new PostgresChanges(db.url());
     }
 
@@ -55,36 +35,6 @@ public final class PostgresStore implements VoiceprintStore {
 
     public static PostgresStore open(PostgresUrl url) {
         return new PostgresStore(PostgresDatabase.open(url));
-    }
-
-    @Override
-    public SpeakerRecords speakers() {
-        return speakers;
-    }
-
-    @Override
-    public EmbeddingRecords embeddings() {
-        return embeddings;
-    }
-
-    @Override
-    public AuditLog audit() {
-        return audit;
-    }
-
-    @Override
-    public EmbeddingCache embeddingCache() {
-        return cache;
-    }
-
-    @Override
-    public <T> T inTransaction(UnitOfWork<T> work) {
-        return db.write(c -> work.run(this));
-    }
-
-    @Override
-    public <T> T inReadTransaction(UnitOfWork<T> work) {
-        return db.read(c -> work.run(this));
     }
 
     @Override
@@ -123,8 +73,4 @@ public final class PostgresStore implements VoiceprintStore {
         db.close();
     }
 
-    @Override
-    public StoreProperties properties() {
-        return properties;
-    }
 }
