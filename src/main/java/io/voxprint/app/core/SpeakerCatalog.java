@@ -7,6 +7,7 @@ import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.VoiceprintStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The enrolled speakers of the current model as one in-memory {@link SpeakerIndex}, built from the
@@ -82,15 +83,23 @@ public final class SpeakerCatalog {
         return index;
     }
 
-    /** Re-reads one speaker after an enrollment (or drops it when it has no embedding of this model). */
+    /**
+     * Re-reads one speaker after an enrollment (or drops it when it has no embedding of this model).
+     * The speaker is read first and then replaced in one step: searches run outside this lock, so a
+     * speaker removed while the database is read would be missing from them meanwhile.
+     */
     public synchronized void refresh(String speakerName) {
         if (index == null) {
             return;
         }
         version++;
-        index.remove(speakerName);
-        store.embeddings().ofSpeaker(speakerName, indexedModel).filter(s -> !s.embeddings().isEmpty())
-                .ifPresent(s -> index.put(s.speakerName(), Vectors.normalizedMean(s.embeddings())));
+        Optional<SpeakerEmbeddings> now = store.embeddings().ofSpeaker(speakerName, indexedModel)
+                .filter(s -> !s.embeddings().isEmpty());
+        if (now.isPresent()) {
+            index.put(now.get().speakerName(), Vectors.normalizedMean(now.get().embeddings()));
+        } else {
+            index.remove(speakerName);
+        }
     }
 
     public synchronized void remove(String speakerName) {

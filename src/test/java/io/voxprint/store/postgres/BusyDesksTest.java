@@ -37,7 +37,11 @@ class BusyDesksTest {
                         List.of("work", url, "desk" + d, Integer.toString(SPEAKERS_EACH), Integer.toString(DESKS * SPEAKERS_EACH)), Map.of()));
             }
             for (ChildJvm desk : desks) {
-                System.out.println(desk.await("SEES ALL", 600)); // a bound for a machine shared with other builds, not a figure
+                try {
+                    System.out.println(desk.await("SEES ALL", 600)); // a bound for a machine shared with other builds, not a figure
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n" + everyDesk(desks), e);
+                }
             }
             for (ChildJvm desk : desks) {
                 assertEquals(0, desk.waitFor(60), desk.output());
@@ -79,6 +83,15 @@ class BusyDesksTest {
                     "a recording without its embedding or audio");
             assertTrue(count(s, "SELECT count(*) FROM speaker") >= 1, "some enrollments were committed before a kill");
         }
+    }
+
+    /** What every desk printed: the desk that failed is often not the one that noticed. */
+    private static String everyDesk(List<ChildJvm> desks) {
+        StringBuilder out = new StringBuilder();
+        for (int d = 0; d < desks.size(); d++) {
+            out.append("--- desk").append(d).append(":\n").append(desks.get(d).output()).append('\n');
+        }
+        return out.toString();
     }
 
     private static long count(Statement s, String sql) throws Exception {
