@@ -63,7 +63,7 @@ public final class AppBench {
                     voxprint.models().model().embed(take);
                     embed[i] = Stats.ms(t);
                 }
-                System.out.printf(Locale.ROOT, "enroll through Voxprint (keep audio %s): %.1f speakers/s, median %.1f ms per speaker"
+                System.out.printf(Locale.ROOT, "enroll through AppContext (keep audio %s): %.1f speakers/s, median %.1f ms per speaker"
                         + " (%d takes of %.0f s); one model call on a take: median %.1f ms%n", keep, perSecond,
                         Stats.median(ms), TAKES, speech.seconds(), Stats.median(embed));
                 json.append(String.format(Locale.ROOT, "\"enroll_%s\": {\"speakers_per_s\": %.2f, \"median_ms\": %.2f,"

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * one call per speaker with k takes, named "...-t&lt;k&gt;") and three command-line processes
  * reading it again and again: {@code speakers list}, {@code identify} (which also writes an audit
  * line) and {@code audit}. Every reader process must exit 0 with JSON lines only, and see whole
- * enrollment calls only. Duration: {@code -Dvoxprint.reliability.concurrencySeconds} (default 60).
+ * enrollment calls only. Duration: {@code -Dvoxprint.reliability.concurrencySeconds} (default 20; pass 600 for a longer soak).
  */
 class WriterAndCliReadersTest {
     private static final Path RESOURCES = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"));
@@ -43,7 +43,7 @@ class WriterAndCliReadersTest {
 
     @Test
     void enrollingWhileThreeCliProcessesReadNeverFailsOrShowsHalfAnEnrollment() throws Exception {
-        long seconds = Long.getLong("voxprint.reliability.concurrencySeconds", 60);
+        long seconds = Long.getLong("voxprint.reliability.concurrencySeconds", 20);
         Path db = home.resolve("shared.db");
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger enrolled = new AtomicInteger();
