@@ -160,6 +160,32 @@ class DiarizationQualityTest {
         assertFalse(d.segments().stream().noneMatch(s -> !s.known()), "the others are unknown voices");
     }
 
+    /** With AS-norm on (the cohort: the other enrolled speakers), the scores change scale but not the answer. */
+    @Test
+    void withAsNormCleanConversationsAreStillWithinThreePercent() throws Exception {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("HOME", home.toString(), "HF_HUB_OFFLINE", "1"),
+                home.resolve("voxprint.db"), Conversations.MODEL, null, null, true);
+        DiarizationError clean = null;
+        try (AppContext normed = AppContext.open(config, ScoringOptions.defaults().withAsNorm(true))) {
+            Diarizer diarizer = normed.diarize().diarizer(List.of(), DiarizationSettings.defaults());
+            for (Conversations.Conversation c : Conversations.all()) {
+                if (!c.condition().equals("clean")) {
+                    continue;
+                }
+                Diarization d = diarizer.run(c.wav(), DiarizationListener.NONE, () -> false);
+                for (DiarizedSegment s : d.segments()) {
+                    // a cosine is at most 1; an accepted AS-normalised score is in cohort deviations, far above it
+                    assertTrue(!s.known() || s.score() > 1.0, "scored on the AS-norm scale: " + s);
+                }
+                assertTrue(d.segments().stream().anyMatch(DiarizedSegment::known), "enrolled speakers were found");
+                DiarizationError e = SCORER.score(Rttm.read(c.rttm()).get(c.name()), segments(d));
+                clean = clean == null ? e : clean.plus(e);
+            }
+        }
+        System.out.println("clean, AS-norm: " + parts(clean));
+        assertTrue(clean.der() <= 0.03, "clean DER with AS-norm " + parts(clean));
+    }
+
     private static String parts(DiarizationError e) {
         return String.format(Locale.ROOT, "%.2f %% (%.2f / %.2f / %.2f)", 100 * e.der(), 100 * e.missedFraction(),
                 100 * e.falseAlarmFraction(), 100 * e.confusionFraction());
