@@ -10,9 +10,10 @@ cd "$(dirname "$0")/.."
 # an exported .npy back with Python), and for the installer smoke test fakeroot and binutils
 # (jpackage --type deb, strip), Xvfb and X tools (a real window), and the PostgreSQL server whose
 # throwaway clusters the store tests start; Python torch, torchaudio and scipy build the LibriSpeech
-# speaker model and the test conversations of the who-spoke-when tests and compute their DER reference.
+# speaker model and the test conversations of the who-spoke-when tests and compute their DER reference;
+# a D-Bus daemon, GNOME Keyring and secret-tool give the keyring test a desktop keyring of its own.
 APT_PACKAGES=(openjdk-17-jdk-headless maven python3-numpy fakeroot binutils xvfb xauth x11-utils libgtk-3-0 libxtst6
-  postgresql-15 python3-torch python3-torchaudio python3-scipy)
+  postgresql-15 python3-torch python3-torchaudio python3-scipy dbus-daemon gnome-keyring libsecret-tools)
 
 install_missing() {
   local missing=()

@@ -89,7 +89,10 @@ public final class SecretToolKeyring implements Keyring {
         command.add(tool().orElseThrow().toString());
         command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // the session bus this keyring was found on is the one secret-tool must talk to
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             try (OutputStream in = p.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);
