@@ -7,6 +7,8 @@ import io.voxprint.crypto.Protection;
 import io.voxprint.crypto.SecretToolKeyring;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.postgres.PostgresStore;
+import io.voxprint.store.postgres.PostgresUrl;
 import io.voxprint.store.sqlite.SqliteOptions;
 import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How the app opens its store: the engine under a {@link ProtectedStore}, unlocked as the database's
+ * How the app opens its store: the engine (a SQLite file or a PostgreSQL database, alike) under a {@link ProtectedStore}, unlocked as the database's
  * key record asks (passphrase from the file named by {@value PassphraseInput#ENV} or the terminal;
  * keyring). A new database opened while a passphrase file is given is protected before its first
  * template is written. A database whose user has not chosen yet (new, or from before encryption)
@@ -33,11 +35,21 @@ public final class ProtectedStores {
 
     /** The SQLite file, with passphrase sources and keyring from {@code env} and this process's terminal. */
     public static ProtectedStore openSqlite(Path file, Map<String, String> env) {
-        return open(sqlite(file), new PassphraseInput(null, env, System.console()), new SecretToolKeyring(env));
+        return open(sqlite(file), env);
+    }
+
+    /** The engine opened by {@code engine}, with passphrase sources and keyring from {@code env} and this process's terminal. */
+    public static ProtectedStore open(Function<TemplateCodec, VoiceprintStore> engine, Map<String, String> env) {
+        return open(engine, new PassphraseInput(null, env, System.console()), new SecretToolKeyring(env));
     }
 
     public static Function<TemplateCodec, VoiceprintStore> sqlite(Path file) {
         return codec -> SqliteStore.open(file, SqliteOptions.defaults().withCodec(codec));
+    }
+
+    /** A PostgreSQL database: the key record in its {@code property} table, only ciphertext sent to the server. */
+    public static Function<TemplateCodec, VoiceprintStore> postgres(PostgresUrl url) {
+        return codec -> PostgresStore.open(url, codec);
     }
 
     public static ProtectedStore open(Function<TemplateCodec, VoiceprintStore> engine, PassphraseInput passphrase,
@@ -77,7 +89,8 @@ public final class ProtectedStores {
             }
             return;
         }
-        if (holdsTemplates && passphrase.canAsk()
+        boolean mayWrite = store.whyChangesAreRefused().isEmpty(); // a verify-only desk of a shared database cannot choose
+        if (holdsTemplates && mayWrite && passphrase.canAsk()
                 && passphrase.askYesNo("This voiceprint database stores voiceprints unencrypted. Encrypt it now with a passphrase?")) {
             char[] p = passphrase.readNew("New passphrase");
             try {
@@ -87,7 +100,7 @@ public final class ProtectedStores {
             }
             return;
         }
-        if (holdsTemplates && passphrase.canAsk()) {
+        if (holdsTemplates && mayWrite && passphrase.canAsk()) {
             store.chooseNoProtection(); // asked once: the answer is kept
             return;
         }
