@@ -50,16 +50,16 @@ public record AppConfig(Path database, Path explicitModel, Path settingsModel, S
      * either engine alike: unlocked with the passphrase or keyring its key record asks for.
      */
     public VoiceprintStore openStore() {
-        return ProtectedStores.open(engine(), env);
+        return serverAddress != null ? ProtectedStores.openPostgres(serverUrl(), env) : ProtectedStores.openSqlite(database, env);
     }
 
     /** How the named engine is opened with a given template codec (for the protection's key management). */
     public Function<TemplateCodec, VoiceprintStore> engine() {
-        if (serverAddress != null) {
-            return ProtectedStores.postgres(PostgresUrl.parse(serverAddress, env,
-                    Path.of(env.getOrDefault("HOME", System.getProperty("user.home")))));
-        }
-        return ProtectedStores.sqlite(database);
+        return serverAddress != null ? ProtectedStores.postgres(serverUrl()) : ProtectedStores.sqlite(database);
+    }
+
+    private PostgresUrl serverUrl() {
+        return PostgresUrl.parse(serverAddress, env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))));
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env, Path dbFlag, Path modelFlag, Path settingsModel,

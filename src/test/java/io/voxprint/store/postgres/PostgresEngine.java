@@ -46,7 +46,7 @@ public final class PostgresEngine implements StoreEngine {
 
             @Override
             public Map<String, byte[]> exposed() {
-                return Map.of("pg_dump", withHexDecoded(cluster.pgDump(name)), "select", selected(cluster, name));
+                return PostgresEngine.exposed(cluster, name);
             }
 
             @Override
@@ -94,6 +94,11 @@ public final class PostgresEngine implements StoreEngine {
         } catch (SQLException e) {
             throw new AssertionError("cannot dump " + database, e);
         }
+    }
+
+    /** What the server's administrator sees of {@code database}: its {@code pg_dump}, and every value a SELECT returns. */
+    public static Map<String, byte[]> exposed(PostgresCluster cluster, String database) {
+        return Map.of("pg_dump", withHexDecoded(cluster.pgDump(database)), "select", selected(cluster, database));
     }
 
     private static final Pattern HEX = Pattern.compile("\\\\x([0-9a-f]+)");
