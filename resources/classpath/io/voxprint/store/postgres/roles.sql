@@ -12,7 +12,8 @@
 -- Then give each desk a login role in one of the two groups, for example:
 --   CREATE ROLE desk_reception LOGIN PASSWORD '...' IN ROLE voxprint_verify;
 --   CREATE ROLE desk_enrolment LOGIN PASSWORD '...' IN ROLE voxprint_enroll;
--- Running it twice is harmless.
+-- Running it twice is harmless. Protecting the database ('voxprint keys init|rotate|change-passphrase')
+-- is the owner's: the desks' roles may read the key record but not change it.
 
 DO $$
 BEGIN
@@ -30,8 +31,9 @@ REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO voxprint_enroll, voxprint_verify;
 
--- both: read speakers and their voiceprints, keep the embedding cache, append to the audit log
-GRANT SELECT ON voxprint_schema, speaker, enrollment, embedding TO voxprint_enroll, voxprint_verify;
+-- both: read speakers and their voiceprints (and the key record that unlocks them: it is no secret,
+-- the data key in it is wrapped), keep the embedding cache, append to the audit log
+GRANT SELECT ON voxprint_schema, property, speaker, enrollment, embedding TO voxprint_enroll, voxprint_verify;
 GRANT SELECT, INSERT, UPDATE, DELETE ON embedding_cache TO voxprint_enroll, voxprint_verify;
 GRANT SELECT, INSERT ON audit TO voxprint_enroll, voxprint_verify;
 

@@ -41,9 +41,26 @@ class EncryptedDatabaseCliTest {
         return CliRun.FIXTURE_MODEL.toString();
     }
 
+    /** What {@code VOXPRINT_DB} names for the database called {@code db} in this test. */
+    String location(String db) {
+        return home.resolve(db).toString();
+    }
+
+    /** Everything a copy of the database shows someone without its key: the file, its WAL, a dump. */
+    List<byte[]> exposed(String db) throws Exception {
+        Path file = home.resolve(db);
+        Path wal = Path.of(file + "-wal");
+        return List.of(Files.readAllBytes(file), Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0], SqlDump.bytes(file));
+    }
+
+    /** Every row of every table, read past Voxprint: equal dumps mean nothing changed. */
+    String dump(String db) {
+        return DbDump.of(home.resolve(db));
+    }
+
     private Map<String, String> env(String db, String passphraseOrNull) throws Exception {
         Map<String, String> env = new HashMap<>(CliRun.env(home));
-        env.put("VOXPRINT_DB", home.resolve(db).toString());
+        env.put("VOXPRINT_DB", location(db));
         if (passphraseOrNull != null) {
             Path file = home.resolve("pass-" + Integer.toHexString(passphraseOrNull.hashCode()));
             Files.writeString(file, passphraseOrNull + "\n", StandardCharsets.UTF_8);
@@ -76,11 +93,9 @@ class EncryptedDatabaseCliTest {
         return scores;
     }
 
-    private static List<String> leaks(Path db, List<float[]> embeddings, byte[] photo) throws Exception {
+    private List<String> leaks(String db, List<float[]> embeddings, byte[] photo) throws Exception {
         List<String> found = new ArrayList<>();
-        Path wal = Path.of(db + "-wal");
-        List<byte[]> sources = List.of(Files.readAllBytes(db), Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0],
-                SqlDump.bytes(db));
+        List<byte[]> sources = exposed(db);
         for (int s = 0; s < sources.size(); s++) {
             PlaintextFinder finder = new PlaintextFinder(sources.get(s));
             for (int i = 0; i < embeddings.size(); i++) {
@@ -111,8 +126,8 @@ class EncryptedDatabaseCliTest {
             printed.add(v);
         }
         assertEquals(6, printed.size());
-        assertFalse(leaks(home.resolve("plain.db"), printed, photo).isEmpty(), "the search finds plain embeddings");
-        assertEquals(List.of(), leaks(home.resolve("sealed.db"), printed, photo));
+        assertFalse(leaks("plain.db", printed, photo).isEmpty(), "the search finds plain embeddings");
+        assertEquals(List.of(), leaks("sealed.db", printed, photo));
 
         JsonNode status = CliRun.run(sealed, "keys", "status").single();
         assertEquals("passphrase", status.get("protection").asText(), status.toString());
@@ -121,12 +136,12 @@ class EncryptedDatabaseCliTest {
         List<Double> expected = scores(plain);
         assertScores(expected, scores(sealed));
 
-        String before = withoutAudit(DbDump.of(home.resolve("sealed.db")));
+        String before = withoutAudit(dump("sealed.db"));
         Map<String, String> wrong = env("sealed.db", "a passphrase for three voiceS");
         CliRun refused = CliRun.run(wrong, "verify", "--model", model(), "--name", "alice", e2e("alice-4.wav"));
         assertEquals(VoxprintCli.ERROR, refused.exitCode, refused.toString());
         assertEquals("voxprint: The passphrase is wrong for this database; nothing was read or changed.", refused.err.strip());
-        assertEquals(before, withoutAudit(DbDump.of(home.resolve("sealed.db"))));
+        assertEquals(before, withoutAudit(dump("sealed.db")));
         CliRun audit = CliRun.run(sealed, "audit", "--limit", "100");
         assertTrue(audit.out.contains("\"kind\":\"protection\""), audit.toString());
 
@@ -144,7 +159,7 @@ class EncryptedDatabaseCliTest {
         CliRun reopened = CliRun.run(env("sealed.db", "the next passphrase"), "verify", "--model", model(), "--name", "bob",
                 "--threshold", "0", e2e("bob-4.wav"));
         assertEquals(expected.get(2), reopened.single().get("score").asDouble(), 1e-6);
-        assertEquals(List.of(), leaks(home.resolve("sealed.db"), printed, photo));
+        assertEquals(List.of(), leaks("sealed.db", printed, photo));
     }
 
     private static void assertScores(List<Double> expected, List<Double> actual) {

@@ -167,6 +167,29 @@ public final class PostgresCluster {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER, "");
     }
 
+    /**
+     * What {@code pg_dump} of the machine's server binaries writes for {@code database} (plain SQL,
+     * rows as COPY text, bytea as {@code \\x} hex): the administrator's view of a database.
+     */
+    public byte[] pgDump(String database) {
+        List<String> command = List.of(bin.resolve("pg_dump").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", SUPERUSER, "--no-password", database);
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private Path data() {
         return folder.resolve("data");
     }

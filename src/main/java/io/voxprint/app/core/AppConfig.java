@@ -1,13 +1,14 @@
 package io.voxprint.app.core;
 
 import io.voxprint.model.hub.HubConfig;
+import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.VoiceprintStore;
-import io.voxprint.store.postgres.PostgresStore;
 import io.voxprint.store.postgres.PostgresUrl;
 import io.voxprint.store.sealed.ProtectedStores;
 import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where things live and which model to use, resolved once from flags and the environment.
@@ -44,12 +45,21 @@ public record AppConfig(Path database, Path explicitModel, Path settingsModel, S
         return fromEnvironment(env, dbFlag == null ? null : Path.of(dbFlag), modelFlag, settingsModel, revision, offlineFlag);
     }
 
-    /** Opens the store this configuration names (the file, or the PostgreSQL database). */
+    /**
+     * Opens the store this configuration names (the file, or the PostgreSQL database), protected on
+     * either engine alike: unlocked with the passphrase or keyring its key record asks for.
+     */
     public VoiceprintStore openStore() {
-        if (serverAddress != null) {
-            return PostgresStore.open(serverAddress, env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))));
-        }
-        return ProtectedStores.openSqlite(database, env);
+        return serverAddress != null ? ProtectedStores.openPostgres(serverUrl(), env) : ProtectedStores.openSqlite(database, env);
+    }
+
+    /** How the named engine is opened with a given template codec (for the protection's key management). */
+    public Function<TemplateCodec, VoiceprintStore> engine() {
+        return serverAddress != null ? ProtectedStores.postgres(serverUrl()) : ProtectedStores.sqlite(database);
+    }
+
+    private PostgresUrl serverUrl() {
+        return PostgresUrl.parse(serverAddress, env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))));
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env, Path dbFlag, Path modelFlag, Path settingsModel,

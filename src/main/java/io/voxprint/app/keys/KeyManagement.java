@@ -12,7 +12,6 @@ import io.voxprint.crypto.Protection;
 import io.voxprint.crypto.SecretToolKeyring;
 import io.voxprint.crypto.UnlockedKey;
 import io.voxprint.store.sealed.ProtectedStore;
-import io.voxprint.store.sealed.ProtectedStores;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +20,8 @@ import java.util.Locale;
 /**
  * The database's protection as a use case: its status, the first choice (passphrase, keyring or
  * explicitly none; an existing plain database is converted in one transaction), re-keying, and a new
- * passphrase. Passphrases come from files or the terminal, never from arguments.
+ * passphrase, for a SQLite file and a PostgreSQL database alike. Passphrases come from files or the
+ * terminal, never from arguments.
  */
 public final class KeyManagement {
 
@@ -100,7 +100,7 @@ public final class KeyManagement {
     }
 
     private ProtectedStore open() {
-        return ProtectedStore.open(ProtectedStores.sqlite(config.database()));
+        return ProtectedStore.open(config.engine());
     }
 
     private ProtectedStore unlocked() {

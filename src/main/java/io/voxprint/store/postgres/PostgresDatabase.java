@@ -35,14 +35,19 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
 
     private final PostgresUrl url;
     private final HikariDataSource pool;
+    private final TemplateCodec codec;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-    private PostgresDatabase(PostgresUrl url, HikariDataSource pool) {
+    private PostgresDatabase(PostgresUrl url, HikariDataSource pool, TemplateCodec codec) {
         this.url = url;
         this.pool = pool;
+        this.codec = codec;
     }
 
-    static PostgresDatabase open(PostgresUrl url) {
+    static PostgresDatabase open(PostgresUrl url, TemplateCodec codec) {
+        if (codec == null) {
+            throw new IllegalArgumentException("codec");
+        }
         // Connect once without the pool first: a wrong password or a stopped server becomes one sentence
         // at once, instead of a pool that keeps trying in the background.
         try (Connection c = connect(url)) {
@@ -66,7 +71,7 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "voxprint");
         config.addDataSourceProperty("connectTimeout", "3");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        return new PostgresDatabase(url, new HikariDataSource(config));
+        return new PostgresDatabase(url, new HikariDataSource(config), codec);
     }
 
     /** A connection outside the pool (schema upgrade, LISTEN). */
@@ -96,10 +101,10 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
         return transaction(true, work);
     }
 
-    /** Templates are stored as they are: no sealing codec is wired to this engine yet. */
+    /** As on SQLite: plain, or the sealing codec of a protected database, so the server only ever holds ciphertext. */
     @Override
     public TemplateCodec codec() {
-        return TemplateCodec.PLAIN;
+        return codec;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.voxprint.store.postgres;
 
 import io.voxprint.store.SpeakerChanges;
+import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -34,7 +35,15 @@ public final class PostgresStore extends JdbcStore {
     }
 
     public static PostgresStore open(PostgresUrl url) {
-        return new PostgresStore(PostgresDatabase.open(url));
+        return open(url, TemplateCodec.PLAIN);
+    }
+
+    /**
+     * With {@code codec} between the store and the tables: every template is encoded before it is
+     * sent to the server and decoded after it comes back (a sealing codec for a protected database).
+     */
+    public static PostgresStore open(PostgresUrl url, TemplateCodec codec) {
+        return new PostgresStore(PostgresDatabase.open(url, codec));
     }
 
     @Override

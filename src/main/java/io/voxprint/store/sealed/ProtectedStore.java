@@ -12,10 +12,8 @@ import io.voxprint.store.AuditEntry;
 import io.voxprint.store.AuditLog;
 import io.voxprint.store.EmbeddingCache;
 import io.voxprint.store.EmbeddingRecords;
-import io.voxprint.store.KeptAudio;
-import io.voxprint.store.Speaker;
+import io.voxprint.store.SpeakerChanges;
 import io.voxprint.store.SpeakerRecords;
-import io.voxprint.store.StoredEmbedding;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.UnitOfWork;
 import io.voxprint.store.VoiceprintStore;
@@ -31,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * any server) only as ciphertext, on every engine alike. This class adds the key's life (unlock,
  * protect or convert, rotate, change passphrase) and writes every refusal to the audit log.
  *
- * <p>Converting and re-keying run in one transaction over the engine's own record interfaces, one
- * speaker at a time, so the database holds all old or all new values, also after a SIGKILL.
+ * <p>Converting and re-keying are {@link Resealing}'s; a cache entry that no longer opens is a miss
+ * ({@link SealedCache}).
  */
 public final class ProtectedStore implements VoiceprintStore {
 
@@ -55,7 +53,7 @@ public final class ProtectedStore implements VoiceprintStore {
         this.record = record;
         this.speakers = Refusals.audited(SpeakerRecords.class, engine.speakers(), this::refused);
         this.embeddings = Refusals.audited(EmbeddingRecords.class, engine.embeddings(), this::refused);
-        this.cache = new SealedCache(engine.embeddingCache());
+        this.cache = new SealedCache(engine.embeddingCache(), this::refused);
     }
 
     /**
@@ -126,7 +124,7 @@ public final class ProtectedStore implements VoiceprintStore {
             throw new CryptoException(Kind.WRONG_KEY, "This database is protected already; use 'voxprint keys "
                     + "change-passphrase' or 'voxprint keys rotate'.");
         }
-        reseal(newKey, true);
+        reseal(newKey);
     }
 
     /** Records the explicit choice of no protection, so the question is not asked again. */
@@ -146,7 +144,7 @@ public final class ProtectedStore implements VoiceprintStore {
     /** Re-seals every template under a new data key, in one transaction. */
     public void rotate() {
         UnlockedKey now = requireKey();
-        reseal(now.rotated(), false);
+        reseal(now.rotated());
     }
 
     /** The same data key under a new passphrase: only the key record changes. */
@@ -169,52 +167,21 @@ public final class ProtectedStore implements VoiceprintStore {
         key = next;
     }
 
-    /** Reads every template in its present form and writes it in {@code next}'s, with the key record, at once. */
-    private void reseal(UnlockedKey next, boolean converting) {
+    /** Every template in {@code next}'s form, with the key record, in one transaction ({@link Resealing}). */
+    private void reseal(UnlockedKey next) {
         UnlockedKey previous = key;
-        byte[] encoded = next.record().encode();
         try {
-            engine.inTransaction(tx -> {
-                codec.transition(previous == null ? null : previous.dataKey(), next.dataKey(), next.databaseId());
-                for (Speaker s : tx.speakers().list()) {
-                    resealSpeaker(tx, s.name());
-                }
-                tx.embeddingCache().clear(); // a cache: cheaper to refill than to re-seal, and no plain copy left behind
-                tx.properties().put(KEY_RECORD, encoded);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            if (previous != null) {
-                codec.use(previous.dataKey(), previous.databaseId());
-            } else if (converting) {
-                codec.usePlain();
-            }
-            next.dataKey().close();
-            if (e instanceof CryptoException c) {
-                refused(c);
-            }
+            Resealing.run(engine, codec, previous, next, KEY_RECORD);
+        } catch (CryptoException e) {
+            refused(e);
             throw e;
         }
-        codec.use(next.dataKey(), next.databaseId());
         record = next.record();
         key = next;
         if (previous != null) {
             previous.close(); // nothing is sealed with it any more
         }
         log.info("Templates of {} sealed under key {}", engine.location(), next.record().keyId());
-    }
-
-    private static void resealSpeaker(VoiceprintStore tx, String name) {
-        Optional<byte[]> photo = tx.speakers().photo(name);
-        if (photo.isPresent()) {
-            tx.speakers().setPhoto(name, photo.get());
-        }
-        for (StoredEmbedding e : tx.embeddings().allOfSpeaker(name)) {
-            tx.embeddings().put(e.enrollmentId(), e.modelSha256(), e.vector());
-        }
-        for (KeptAudio k : tx.speakers().keptAudio(name)) {
-            tx.speakers().keepAudio(k.enrollmentId(), k.samples());
-        }
     }
 
     private KeyRecord requireRecord() {
@@ -297,6 +264,17 @@ public final class ProtectedStore implements VoiceprintStore {
         }
     }
 
+    /** Change notices carry names only: the engine's, as they are (other desks of a shared database). */
+    @Override
+    public SpeakerChanges.Subscription watch(SpeakerChanges listener) {
+        return engine.watch(listener);
+    }
+
+    @Override
+    public Optional<String> whyChangesAreRefused() {
+        return engine.whyChangesAreRefused();
+    }
+
     @Override
     public int schemaVersion() {
         return engine.schemaVersion();
@@ -314,37 +292,5 @@ public final class ProtectedStore implements VoiceprintStore {
             k.close();
         }
         engine.close();
-    }
-
-    /** A cache entry that does not open (sealed under a key since replaced) is a miss, not an error. */
-    private final class SealedCache implements EmbeddingCache {
-        private final EmbeddingCache inner;
-
-        SealedCache(EmbeddingCache inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Optional<float[]> get(String audioSha256, String modelSha256) {
-            try {
-                return inner.get(audioSha256, modelSha256);
-            } catch (CryptoException e) {
-                if (e.kind() == Kind.LOCKED) {
-                    throw e;
-                }
-                refused(e);
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public void put(String audioSha256, String modelSha256, float[] embedding) {
-            inner.put(audioSha256, modelSha256, embedding);
-        }
-
-        @Override
-        public void clear() {
-            inner.clear();
-        }
     }
 }

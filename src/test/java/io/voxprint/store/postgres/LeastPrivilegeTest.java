@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxprint.crypto.Argon2id;
+import io.voxprint.crypto.Keys;
 import io.voxprint.store.AuditEntry;
 import io.voxprint.store.NewEnrollment;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sealed.ProtectedStore;
+import io.voxprint.store.sealed.ProtectedStores;
 import io.voxprint.testing.PostgresCluster;
 import io.voxprint.testing.PostgresExtension;
 import java.io.IOException;
@@ -131,6 +135,63 @@ class LeastPrivilegeTest {
             desk.speakers().delete("Caroline");
             assertFalse(desk.speakers().find("Caroline").isPresent());
         }
+    }
+
+    @Test
+    void desksUnlockAProtectedDatabaseButOnlyItsOwnerChangesTheKey() throws Exception {
+        String sealed = cluster.createDatabase();
+        char[] passphrase = "one passphrase for every desk".toCharArray();
+        try (ProtectedStore owner = ProtectedStore.open(ProtectedStores.postgres(url(sealed, PostgresCluster.SUPERUSER)))) {
+            owner.protect(Keys.createWithPassphrase(passphrase.clone(), new Argon2id(new byte[16], 256, 1, 1)));
+            owner.enroll("Alice", List.of(take(1f)), true, null);
+        }
+        try (Connection c = cluster.connect(sealed); Statement s = c.createStatement()) {
+            s.execute(roleScript());
+        }
+        for (String role : List.of("desk_verify", "desk_enroll")) {
+            try (ProtectedStore desk = ProtectedStore.open(ProtectedStores.postgres(url(sealed, role)))) {
+                desk.unlockWithPassphrase(passphrase.clone());
+                assertEquals(1f, desk.embeddings().ofModel(MODEL).get(0).embeddings().get(0)[0], role);
+                assertEquals(role.equals("desk_verify"), desk.whyChangesAreRefused().isPresent(), "the server's answer, through the protection");
+                String before = withoutAuditOrCache(PostgresEngine.dump(cluster, sealed));
+                StoreException e = assertThrows(StoreException.class, desk::rotate, role);
+                assertEquals(StoreException.Kind.ACCESS_DENIED, e.kind(), e.getMessage());
+                oneSentence(e.getMessage());
+                assertEquals(before, withoutAuditOrCache(PostgresEngine.dump(cluster, sealed)), role + ": all old values, the old key record");
+                assertEquals(1f, desk.embeddings().ofModel(MODEL).get(0).embeddings().get(0)[0], role + ": still unlocked with the old key");
+            }
+        }
+        try (ProtectedStore desk = ProtectedStore.open(ProtectedStores.postgres(url(sealed, "desk_verify")));
+                ProtectedStore owner = ProtectedStore.open(ProtectedStores.postgres(url(sealed, PostgresCluster.SUPERUSER)))) {
+            desk.unlockWithPassphrase(passphrase.clone());
+            owner.unlockWithPassphrase(passphrase.clone());
+            java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+            try (var subscription = desk.watch(new io.voxprint.store.SpeakerChanges() {
+                @Override
+                public void speakerChanged(String name, String formerNameOrNull) {
+                    if (name.equals("Bob")) {
+                        heard.countDown();
+                    }
+                }
+
+                @Override
+                public void everythingMayHaveChanged() {
+                    heard.countDown(); // the listener came up late on a busy machine: it says so instead
+                }
+            })) {
+                owner.enroll("Bob", List.of(take(2f)), true, null);
+                assertTrue(heard.await(2, java.util.concurrent.TimeUnit.MINUTES), "the protected desk hears the other desk's enrollment");
+                assertEquals(2f, desk.embeddings().ofSpeaker("Bob", MODEL).orElseThrow().embeddings().get(0)[0]);
+            }
+        }
+    }
+
+    private static PostgresUrl url(String database, String role) {
+        return PostgresUrl.parse(cluster.url(database, role), java.util.Map.of(), java.nio.file.Path.of("/nonexistent"));
+    }
+
+    private static String withoutAuditOrCache(String dump) {
+        return dump.replaceAll("(?s)== audit.*?(?=-- |\\z)", "").replaceAll("(?s)== embedding_cache.*?(?=-- |\\z)", "");
     }
 
     private static Connection connectAs(String role) throws SQLException {

@@ -12,25 +12,26 @@ import io.voxprint.crypto.CryptoException.Kind;
 import io.voxprint.crypto.Keys;
 import io.voxprint.crypto.Protection;
 import io.voxprint.store.AuditEntry;
-import io.voxprint.store.DbDump;
 import io.voxprint.store.Fixtures;
 import io.voxprint.store.KeptAudio;
 import io.voxprint.store.SpeakerEmbeddings;
+import io.voxprint.store.StoreEngine;
+import io.voxprint.store.StoreEngine.TestDatabase;
+import io.voxprint.store.StoreEngines.EngineTest;
 import io.voxprint.store.VoiceprintStore;
-import io.voxprint.store.sqlite.SqliteOptions;
-import io.voxprint.store.sqlite.SqliteStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Protection on every engine of {@link io.voxprint.store.StoreEngines}: what a copy of the database
+ * shows (a SQLite file, its WAL and a dump; a PostgreSQL server's {@code pg_dump} and every value a
+ * SELECT returns), locked reads, wrong passphrases, values moved by SQL, conversion and re-keying.
+ */
 class ProtectedStoreTest {
 
     static final Argon2id FAST = new Argon2id(new byte[16], 256, 1, 1);
@@ -38,15 +39,12 @@ class ProtectedStoreTest {
     private static final List<String> NAMES = List.of("Alice", "Bob", "Chloé");
     private static final int KEPT = 4_000;
 
-    @TempDir
-    Path dir;
-
-    static ProtectedStore open(Path file) {
-        return ProtectedStore.open(codec -> SqliteStore.open(file, SqliteOptions.defaults().withCodec(codec)));
+    static ProtectedStore open(TestDatabase db) {
+        return ProtectedStore.open(db::open);
     }
 
-    static ProtectedStore openUnlocked(Path file, char[] passphrase) {
-        ProtectedStore store = open(file);
+    static ProtectedStore openUnlocked(TestDatabase db, char[] passphrase) {
+        ProtectedStore store = open(db);
         store.unlockWithPassphrase(passphrase.clone());
         return store;
     }
@@ -57,22 +55,18 @@ class ProtectedStoreTest {
         }
     }
 
-    /** Everything a leak would show, with the file still open (WAL not yet checkpointed). */
-    private List<String> leaks(Path db) throws Exception {
+    /** Everything a leak would show, with the store still open (a SQLite WAL not yet checkpointed). */
+    private static List<String> leaks(TestDatabase db) {
         List<String> found = new ArrayList<>();
-        Path wal = Path.of(db + "-wal");
-        for (var source : List.of(
-                new Object[] {"file", Files.readAllBytes(db)},
-                new Object[] {"wal", Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0]},
-                new Object[] {"dump", SqlDump.bytes(db)})) {
-            PlaintextFinder finder = new PlaintextFinder((byte[]) source[1]);
+        for (var source : db.exposed().entrySet()) {
+            PlaintextFinder finder = new PlaintextFinder(source.getValue());
             for (int i = 0; i < NAMES.size(); i++) {
                 String n = NAMES.get(i);
                 for (int t = 0; t < 2; t++) {
-                    found.addAll(prefixed(source[0], finder.findFloats(n + " embedding " + t, Fixtures.vector(n, t, Fixtures.DIM))));
-                    found.addAll(prefixed(source[0], finder.findFloats(n + " audio " + t, Fixtures.audio(n, t, KEPT))));
+                    found.addAll(prefixed(source.getKey(), finder.findFloats(n + " embedding " + t, Fixtures.vector(n, t, Fixtures.DIM))));
+                    found.addAll(prefixed(source.getKey(), finder.findFloats(n + " audio " + t, Fixtures.audio(n, t, KEPT))));
                 }
-                found.addAll(prefixed(source[0], finder.findBytes(n + " photo", Fixtures.png(0x203040 * (i + 1)))));
+                found.addAll(prefixed(source.getKey(), finder.findBytes(n + " photo", Fixtures.png(0x203040 * (i + 1)))));
             }
         }
         return found;
@@ -82,10 +76,10 @@ class ProtectedStoreTest {
         return found.stream().map(f -> where + ": " + f).toList();
     }
 
-    @Test
-    void noTemplateInTheFileItsWalOrADumpAndTheSameValuesBack() throws Exception {
-        Path plainDb = dir.resolve("plain.db");
-        Path sealedDb = dir.resolve("sealed.db");
+    @EngineTest
+    void noTemplateInTheFileItsWalOrADumpAndTheSameValuesBack(StoreEngine engine) {
+        TestDatabase plainDb = engine.newDatabase();
+        TestDatabase sealedDb = engine.newDatabase();
         try (ProtectedStore plain = open(plainDb); ProtectedStore sealed = open(sealedDb)) {
             plain.chooseNoProtection();
             sealed.protect(Keys.createWithPassphrase(PASSPHRASE.clone(), FAST));
@@ -115,9 +109,9 @@ class ProtectedStoreTest {
         }
     }
 
-    @Test
-    void namesAreListedWithoutTheKeyButTemplatesAreNot() {
-        Path db = dir.resolve("locked.db");
+    @EngineTest
+    void namesAreListedWithoutTheKeyButTemplatesAreNot(StoreEngine engine) {
+        TestDatabase db = engine.newDatabase();
         try (ProtectedStore store = open(db)) {
             store.protect(Keys.createWithPassphrase(PASSPHRASE.clone(), FAST));
             enrollThree(store);
@@ -132,35 +126,44 @@ class ProtectedStoreTest {
         }
     }
 
-    @Test
-    void wrongPassphraseAndDamagedKeyRecordChangeNothing() throws Exception {
-        Path db = dir.resolve("wrong.db");
+    @EngineTest
+    void wrongPassphraseAndDamagedKeyRecordChangeNothing(StoreEngine engine) throws Exception {
+        TestDatabase db = engine.newDatabase();
         try (ProtectedStore store = open(db)) {
             store.protect(Keys.createWithPassphrase(PASSPHRASE.clone(), FAST));
             enrollThree(store);
         }
-        String before = withoutAudit(DbDump.of(db));
+        String before = withoutAudit(db.dump());
         try (ProtectedStore store = open(db)) {
             refused(Kind.WRONG_KEY, () -> store.unlockWithPassphrase("three speakers, one kex".toCharArray()));
             assertTrue(store.locked());
             assertTrue(lastAudit(store).source().contains("passphrase is wrong"), lastAudit(store).toString());
         }
-        assertEquals(before, withoutAudit(DbDump.of(db)));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE property SET value = CAST(replace(CAST(value AS TEXT), 'protection passphrase', "
-                    + "'protection passphrasf') AS BLOB) WHERE name = 'key-record'");
+        assertEquals(before, withoutAudit(db.dump()));
+        try (Connection c = db.connect()) {
+            byte[] record;
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM property WHERE name = 'key-record'");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                record = rs.getBytes(1);
+            }
+            String damaged = new String(record, StandardCharsets.UTF_8).replace("protection passphrase", "protection passphrasf");
+            try (PreparedStatement ps = c.prepareStatement("UPDATE property SET value = ? WHERE name = 'key-record'")) {
+                ps.setBytes(1, damaged.getBytes(StandardCharsets.UTF_8));
+                assertEquals(1, ps.executeUpdate());
+            }
         }
-        String damaged = withoutAudit(DbDump.of(db));
+        String damaged = withoutAudit(db.dump());
         CryptoException e = assertThrows(CryptoException.class, () -> open(db).close());
         assertEquals(Kind.DAMAGED_KEY_RECORD, e.kind(), e.getMessage());
-        assertEquals(damaged, withoutAudit(DbDump.of(db)));
+        assertEquals(damaged, withoutAudit(db.dump()));
     }
 
-    @Test
-    void valueSwappedBetweenSpeakersOrCopiedFromAnotherDatabaseIsRefusedAndAudited() throws Exception {
-        Path db = dir.resolve("swap.db");
-        Path other = dir.resolve("other.db");
-        for (Path p : List.of(db, other)) {
+    @EngineTest
+    void valueSwappedBetweenSpeakersOrCopiedFromAnotherDatabaseIsRefusedAndAudited(StoreEngine engine) throws Exception {
+        TestDatabase db = engine.newDatabase();
+        TestDatabase other = engine.newDatabase();
+        for (TestDatabase p : List.of(db, other)) {
             try (ProtectedStore store = open(p)) {
                 store.protect(Keys.createWithPassphrase(PASSPHRASE.clone(), FAST));
                 enrollThree(store);
@@ -169,7 +172,7 @@ class ProtectedStoreTest {
         byte[] alices = blob(db, "Alice", 0);
         byte[] bobs = blob(db, "Bob", 0);
         setBlob(db, "Bob", 0, alices); // Alice's template placed under Bob's name
-        String before = withoutAudit(DbDump.of(db));
+        String before = withoutAudit(db.dump());
         try (ProtectedStore store = openUnlocked(db, PASSPHRASE)) {
             CryptoException e = refused(Kind.MISPLACED_VALUE, () -> store.embeddings().ofModel(Fixtures.MODEL_A));
             assertTrue(e.getMessage().contains("does not belong there"), e.getMessage());
@@ -177,7 +180,7 @@ class ProtectedStoreTest {
             refused(Kind.MISPLACED_VALUE, () -> store.embeddings().ofSpeaker("Bob", Fixtures.MODEL_A));
             assertEquals(2, store.embeddings().ofSpeaker("Alice", Fixtures.MODEL_A).orElseThrow().embeddings().size());
         }
-        assertEquals(before, withoutAudit(DbDump.of(db)));
+        assertEquals(before, withoutAudit(db.dump()));
         setBlob(db, "Bob", 0, blob(other, "Bob", 0)); // the same speaker's row from another database
         try (ProtectedStore store = openUnlocked(db, PASSPHRASE)) {
             CryptoException e = refused(Kind.MISPLACED_VALUE, () -> store.embeddings().ofModel(Fixtures.MODEL_A));
@@ -190,9 +193,9 @@ class ProtectedStoreTest {
         }
     }
 
-    @Test
-    void convertingRotatingAndChangingThePassphraseKeepEveryValue() throws Exception {
-        Path db = dir.resolve("convert.db");
+    @EngineTest
+    void convertingRotatingAndChangingThePassphraseKeepEveryValue(StoreEngine engine) throws Exception {
+        TestDatabase db = engine.newDatabase();
         try (ProtectedStore store = open(db)) {
             enrollThree(store); // a database from before encryption: no key record
             store.embeddingCache().put("c".repeat(64), Fixtures.MODEL_A, Fixtures.vector("cache", 0, Fixtures.DIM));
@@ -203,8 +206,10 @@ class ProtectedStoreTest {
             assertFalse(firstKey.equals(store.keyRecord().orElseThrow().keyId()));
             store.changePassphrase("a second passphrase".toCharArray(), FAST);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            if (c.getMetaData().getDatabaseProductName().equals("SQLite")) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)"); // the pages as a copy of the file alone would hold them
+            }
         }
         assertEquals(List.of(), leaks(db));
         try (ProtectedStore store = open(db)) {
@@ -238,8 +243,8 @@ class ProtectedStoreTest {
             SELECT m.enrollment_id, m.vector FROM embedding m JOIN enrollment e ON e.id = m.enrollment_id
             JOIN speaker s ON s.id = e.speaker_id WHERE s.name = ? ORDER BY e.id LIMIT 1 OFFSET ?""";
 
-    static byte[] blob(Path db, String speaker, int take) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); PreparedStatement ps = c.prepareStatement(BLOB_OF)) {
+    static byte[] blob(TestDatabase db, String speaker, int take) throws Exception {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(BLOB_OF)) {
             ps.setString(1, speaker);
             ps.setInt(2, take);
             try (ResultSet rs = ps.executeQuery()) {
@@ -249,8 +254,9 @@ class ProtectedStoreTest {
         }
     }
 
-    static void setBlob(Path db, String speaker, int take, byte[] value) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+    /** What an administrator with SQL rights can do: put another row's stored value in this one. */
+    static void setBlob(TestDatabase db, String speaker, int take, byte[] value) throws Exception {
+        try (Connection c = db.connect()) {
             long enrollment;
             try (PreparedStatement ps = c.prepareStatement(BLOB_OF)) {
                 ps.setString(1, speaker);

@@ -1,5 +1,6 @@
 package io.voxprint.store.sealed;
 
+import io.voxprint.store.sqlite.SqliteEngine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class RotationCrashTest {
     @Test
     void killedWhileRotatingLeavesAllOldOrAllNew() throws Exception {
         Path db = dir.resolve("rotate.db");
-        try (ProtectedStore store = ProtectedStoreTest.open(db)) {
+        try (ProtectedStore store = ProtectedStoreTest.open(SqliteEngine.of(db))) {
             store.protect(Keys.createWithPassphrase(PASSPHRASE.toCharArray(), ProtectedStoreTest.FAST));
             for (int i = 0; i < SPEAKERS; i++) {
                 store.enroll("s" + i, Fixtures.takes("s" + i, 2, Fixtures.MODEL_A, 16_000), true, Fixtures.png(i));
@@ -69,7 +70,7 @@ class RotationCrashTest {
     /** Opens with the passphrase, checks every template and every sealed value's key id; returns that id. */
     private static String checkAllUnderOneKey(Path db) throws Exception {
         String keyId;
-        try (ProtectedStore store = ProtectedStoreTest.openUnlocked(db, PASSPHRASE.toCharArray())) {
+        try (ProtectedStore store = ProtectedStoreTest.openUnlocked(SqliteEngine.of(db), PASSPHRASE.toCharArray())) {
             keyId = store.keyRecord().orElseThrow().keyId();
             List<SpeakerEmbeddings> all = store.embeddings().ofModel(Fixtures.MODEL_A);
             assertEquals(SPEAKERS, all.size());

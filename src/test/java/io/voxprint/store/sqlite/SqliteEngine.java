@@ -2,11 +2,17 @@ package io.voxprint.store.sqlite;
 
 import io.voxprint.store.DbDump;
 import io.voxprint.store.StoreEngine;
+import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sealed.SqlDump;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -32,8 +38,26 @@ public final class SqliteEngine implements StoreEngine {
     public static TestDatabase of(Path file) {
         return new TestDatabase() {
             @Override
-            public VoiceprintStore open() {
-                return SqliteStore.open(file);
+            public VoiceprintStore open(TemplateCodec codec) {
+                return SqliteStore.open(file, SqliteOptions.defaults().withCodec(codec));
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return DriverManager.getConnection("jdbc:sqlite:" + file);
+            }
+
+            @Override
+            public Map<String, byte[]> exposed() {
+                try {
+                    Path wal = Path.of(file + "-wal");
+                    return Map.of("file", Files.readAllBytes(file), "wal", Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0],
+                            "dump", SqlDump.bytes(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (SQLException e) {
+                    throw new AssertionError("cannot dump " + file, e);
+                }
             }
 
             @Override
