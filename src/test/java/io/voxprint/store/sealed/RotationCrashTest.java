@@ -3,6 +3,7 @@ package io.voxprint.store.sealed;
 import io.voxprint.store.sqlite.SqliteEngine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxprint.crypto.DataKey;
@@ -51,20 +52,31 @@ class RotationCrashTest {
         }
         Random random = new Random(20261129);
         Set<String> keysSeen = new HashSet<>();
+        String previous = checkAllUnderOneKey(db);
+        keysSeen.add(previous);
+        int aimedAfterACommit = 0;
         for (int run = 0; run < 20; run++) {
+            boolean afterACommit = run % 5 == 2;
             try (ChildJvm child = ChildJvm.start(RotateChild.class.getName(), List.of(), List.of(db.toString(), PASSPHRASE), Map.of())) {
                 if (run % 5 == 4) {
                     child.waitForQuietly(random.nextInt(1500)); // anywhere from JVM start on, unlocking included
                 } else {
-                    child.await("READY", 60);
+                    // some kills come after a rotation was committed (a state, whatever the machine's speed)
+                    child.await(afterACommit ? "ROTATED" : "READY", 120);
                     child.waitForQuietly(50 + random.nextInt(1500));
                 }
                 child.kill();
             }
-            keysSeen.add(checkAllUnderOneKey(db));
+            String now = checkAllUnderOneKey(db);
+            if (afterACommit) {
+                aimedAfterACommit++;
+                assertNotEquals(previous, now, "a committed rotation survives the kill that follows it");
+            }
+            keysSeen.add(now);
+            previous = now;
         }
         log.info("rotation kills: {} distinct keys found after 20 kills", keysSeen.size());
-        assertTrue(keysSeen.size() >= 5, "the child should have finished several rotations between kills: " + keysSeen.size());
+        assertTrue(keysSeen.size() >= 1 + aimedAfterACommit, "distinct keys: " + keysSeen.size());
     }
 
     /** Opens with the passphrase, checks every template and every sealed value's key id; returns that id. */
