@@ -1,10 +1,12 @@
 package io.voxprint.ui.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxprint.ui.RecordingDialogService;
+import io.voxprint.ui.common.HeldTaskRunner;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.common.SameThreadTaskRunner;
 import io.voxprint.ui.values.SpeakerSummary;
@@ -123,5 +125,17 @@ class TimelineViewModelTest {
         vm.enrollSelected("Anna again");
         assertTrue(actions.enrolledFrom.isEmpty());
         assertEquals("Choose an unknown voice and type its name first.", vm.statusProperty().get());
+    }
+
+    @Test
+    void cancelReturnsToIdleAtOnce() {
+        HeldTaskRunner held = new HeldTaskRunner();
+        TimelineViewModel waiting = new TimelineViewModel(actions, held, dialogs);
+        actions.vm = waiting;
+        waiting.open(RECORDING);
+        assertTrue(waiting.cancellableProperty().get(), "the work runs");
+        waiting.cancel();
+        assertFalse(waiting.busyProperty().get());
+        assertEquals("Cancelled.", waiting.statusProperty().get());
     }
 }
