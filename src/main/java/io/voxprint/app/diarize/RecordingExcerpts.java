@@ -1,6 +1,7 @@
 package io.voxprint.app.diarize;
 
 import io.voxprint.audio.AudioLoader;
+import io.voxprint.audio.SampleSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * What a timeline needs of a long recording besides who spoke when: the samples of a few stretches
  * (to play a segment, to enroll a voice from its segments) and a coarse min/max outline to draw.
- * Both stream the file, so memory follows the stretches asked for, not the recording's length.
+ * Both stream the file, so memory follows the stretches asked for, not the recording's length;
+ * excerpts stop decoding after the last stretch.
  */
 public final class RecordingExcerpts {
     private static final int RATE = AudioLoader.MODEL_SAMPLE_RATE;
@@ -33,24 +35,46 @@ public final class RecordingExcerpts {
             out[i] = new float[(int) (to[i] - from[i])];
         }
         long[] position = {0};
-        loader.stream(file, (samples, offset, length) -> {
-            long blockStart = position[0];
-            long blockEnd = blockStart + length;
-            for (int i = 0; i < n; i++) {
-                long a = Math.max(from[i], blockStart);
-                long b = Math.min(to[i], blockEnd);
-                if (a < b) {
-                    System.arraycopy(samples, offset + (int) (a - blockStart), out[i], (int) (a - from[i]), (int) (b - a));
-                    filled[i] = (int) Math.max(filled[i], b - from[i]);
+        long last = Arrays.stream(to).max().orElse(0);
+        try {
+            stream(file, last, position, (samples, offset, length) -> {
+                long blockStart = position[0];
+                long blockEnd = blockStart + length;
+                for (int i = 0; i < n; i++) {
+                    long a = Math.max(from[i], blockStart);
+                    long b = Math.min(to[i], blockEnd);
+                    if (a < b) {
+                        System.arraycopy(samples, offset + (int) (a - blockStart), out[i], (int) (a - from[i]), (int) (b - a));
+                        filled[i] = (int) Math.max(filled[i], b - from[i]);
+                    }
                 }
-            }
-            position[0] = blockEnd;
-        });
+            });
+        } catch (Enough done) {
+            // Every stretch is complete: the rest of the recording is not decoded.
+        }
         List<float[]> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             result.add(filled[i] == out[i].length ? out[i] : Arrays.copyOf(out[i], filled[i]));
         }
         return result;
+    }
+
+    /** Streams {@code file} into {@code sink}, counting samples in {@code position}, until {@code until}. */
+    private void stream(Path file, long until, long[] position, SampleSink sink) {
+        loader.stream(file, (samples, offset, length) -> {
+            sink.accept(samples, offset, length);
+            position[0] += length;
+            if (position[0] >= until) {
+                throw new Enough();
+            }
+        });
+    }
+
+    /** Ends a stream early; never leaves this class. */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super(null, null, false, false);
+        }
     }
 
     /**

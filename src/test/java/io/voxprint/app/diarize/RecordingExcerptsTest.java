@@ -35,6 +35,22 @@ class RecordingExcerptsTest {
     }
 
     @Test
+    void anExcerptEndingEarlyIsTheSameWhateverTheFormat() {
+        // Stops decoding after the stretch: the decoders must let the early end through unchanged.
+        for (String name : List.of("flac_s16_44100_stereo.flac", "mp3_44100_stereo.mp3", "pcm_s24_48000_stereo.wav")) {
+            Path file = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"), "audio", name);
+            float[] whole = new io.voxprint.audio.AudioLoader().load(file).samples();
+            int from = whole.length / 4;
+            int to = whole.length / 2;
+            float[] got = excerpts.samples(file, from / 16_000.0, to / 16_000.0);
+            assertEquals(to - from, got.length, name);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(whole[from + i], got[i], 1e-6f, name + " sample " + i);
+            }
+        }
+    }
+
+    @Test
     void outlineIsTheLowestAndHighestSampleOfEveryBucket() throws Exception {
         short[] pcm = Fixtures.pcm16(WAV);
         float[] outline = excerpts.outline(WAV, 100);
