@@ -11,6 +11,7 @@ import io.voxprint.ui.settings.SettingsActions;
 import io.voxprint.ui.settings.StoredSettingsActions;
 import io.voxprint.ui.shell.ModelSetupActions;
 import io.voxprint.ui.speakers.SpeakersActions;
+import io.voxprint.ui.timeline.TimelineActions;
 import io.voxprint.ui.verify.VerifyActions;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
  */
 public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, VerifyActions verify,
                         IdentifyActions identify, FeaturesActions features, SpeakersActions speakers,
-                        SettingsActions settings, Camera camera, Supplier<Optional<ModelStatus>> currentModel,
+                        TimelineActions timeline, SettingsActions settings, Camera camera, Supplier<Optional<ModelStatus>> currentModel,
                         Supplier<String> databaseLocation, List<String> notices, Runnable shutdown) {
 
     public UiActions {
@@ -38,9 +39,9 @@ public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, Veri
 
     /** Without notices and with nothing to release. */
     public UiActions(ModelSetupActions modelSetup, EnrollActions enroll, VerifyActions verify, IdentifyActions identify,
-                     FeaturesActions features, SpeakersActions speakers, SettingsActions settings, Camera camera,
-                     Supplier<Optional<ModelStatus>> currentModel, Supplier<String> databaseLocation) {
-        this(modelSetup, enroll, verify, identify, features, speakers, settings, camera, currentModel, databaseLocation,
+                     FeaturesActions features, SpeakersActions speakers, TimelineActions timeline, SettingsActions settings,
+                     Camera camera, Supplier<Optional<ModelStatus>> currentModel, Supplier<String> databaseLocation) {
+        this(modelSetup, enroll, verify, identify, features, speakers, timeline, settings, camera, currentModel, databaseLocation,
                 List.of(), () -> { });
     }
 
@@ -67,7 +68,8 @@ public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, Veri
     public static UiActions unavailable(SettingsActions settings, String databaseText, String sentence, List<String> notices) {
         return new UiActions(placeholder(ModelSetupActions.class, sentence), placeholder(EnrollActions.class, sentence),
                 placeholder(VerifyActions.class, sentence), placeholder(IdentifyActions.class, sentence),
-                placeholder(FeaturesActions.class, sentence), placeholder(SpeakersActions.class, sentence), settings,
+                placeholder(FeaturesActions.class, sentence), placeholder(SpeakersActions.class, sentence),
+                placeholder(TimelineActions.class, sentence), settings,
                 new WebcamCamera(), Optional::empty, () -> databaseText, notices, () -> { });
     }
 

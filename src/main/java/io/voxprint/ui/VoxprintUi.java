@@ -22,6 +22,8 @@ import io.voxprint.ui.shell.Section;
 import io.voxprint.ui.shell.ShellViewModel;
 import io.voxprint.ui.speakers.SpeakersView;
 import io.voxprint.ui.speakers.SpeakersViewModel;
+import io.voxprint.ui.timeline.TimelineView;
+import io.voxprint.ui.timeline.TimelineViewModel;
 import io.voxprint.ui.verify.VerifyView;
 import io.voxprint.ui.verify.VerifyViewModel;
 import java.time.Duration;
@@ -60,6 +62,7 @@ public final class VoxprintUi {
         views.put(Section.IDENTIFY, () -> new IdentifyView(new IdentifyViewModel(actions.identify(), runner, dialogs), recorder.get()));
         views.put(Section.FEATURES, () -> new FeaturesView(new FeaturesViewModel(actions.features(), runner, dialogs), recorder.get(), dialogs));
         views.put(Section.SPEAKERS, () -> new SpeakersView(new SpeakersViewModel(actions.speakers(), runner, dialogs)));
+        views.put(Section.TIMELINE, () -> new TimelineView(new TimelineViewModel(actions.timeline(), runner, dialogs)));
         views.put(Section.SETTINGS, () -> {
             SettingsViewModel settings = new SettingsViewModel(actions.settings(), runner, dialogs);
             settings.setOnModelChanged(() -> {

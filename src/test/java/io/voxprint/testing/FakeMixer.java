@@ -9,51 +9,60 @@ import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
-/** A capture-only mixer offering one {@link TargetDataLine} format: the WAV's. */
+/**
+ * A mixer offering one line in one format: the WAV's capture line (the fake microphone), or a
+ * playback line that keeps what it is given (the fake speaker).
+ */
 final class FakeMixer implements Mixer {
     private static final Mixer.Info INFO = new Mixer.Info(FakeMicrophone.MIXER_NAME, "Voxprint tests",
             "Plays a WAV file as if it were a microphone", "1") { };
-    private final AudioFormat format;
-    private final byte[] pcm;
-    private final double speed;
+    private final Mixer.Info info;
     private final DataLine.Info lineInfo;
-    private final boolean endsAfterPcm;
+    private final boolean playback;
+    private final java.util.function.Supplier<Line> lines;
 
     FakeMixer(AudioFormat format, byte[] pcm, double speed) {
         this(format, pcm, speed, false);
     }
 
     FakeMixer(AudioFormat format, byte[] pcm, double speed, boolean endsAfterPcm) {
-        this.format = format;
-        this.pcm = pcm;
-        this.speed = speed;
-        this.endsAfterPcm = endsAfterPcm;
+        this.info = INFO;
+        this.playback = false;
         this.lineInfo = new DataLine.Info(TargetDataLine.class, format);
+        this.lines = () -> new FakeTargetLine(lineInfo, format, pcm, speed, endsAfterPcm);
+    }
+
+    /** A playback mixer named {@code info} whose lines are made by {@code lines}. */
+    FakeMixer(Mixer.Info info, DataLine.Info sourceLineInfo, java.util.function.Supplier<Line> lines) {
+        this.info = info;
+        this.playback = true;
+        this.lineInfo = sourceLineInfo;
+        this.lines = lines;
     }
 
     @Override
     public Info getMixerInfo() {
-        return INFO;
+        return info;
     }
 
     @Override
     public Line.Info[] getSourceLineInfo() {
-        return new Line.Info[0];
+        return playback ? new Line.Info[] {lineInfo} : new Line.Info[0];
     }
 
     @Override
     public Line.Info[] getTargetLineInfo() {
-        return new Line.Info[] {lineInfo};
+        return playback ? new Line.Info[0] : new Line.Info[] {lineInfo};
     }
 
     @Override
     public Line.Info[] getSourceLineInfo(Line.Info info) {
-        return new Line.Info[0];
+        return playback && lineInfo.matches(info) ? new Line.Info[] {lineInfo} : new Line.Info[0];
     }
 
     @Override
     public Line.Info[] getTargetLineInfo(Line.Info info) {
-        return lineInfo.matches(info) ? new Line.Info[] {lineInfo} : new Line.Info[0];
+        return !playback && lineInfo.matches(info) ? new Line.Info[] {lineInfo} : new Line.Info[0];
     }
 
     @Override
@@ -66,7 +75,7 @@ final class FakeMixer implements Mixer {
         if (!isLineSupported(info)) {
             throw new IllegalArgumentException("Line not supported: " + info);
         }
-        return new FakeTargetLine(lineInfo, format, pcm, speed, endsAfterPcm);
+        return lines.get();
     }
 
     @Override

@@ -42,7 +42,7 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
             new SpeakerSummary("3", "Chiara Romano", 3, Instant.parse("2025-03-21T17:45:00Z"), null)));
 
     static UiActions uiActions(DemoActions demo, Path settingsFile, Camera camera, boolean modelAvailable) {
-        return new UiActions(demo, demo, demo, demo, demo, demo, new StoredSettingsActions(new SettingsStore(settingsFile)), camera,
+        return new UiActions(demo, demo, demo, demo, demo, demo, new DemoTimeline(), new StoredSettingsActions(new SettingsStore(settingsFile)), camera,
                 () -> modelAvailable ? Optional.of(MODEL) : Optional.empty(), () -> "/home/user/.local/share/voxprint/voxprint.db");
     }
 

@@ -124,6 +124,12 @@ class ScreenshotsTest {
 
         robot.clickOn("#nav-speakers");
         shoot(robot, window, "1280-speakers");
+        robot.clickOn("#nav-timeline");
+        dialogs.fileAnswers.clear();
+        dialogs.fileAnswers.add(Path.of("meeting.wav"));
+        robot.clickOn("#timeline-open");
+        robot.clickOn("#timeline-lane-unknown-1");
+        shoot(robot, window, "1280-timeline");
         robot.clickOn("#nav-settings");
         shoot(robot, window, "1280-settings");
     }

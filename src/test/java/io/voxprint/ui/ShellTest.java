@@ -58,7 +58,7 @@ class ShellTest {
     void navigatesByShortcutsAndKeyboard(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         assertEquals("section-features", section());
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
         assertEquals("section-settings", section());
         assertTrue(robot.lookup("#nav-settings").query().isFocused(), "the shortcut puts focus on the rail");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);

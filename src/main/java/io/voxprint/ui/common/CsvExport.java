@@ -41,6 +41,20 @@ public final class CsvExport {
         writeMatrix(file, List.of("index", valueName), rows);
     }
 
+    /** Rows of text cells (quoted where they hold a comma or a quote). */
+    public static void writeRows(Path file, List<String> header, List<List<String>> rows) throws ExportException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", header.stream().map(CsvExport::quote).toList()));
+            w.write('\n');
+            for (List<String> row : rows) {
+                w.write(String.join(",", row.stream().map(CsvExport::quote).toList()));
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            throw new ExportException("The table could not be saved to " + file + ".", e);
+        }
+    }
+
     static String quote(String cell) {
         return cell.contains(",") || cell.contains("\"") ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }

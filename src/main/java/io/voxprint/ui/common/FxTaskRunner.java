@@ -46,6 +46,16 @@ public final class FxTaskRunner implements TaskRunner {
                     // Asked from the worker thread: the FutureTask flag, not getState() (FX thread only).
                     return cancelledNow() || Thread.currentThread().isInterrupted();
                 }
+
+                @Override
+                public void publish(Runnable update) {
+                    // Checked again on the FX thread: a cancel may come between the post and the run.
+                    javafx.application.Platform.runLater(() -> {
+                        if (!cancelledNow()) {
+                            update.run();
+                        }
+                    });
+                }
             };
 
             private boolean cancelledNow() {

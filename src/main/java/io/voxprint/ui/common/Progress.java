@@ -9,6 +9,17 @@ public interface Progress {
 
     boolean isCancelled();
 
+    /**
+     * Hands a partial result to the thread the job's callbacks run on (the FX thread with
+     * {@link FxTaskRunner}), so a view can show results while the job still runs. Dropped once the
+     * job is cancelled. Without a separate callback thread it runs at once.
+     */
+    default void publish(Runnable update) {
+        if (!isCancelled()) {
+            update.run();
+        }
+    }
+
     Progress NONE = new Progress() {
         @Override
         public void update(double fraction) {

@@ -47,7 +47,7 @@ public final class MainWindow extends BorderPane {
         show();
     }
 
-    /** Adds Ctrl+1..6 to the scene. */
+    /** Adds Ctrl+1..7 to the scene. */
     public void installShortcuts(Scene scene) {
         for (Section s : Section.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(s.key(), KeyCombination.CONTROL_DOWN), () -> {

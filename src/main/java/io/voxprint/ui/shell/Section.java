@@ -2,14 +2,15 @@ package io.voxprint.ui.shell;
 
 import javafx.scene.input.KeyCode;
 
-/** The places the navigation rail leads to, in rail order; Ctrl+1..6 select them. */
+/** The places the navigation rail leads to, in rail order; Ctrl+1..7 select them. */
 public enum Section {
     ENROLL("Enroll", KeyCode.DIGIT1),
     VERIFY("Verify", KeyCode.DIGIT2),
     IDENTIFY("Identify", KeyCode.DIGIT3),
     FEATURES("Features", KeyCode.DIGIT4),
     SPEAKERS("Speakers", KeyCode.DIGIT5),
-    SETTINGS("Settings", KeyCode.DIGIT6);
+    TIMELINE("Timeline", KeyCode.DIGIT6),
+    SETTINGS("Settings", KeyCode.DIGIT7);
 
     private final String title;
     private final KeyCode key;

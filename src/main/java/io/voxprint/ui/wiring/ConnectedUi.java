@@ -3,6 +3,7 @@ package io.voxprint.ui.wiring;
 import io.voxprint.common.UserMessage;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.UiActions;
 import io.voxprint.ui.values.ModelStatus;
 import io.voxprint.ui.photo.WebcamCamera;
@@ -49,7 +50,7 @@ public final class ConnectedUi {
         AppSession open = session;
         return new UiActions(new ModelSetupAdapter(session), new EnrollAdapter(session), new VerifyAdapter(session),
                 new IdentifyAdapter(session), new FeaturesAdapter(session), new SpeakersAdapter(session),
-                new SettingsAdapter(session), new WebcamCamera(),
+                new TimelineAdapter(session, SoundDevices.system()), new SettingsAdapter(session), new WebcamCamera(),
                 () -> locate(open, new ArrayList<>()),
                 () -> withTilde(open.app().databaseFile().toAbsolutePath().toString()), notices, open::close);
     }

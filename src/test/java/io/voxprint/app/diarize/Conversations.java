@@ -56,11 +56,20 @@ public final class Conversations {
 
     /** Enrollment takes of the speakers somebody enrolled, by speaker. */
     public static Map<String, List<Path>> enrollment() throws IOException {
+        return takes("yes");
+    }
+
+    /** Utterances of the voice nobody enrolled that the conversations do not use, by speaker. */
+    public static Map<String, List<Path>> notEnrolled() throws IOException {
+        return takes("no");
+    }
+
+    private static Map<String, List<Path>> takes(String enrolled) throws IOException {
         Map<String, List<Path>> out = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(DIR.resolve("enrollment.tsv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
-            if (f[1].equals("yes")) {
+            if (f[1].equals(enrolled)) {
                 out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Path.of(f[2]));
             }
         }
