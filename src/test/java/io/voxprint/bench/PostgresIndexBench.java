@@ -5,10 +5,12 @@ import io.voxprint.store.Inputs;
 import io.voxprint.store.jdbc.JdbcEmbeddings;
 import io.voxprint.store.postgres.PostgresStore;
 import io.voxprint.testing.PostgresCluster;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,28 +53,35 @@ public final class PostgresIndexBench {
 
         double[] deskMs = new double[reps];
         double[] peerMs = new double[reps];
+        double[] deskCpuMs = new double[reps];
+        double[] peerCpuMs = new double[reps];
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<String> loads = new ArrayList<>();
         int indexed = 0;
         for (int r = 0; r < reps; r++) {
             loads.add(loadAverage());
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             try (PostgresStore store = PostgresStore.open(url)) {
                 indexed = new SpeakerCatalog(store).index(MODEL, DIM).size();
             }
             deskMs[r] = Stats.ms(t0);
+            deskCpuMs[r] = (os.getProcessCpuTime() - cpu0) / 1e6;
             long t1 = System.nanoTime();
-            psqlCopyToNull(cluster, database);
+            peerCpuMs[r] = psqlCopyToNull(cluster, database);
             peerMs[r] = Stats.ms(t1);
-            System.err.printf(Locale.ROOT, "rep %d: desk %.0f ms, psql %.0f ms%n", r, deskMs[r], peerMs[r]);
+            System.err.printf(Locale.ROOT, "rep %d: desk %.0f ms (%.0f ms CPU), psql %.0f ms (%.0f ms CPU)%n", r, deskMs[r],
+                    deskCpuMs[r], peerMs[r], peerCpuMs[r]);
         }
         loads.add(loadAverage());
         if (indexed != speakers) {
             throw new IllegalStateException("the index holds " + indexed + " speakers, not " + speakers);
         }
         System.out.printf(Locale.ROOT, "{\"speakers\": %d, \"dimension\": %d, \"reps\": %d, \"fill_s\": %.1f, "
-                + "\"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"loadavg_1min\": %s, \"cores\": %d}%n",
+                + "\"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"desk_cpu_ms\": %.0f, \"psql_cpu_ms\": %.0f, "
+                + "\"loadavg_1min\": %s, \"cores\": %d}%n",
                 speakers, DIM, reps, fillS, Stats.median(deskMs), Stats.median(peerMs),
-                Stats.median(deskMs) / Stats.median(peerMs), "\"" + String.join(" ", loads) + "\"",
+                Stats.median(deskMs) / Stats.median(peerMs), Stats.median(deskCpuMs), Stats.median(peerCpuMs), "\"" + String.join(" ", loads) + "\"",
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -161,17 +170,24 @@ public final class PostgresIndexBench {
         out.write(b);
     }
 
-    /** psql's own COPY of the rows the desk reads, to /dev/null. */
-    private static void psqlCopyToNull(PostgresCluster cluster, String database) throws IOException, InterruptedException {
+    /**
+     * psql's own COPY of the rows the desk reads, to /dev/null; gives psql's CPU time (user and system,
+     * as bash's {@code time} reports it), the client's share, as the desk's CPU time is the desk's.
+     */
+    private static double psqlCopyToNull(PostgresCluster cluster, String database) throws IOException, InterruptedException {
         String bin = System.getenv().getOrDefault("VOXPRINT_PG_BIN", "/usr/lib/postgresql/15/bin");
         String copy = "\\copy (" + JdbcEmbeddings.rowsOfModel("'" + MODEL + "'", "true") + ") TO '/dev/null' (FORMAT binary)";
-        Process p = new ProcessBuilder(bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
-                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1", "-c", copy)
-                .redirectErrorStream(true).start();
+        String psql = String.join(" ", bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
+                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1", "-c", "\"$COPY\"");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "TIMEFORMAT='%U %S'; time " + psql).redirectErrorStream(true);
+        pb.environment().put("COPY", copy);
+        Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException("psql failed: " + output);
         }
+        String[] times = output.strip().lines().reduce((a, b) -> b).orElse("0 0").split(" ");
+        return (Double.parseDouble(times[0]) + Double.parseDouble(times[1])) * 1000;
     }
 
     private static String loadAverage() throws IOException {
