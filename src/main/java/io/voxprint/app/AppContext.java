@@ -52,13 +52,15 @@ public final class AppContext implements AutoCloseable {
     private final LiveScoring live;
     private final Diarize diarize;
 
+    private final SpeakerCatalog catalog;
+
     private AppContext(AppConfig config, VoiceprintStore store, ScoringOptions scoringOptions) {
         this.config = config;
         this.store = store;
         this.models = new ModelService(config);
         this.options = new LiveOptions(scoringOptions);
         Embedder embedder = new Embedder(models, store);
-        SpeakerCatalog catalog = new SpeakerCatalog(store);
+        this.catalog = new SpeakerCatalog(store);
         CalibrationFile calibrations = new CalibrationFile(config.dataDir());
         AudioInput audio = new AudioInput();
         this.policy = new DecisionPolicy(options, calibrations, new Cohort(catalog));
@@ -115,6 +117,11 @@ public final class AppContext implements AutoCloseable {
     /** Why this desk may not enroll, rename or delete (a verify-only database role), as one sentence; empty when it may. */
     public java.util.Optional<String> whyChangesAreRefused() {
         return store.whyChangesAreRefused();
+    }
+
+    /** While the shared database server cannot be reached, the sentence saying so (the desk works from what it has). */
+    public java.util.Optional<String> serverProblem() {
+        return java.util.Optional.ofNullable(catalog.serverProblem());
     }
 
     public Enroll enroll() {

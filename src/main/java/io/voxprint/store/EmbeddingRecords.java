@@ -2,6 +2,7 @@ package io.voxprint.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The embeddings of enrollments. An enrollment holds at most one embedding per model (re-embedding
@@ -15,6 +16,15 @@ public interface EmbeddingRecords {
 
     /** Every speaker with at least one embedding of this model, by name, with those embeddings. */
     List<SpeakerEmbeddings> ofModel(String modelSha256);
+
+    /**
+     * The same speakers as {@link #ofModel}, in the same order, handed over one at a time as they are
+     * read: loading a large catalogue never holds every speaker's embeddings at once, and an engine
+     * may read them in bulk.
+     */
+    default void eachOfModel(String modelSha256, Consumer<SpeakerEmbeddings> each) {
+        ofModel(modelSha256).forEach(each);
+    }
 
     /**
      * One speaker's embeddings of this model (empty when the speaker is unknown or has none), so that

@@ -25,13 +25,16 @@ import java.util.function.Supplier;
  * @param currentModel      the model found at start, not loaded yet (empty shows the first-start screen);
  *                          must answer at once, since it is asked on the FX thread
  * @param databaseLocation  shown in the status bar
+ * @param databaseProblem   a sentence while the shared database server cannot be reached (asked every second
+ *                          on the FX thread, so it must answer at once); empty otherwise
  * @param notices           sentences to show the user once the window is open (e.g. an unreadable database)
  * @param shutdown          releases what the actions hold (database, model) when the window closes
  */
 public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, VerifyActions verify,
                         IdentifyActions identify, FeaturesActions features, SpeakersActions speakers,
                         TimelineActions timeline, SettingsActions settings, Camera camera, Supplier<Optional<ModelStatus>> currentModel,
-                        Supplier<String> databaseLocation, List<String> notices, Runnable shutdown) {
+                        Supplier<String> databaseLocation, Supplier<Optional<String>> databaseProblem, List<String> notices,
+                        Runnable shutdown) {
 
     public UiActions {
         notices = List.copyOf(notices);
@@ -42,7 +45,7 @@ public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, Veri
                      FeaturesActions features, SpeakersActions speakers, TimelineActions timeline, SettingsActions settings,
                      Camera camera, Supplier<Optional<ModelStatus>> currentModel, Supplier<String> databaseLocation) {
         this(modelSetup, enroll, verify, identify, features, speakers, timeline, settings, camera, currentModel, databaseLocation,
-                List.of(), () -> { });
+                Optional::empty, List.of(), () -> { });
     }
 
     /** Thrown by the placeholder actions. */
@@ -70,7 +73,7 @@ public record UiActions(ModelSetupActions modelSetup, EnrollActions enroll, Veri
                 placeholder(VerifyActions.class, sentence), placeholder(IdentifyActions.class, sentence),
                 placeholder(FeaturesActions.class, sentence), placeholder(SpeakersActions.class, sentence),
                 placeholder(TimelineActions.class, sentence), settings,
-                new WebcamCamera(), Optional::empty, () -> databaseText, notices, () -> { });
+                new WebcamCamera(), Optional::empty, () -> databaseText, Optional::empty, notices, () -> { });
     }
 
     static <T> T placeholder(Class<T> type) {

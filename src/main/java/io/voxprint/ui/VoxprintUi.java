@@ -1,5 +1,9 @@
 package io.voxprint.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+
 import io.voxprint.audio.capture.InputDevice;
 import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
@@ -48,6 +52,7 @@ public final class VoxprintUi {
             loadModel(actions, runner, dialogs, shell);
         }
         shell.databaseProperty().set(actions.databaseLocation().get());
+        watchDatabase(actions, shell);
         String device = actions.settings().load().settings().inputDevice();
         List<InputDevice> devices = SoundDevices.system().inputDevices();
         shell.microphoneProperty().set(devices.stream().map(InputDevice::name).filter(device::equals).findFirst()
@@ -91,6 +96,14 @@ public final class VoxprintUi {
                     dialogs.showError(e);
                 })
                 .runOn(runner);
+    }
+
+    /** Keeps the status bar's sentence about a lost database server current (a quick look each second). */
+    private static void watchDatabase(UiActions actions, ShellViewModel shell) {
+        Timeline check = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
+                e -> shell.databaseProblemProperty().set(actions.databaseProblem().get().orElse(""))));
+        check.setCycleCount(Animation.INDEFINITE);
+        check.play();
     }
 
     /** Shows the sentences the actions collected while starting (call once the window is showing). */

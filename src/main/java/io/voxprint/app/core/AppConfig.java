@@ -45,6 +45,11 @@ public record AppConfig(Path database, Path explicitModel, Path settingsModel, S
         return fromEnvironment(env, dbFlag == null ? null : Path.of(dbFlag), modelFlag, settingsModel, revision, offlineFlag);
     }
 
+    /** Whether a {@code --db} value (or the settings' data folder) is a PostgreSQL address rather than a file. */
+    public static boolean namesServer(String text) {
+        return PostgresUrl.looksLike(text);
+    }
+
     /**
      * Opens the store this configuration names (the file, or the PostgreSQL database), protected on
      * either engine alike: unlocked with the passphrase or keyring its key record asks for.

@@ -71,11 +71,11 @@ public final class SpeakerCatalog {
     public synchronized SpeakerIndex index(String modelSha256, int dimension) {
         if (index == null || !modelSha256.equals(indexedModel)) {
             SpeakerIndex fresh = new SpeakerIndex(dimension);
-            for (SpeakerEmbeddings s : store.embeddings().ofModel(modelSha256)) {
+            store.embeddings().eachOfModel(modelSha256, s -> {
                 if (!s.embeddings().isEmpty()) {
                     fresh.put(s.speakerName(), Vectors.normalizedMean(s.embeddings()));
                 }
-            }
+            });
             index = fresh;
             indexedModel = modelSha256;
             version++;

@@ -15,10 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Embeddings in the {@code embedding} table, one row per (enrollment, model), float32 little-endian. */
 public final class JdbcEmbeddings implements EmbeddingRecords {
@@ -56,8 +55,22 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
 
     @Override
     public List<SpeakerEmbeddings> ofModel(String modelSha256) {
+        List<SpeakerEmbeddings> all = new ArrayList<>();
+        eachOfModel(modelSha256, all::add);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public void eachOfModel(String modelSha256, Consumer<SpeakerEmbeddings> each) {
         String model = Inputs.modelSha256(modelSha256);
-        return db.read(c -> embeddings(c, db.codec(), model, null));
+        db.read(c -> {
+            SpeakerGroups groups = new SpeakerGroups(db.codec(), model, each);
+            if (!db.bulkEmbeddingRows(c, model, groups)) {
+                rows(c, model, null, groups);
+            }
+            groups.finish();
+            return null;
+        });
     }
 
     @Override
@@ -66,7 +79,14 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         String wanted = Inputs.name(speakerName);
         return db.read(c -> {
             Long id = SpeakerIds.idOf(c, wanted);
-            return id == null ? Optional.<SpeakerEmbeddings>empty() : embeddings(c, db.codec(), model, id).stream().findFirst();
+            if (id == null) {
+                return Optional.<SpeakerEmbeddings>empty();
+            }
+            List<SpeakerEmbeddings> found = new ArrayList<>(1);
+            SpeakerGroups groups = new SpeakerGroups(db.codec(), model, found::add);
+            rows(c, model, id, groups);
+            groups.finish();
+            return found.stream().findFirst();
         });
     }
 
@@ -121,27 +141,59 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         });
     }
 
-    private static List<SpeakerEmbeddings> embeddings(Connection c, TemplateCodec codec, String model, Long speakerId)
-            throws SQLException {
-        Map<Long, SpeakerEmbeddings> bySpeaker = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT s.id, s.name, m.vector, e.id FROM embedding m
-                JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id
-                WHERE m.model_sha256 = ? AND (? IS NULL OR s.id = ?) ORDER BY s.name_key, e.id""")) {
+    /**
+     * The embedding rows of one model (a literal, or a placeholder) in index order: speaker id, speaker
+     * name, enrollment id, stored vector; by name and then by enrollment, so one speaker's rows are
+     * next to each other. {@code speakerCondition} narrows the speakers ("true" for all).
+     */
+    public static String rowsOfModel(String model, String speakerCondition) {
+        return "SELECT s.id, s.name, e.id, m.vector FROM embedding m"
+                + " JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id"
+                + " WHERE m.model_sha256 = " + model + " AND (" + speakerCondition + ") ORDER BY s.name_key, e.id";
+    }
+
+    /** The rows of {@link #rowsOfModel} one by one through the driver (of one speaker, or of all when {@code speakerId} is null). */
+    public static void rows(Connection c, String model, Long speakerId, JdbcEngine.EmbeddingRow sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(rowsOfModel("?", "? IS NULL OR s.id = ?"))) {
             ps.setString(1, model);
             ps.setObject(2, speakerId, Types.BIGINT); // typed: PostgreSQL cannot guess the type of a bare NULL
             ps.setObject(3, speakerId, Types.BIGINT);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    String name = rs.getString(2);
-                    bySpeaker.computeIfAbsent(id, k -> new SpeakerEmbeddings(k, name, new ArrayList<>()))
-                            .embeddings().add(Floats.fromBytes(codec.decode(TemplatePlace.embedding(id, rs.getLong(4), model),
-                                    rs.getBytes(3))));
+                    sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4));
                 }
             }
         }
-        return List.copyOf(bySpeaker.values());
+    }
+
+    /** Decodes rows through the engine's codec and hands each speaker on once its last row has come. */
+    private static final class SpeakerGroups implements JdbcEngine.EmbeddingRow {
+        private final TemplateCodec codec;
+        private final String model;
+        private final Consumer<SpeakerEmbeddings> each;
+        private SpeakerEmbeddings current;
+
+        SpeakerGroups(TemplateCodec codec, String model, Consumer<SpeakerEmbeddings> each) {
+            this.codec = codec;
+            this.model = model;
+            this.each = each;
+        }
+
+        @Override
+        public void accept(long speakerId, String speakerName, long enrollmentId, byte[] storedVector) {
+            if (current == null || current.speakerId() != speakerId) {
+                finish();
+                current = new SpeakerEmbeddings(speakerId, speakerName, new ArrayList<>(2));
+            }
+            current.embeddings().add(Floats.fromBytes(codec.decode(TemplatePlace.embedding(speakerId, enrollmentId, model), storedVector)));
+        }
+
+        void finish() {
+            if (current != null) {
+                each.accept(current);
+                current = null;
+            }
+        }
     }
 
     /** The enrollment's speaker (a sealed template is bound to it); refuses an unknown enrollment. */

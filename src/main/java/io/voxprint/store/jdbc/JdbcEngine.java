@@ -38,6 +38,21 @@ public interface JdbcEngine {
     /** Runs {@code insertSql}, an INSERT of one row into a table with an {@code id} column, and gives the row's id. */
     long insert(Connection c, String insertSql, Binding values) throws SQLException;
 
+    /**
+     * Reads the rows of {@link JdbcEmbeddings#rowsOfModel} for one model in one go, faster than row by
+     * row, and says whether it did; an engine without such a way answers false and the rows are read
+     * through the plain query. The stored vectors go to {@code sink} as stored: decoding stays with the caller.
+     */
+    default boolean bulkEmbeddingRows(Connection c, String modelSha256, EmbeddingRow sink) throws SQLException {
+        return false;
+    }
+
+    /** One row of {@link JdbcEmbeddings#rowsOfModel}: a speaker, one of its enrollments, its vector as stored. */
+    @FunctionalInterface
+    interface EmbeddingRow {
+        void accept(long speakerId, String speakerName, long enrollmentId, byte[] storedVector) throws SQLException;
+    }
+
     /** Sets the values of a statement's placeholders. */
     @FunctionalInterface
     interface Binding {

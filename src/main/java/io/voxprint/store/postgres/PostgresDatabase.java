@@ -123,6 +123,13 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
         }
     }
 
+    /** Binary COPY: see {@link PostgresBulkRows}. */
+    @Override
+    public boolean bulkEmbeddingRows(Connection c, String modelSha256, EmbeddingRow sink) throws SQLException {
+        PostgresBulkRows.read(c, modelSha256, sink);
+        return true;
+    }
+
     @Override
     public String insertionOrder() {
         return "added";

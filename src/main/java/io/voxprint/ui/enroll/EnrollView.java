@@ -68,9 +68,16 @@ public final class EnrollView extends HBox {
         status.setId("enroll-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
+        Label refused = new Label();
+        refused.setId("enroll-refused");
+        refused.setWrapText(true);
+        refused.getStyleClass().add("warning");
+        refused.textProperty().bind(vm.refusalProperty());
+        refused.visibleProperty().bind(vm.refusalProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
         Label photoTitle = new Label("Photo");
         photoTitle.getStyleClass().add("subtitle");
-        VBox right = new VBox(12, photoTitle, photo, save, progress, status);
+        VBox right = new VBox(12, refused, photoTitle, photo, save, progress, status);
         right.getStyleClass().add("card");
         right.setPrefWidth(240);
         right.setMinWidth(220);

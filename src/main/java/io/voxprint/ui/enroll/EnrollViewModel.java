@@ -101,9 +101,21 @@ public final class EnrollViewModel extends TaskViewModel {
     private final ObjectProperty<byte[]> photo = new SimpleObjectProperty<>(this, "photo");
     private final EnrollActions actions;
 
+    private final StringProperty refusal = new SimpleStringProperty(this, "refusal", "");
+
     public EnrollViewModel(EnrollActions actions, TaskRunner runner, DialogService dialogs) {
         super(runner, dialogs, "");
         this.actions = actions;
+        // asked once: the database role of a desk does not change while it runs
+        Tasks.create(p -> actions.whyEnrollingIsRefused())
+                .onSuccess(why -> refusal.set(why.orElse("")))
+                .onError(Exception.class, e -> refusal.set(""))
+                .runOn(runner);
+    }
+
+    /** Why enrolling is not offered at this desk, in one sentence; empty when it is. */
+    public StringProperty refusalProperty() {
+        return refusal;
     }
 
     public StringProperty nameProperty() {
@@ -137,8 +149,8 @@ public final class EnrollViewModel extends TaskViewModel {
     }
 
     public BooleanBinding canSave() {
-        return Bindings.createBooleanBinding(() -> !busyProperty().get() && !name.get().isBlank() && usableTakes() > 0
-                && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busyProperty(), useAnyway);
+        return Bindings.createBooleanBinding(() -> refusal.get().isEmpty() && !busyProperty().get() && !name.get().isBlank()
+                && usableTakes() > 0 && takes.stream().noneMatch(r -> r.assessing.get()), name, takes, busyProperty(), useAnyway, refusal);
     }
 
     public StringBinding takesSummary() {

@@ -125,12 +125,12 @@ public final class SettingsView extends VBox {
 
         TextField folder = new TextField();
         folder.setId("settings-data-folder");
-        folder.setPromptText("Empty: the default data folder");
+        folder.setPromptText("Empty: the default data folder; or a team's postgresql://user@host/database");
         folder.textProperty().bindBidirectional(vm.dataFolderProperty());
         Button browseFolder = new Button("Browse...");
         browseFolder.setOnAction(e -> dialogs.chooseFolder("Choose the data folder").map(Path::toString)
                 .ifPresent(vm.dataFolderProperty()::set));
-        row(form, 7, "Data folder", grow(folder, browseFolder), folder);
+        row(form, 7, "Database", grow(folder, browseFolder), folder);
 
         Button save = new Button("Save");
         save.setId("settings-save");
@@ -151,7 +151,7 @@ public final class SettingsView extends VBox {
         HBox buttons = new HBox(10, save, revert, status);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label note = new Label("Threshold, normalisation, audio and model file apply at once; the model revision and"
-                + " the data folder take effect the next time Voxprint starts.");
+                + " the database take effect the next time Voxprint starts.");
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         getChildren().addAll(title, form, buttons, note);

@@ -14,6 +14,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.ENROLL);
     private final ObjectProperty<Optional<ModelStatus>> model = new SimpleObjectProperty<>(this, "model", Optional.empty());
     private final StringProperty database = new SimpleStringProperty(this, "database", "not opened");
+    private final StringProperty databaseProblem = new SimpleStringProperty(this, "databaseProblem", "");
     private final StringProperty microphone = new SimpleStringProperty(this, "microphone", "none");
 
     public ObjectProperty<Section> sectionProperty() {
@@ -26,6 +27,11 @@ public final class ShellViewModel {
 
     public StringProperty databaseProperty() {
         return database;
+    }
+
+    /** A sentence while the shared database server cannot be reached; empty otherwise. */
+    public StringProperty databaseProblemProperty() {
+        return databaseProblem;
     }
 
     public StringProperty microphoneProperty() {

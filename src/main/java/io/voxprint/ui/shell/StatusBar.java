@@ -18,10 +18,15 @@ public final class StatusBar extends HBox {
         model.textProperty().bind(vm.modelText().map(t -> "Model: " + t));
         Label db = item("status-database", "Database: ");
         db.textProperty().bind(vm.databaseProperty().map(t -> "Database: " + t));
+        Label problem = item("status-database-problem", "");
+        problem.getStyleClass().add("warning");
+        problem.textProperty().bind(vm.databaseProblemProperty());
+        problem.visibleProperty().bind(vm.databaseProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         Label mic = item("status-microphone", "Microphone: ");
         mic.textProperty().bind(vm.microphoneProperty().map(t -> "Microphone: " + t));
         HBox.setHgrow(db, Priority.ALWAYS);
-        getChildren().addAll(model, new Separator(Orientation.VERTICAL), db, new Separator(Orientation.VERTICAL), mic);
+        getChildren().addAll(model, new Separator(Orientation.VERTICAL), db, problem, new Separator(Orientation.VERTICAL), mic);
     }
 
     private static Label item(String id, String text) {

@@ -37,10 +37,22 @@ public final class AppSession implements AutoCloseable {
 
     /** Opens the database named by the settings (or the environment, or the default); may throw a StoreException. */
     public static AppSession open(Map<String, String> env, SettingsStore store, Settings settings) {
-        Path db = settings.dataFolder().isBlank() ? null : Path.of(settings.dataFolder()).resolve(DATABASE_NAME);
+        String db = database(settings.dataFolder());
         Path model = settings.modelFile().isBlank() ? null : Path.of(settings.modelFile());
         AppConfig config = AppConfig.fromEnvironment(env, db, null, model, settings.modelRevision(), false);
         return new AppSession(AppContext.open(config, options(settings)), store, settings);
+    }
+
+    /**
+     * The database the settings' data folder names: a {@code postgresql://} address as it is (as with
+     * {@code --db}), a folder's {@value #DATABASE_NAME}, or null for the environment's or the default.
+     */
+    static String database(String dataFolder) {
+        String text = dataFolder.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return AppConfig.namesServer(text) ? text : Path.of(text).resolve(DATABASE_NAME).toString();
     }
 
     /** The scoring options the settings stand for. */

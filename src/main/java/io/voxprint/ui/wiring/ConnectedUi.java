@@ -52,7 +52,9 @@ public final class ConnectedUi {
                 new IdentifyAdapter(session), new FeaturesAdapter(session), new SpeakersAdapter(session),
                 new TimelineAdapter(session, SoundDevices.system()), new SettingsAdapter(session), new WebcamCamera(),
                 () -> locate(open, new ArrayList<>()),
-                () -> withTilde(open.app().databaseFile().toAbsolutePath().toString()), notices, open::close);
+                () -> open.app().databaseFile() == null ? open.app().databaseLocation()
+                        : withTilde(open.app().databaseFile().toAbsolutePath().toString()),
+                open.app()::serverProblem, notices, open::close);
     }
 
     /** A path under the home folder as "~/..." (shorter in the status bar; the tooltip shows it too). */

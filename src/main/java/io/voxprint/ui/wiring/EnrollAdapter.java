@@ -37,4 +37,9 @@ final class EnrollAdapter implements EnrollActions {
         EnrollResult result = session.app().enroll().enroll(request.name(), takes, request.force(), request.photoPng());
         return Speakers.named(session.app(), result.speaker());
     }
+
+    @Override
+    public java.util.Optional<String> whyEnrollingIsRefused() {
+        return session.app().whyChangesAreRefused();
+    }
 }

@@ -1,0 +1,106 @@
+package io.voxprint.bench;
+
+import io.voxprint.app.core.SpeakerCatalog;
+import io.voxprint.scoring.SpeakerIndex;
+import io.voxprint.store.AuditEntry;
+import io.voxprint.store.NewEnrollment;
+import io.voxprint.store.SpeakerChanges;
+import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.postgres.PostgresStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * One desk of {@link TenDesksBench}, in a process of its own: {@code URL DESK SECONDS FOLDER}. Prints
+ * {@code READY} with its index loaded, waits for FOLDER/go, then for SECONDS enrolls speakers named
+ * "DESK-i" (two recordings each) and after each verifies a probe against a speaker picked from its
+ * own index, which holds the other desks' speakers too, appending the audit line. Prints
+ * {@code DONE enrollments verifications median_ms p95_ms}, waits for FOLDER/total (every name
+ * enrolled anywhere, one a line) and prints {@code SEES ALL} once its index holds each of them.
+ */
+public final class DeskLoadChild {
+
+    static final String MODEL = "d".repeat(64);
+    static final int DIM = 192;
+
+    public static void main(String[] args) throws Exception {
+        String desk = args[1];
+        long seconds = Long.parseLong(args[2]);
+        Path folder = Path.of(args[3]);
+        Random random = new Random(desk.hashCode());
+        try (VoiceprintStore store = PostgresStore.open(args[0])) {
+            SpeakerCatalog catalog = new SpeakerCatalog(store);
+            store.watch(new SpeakerChanges() {
+                @Override
+                public void speakerChanged(String name, String formerNameOrNull) {
+                }
+
+                @Override
+                public void everythingMayHaveChanged() {
+                }
+
+                @Override
+                public void serverLost(String sentence) {
+                    System.out.println("FAILED lost the server: " + sentence);
+                }
+            });
+            catalog.index(MODEL, DIM);
+            System.out.println("READY");
+            waitFor(folder.resolve("go"));
+            List<Double> enrollMs = new ArrayList<>();
+            int verifications = 0;
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            for (int i = 0; System.nanoTime() < end; i++) {
+                String name = desk + "-" + i;
+                float[] voice = vector(random);
+                long t0 = System.nanoTime();
+                store.enroll(name, List.of(take(voice), take(vector(random))), true, null);
+                enrollMs.add((System.nanoTime() - t0) / 1e6);
+                catalog.refresh(name);
+                SpeakerIndex index = catalog.index(MODEL, DIM);
+                List<String> keys = index.keys();
+                String claimed = keys.get(random.nextInt(keys.size()));
+                float score = index.score(claimed, claimed.equals(name) ? voice : vector(random));
+                store.audit().append(AuditEntry.verification(Instant.now(), claimed, score > 0.5, score, 0.5, MODEL, "probe.wav"));
+                verifications++;
+            }
+            double[] ms = enrollMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "DONE %d %d %.1f %.1f%n", ms.length, verifications, ms[ms.length / 2],
+                    ms[(int) Math.min(ms.length - 1, Math.round(ms.length * 0.95))]);
+            Path total = folder.resolve("total");
+            waitFor(total);
+            List<String> everyone = Files.readAllLines(total);
+            while (!everyone.stream().allMatch(catalog.index(MODEL, DIM)::contains)) {
+                Thread.sleep(20); // waiting for a state: the notices arrive on the store's own thread
+            }
+            System.out.println("SEES ALL " + everyone.size());
+        } catch (RuntimeException e) {
+            System.out.println("FAILED " + e.getMessage());
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+
+    private static void waitFor(Path file) throws InterruptedException {
+        while (!Files.exists(file)) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static NewEnrollment take(float[] embedding) {
+        return new NewEnrollment("take.wav", 3, 2.5, 0, 20, embedding, MODEL, null);
+    }
+
+    private static float[] vector(Random r) {
+        float[] v = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+}

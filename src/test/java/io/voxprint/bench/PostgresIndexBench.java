@@ -1,0 +1,196 @@
+package io.voxprint.bench;
+
+import io.voxprint.app.core.SpeakerCatalog;
+import io.voxprint.store.Inputs;
+import io.voxprint.store.jdbc.JdbcEmbeddings;
+import io.voxprint.store.postgres.PostgresStore;
+import io.voxprint.testing.PostgresCluster;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * A desk's start-up on a PostgreSQL database of many speakers (bench/store/pg-index.sh; a measurement,
+ * not a test): a throwaway cluster is filled through COPY (not through the app) with speakers of one
+ * 192-value embedding each, then the time from opening the store to the speaker index being ready is
+ * taken, alternating with the peer: psql copying the very same rows to /dev/null, the least any
+ * client can spend getting them off the server. Prints one JSON line.
+ */
+public final class PostgresIndexBench {
+
+    private static final String MODEL = "e".repeat(64);
+    private static final int DIM = 192;
+    private static final byte[] COPY_SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+
+    private PostgresIndexBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int speakers = Integer.parseInt(args[0]);
+        int reps = Integer.parseInt(args[1]);
+        PostgresCluster cluster = PostgresCluster.shared();
+        String database = cluster.createDatabase();
+        String url = cluster.url(database);
+        PostgresStore.open(url).close(); // the schema, as a desk creates it
+        long f = System.nanoTime();
+        fill(cluster, database, speakers);
+        double fillS = (System.nanoTime() - f) / 1e9;
+
+        double[] deskMs = new double[reps];
+        double[] peerMs = new double[reps];
+        double[] deskCpuMs = new double[reps];
+        double[] peerCpuMs = new double[reps];
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<String> loads = new ArrayList<>();
+        int indexed = 0;
+        for (int r = 0; r < reps; r++) {
+            loads.add(loadAverage());
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            try (PostgresStore store = PostgresStore.open(url)) {
+                indexed = new SpeakerCatalog(store).index(MODEL, DIM).size();
+            }
+            deskMs[r] = Stats.ms(t0);
+            deskCpuMs[r] = (os.getProcessCpuTime() - cpu0) / 1e6;
+            long t1 = System.nanoTime();
+            peerCpuMs[r] = psqlCopyToNull(cluster, database);
+            peerMs[r] = Stats.ms(t1);
+            System.err.printf(Locale.ROOT, "rep %d: desk %.0f ms (%.0f ms CPU), psql %.0f ms (%.0f ms CPU)%n", r, deskMs[r],
+                    deskCpuMs[r], peerMs[r], peerCpuMs[r]);
+        }
+        loads.add(loadAverage());
+        if (indexed != speakers) {
+            throw new IllegalStateException("the index holds " + indexed + " speakers, not " + speakers);
+        }
+        System.out.printf(Locale.ROOT, "{\"speakers\": %d, \"dimension\": %d, \"reps\": %d, \"fill_s\": %.1f, "
+                + "\"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"desk_cpu_ms\": %.0f, \"psql_cpu_ms\": %.0f, "
+                + "\"loadavg_1min\": %s, \"cores\": %d}%n",
+                speakers, DIM, reps, fillS, Stats.median(deskMs), Stats.median(peerMs),
+                Stats.median(deskMs) / Stats.median(peerMs), Stats.median(deskCpuMs), Stats.median(peerCpuMs), "\"" + String.join(" ", loads) + "\"",
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One speaker, one enrollment and one embedding each, through three binary COPY streams. */
+    private static void fill(PostgresCluster cluster, String database, int speakers) throws SQLException, IOException {
+        try (Connection c = cluster.connect(database)) {
+            PGConnection copy = c.unwrap(PGConnection.class);
+            try (DataOutputStream out = copyIn(copy, "COPY speaker (id, name, name_key, created_ms) FROM STDIN (FORMAT binary)")) {
+                for (int i = 1; i <= speakers; i++) {
+                    String name = String.format(Locale.ROOT, "Speaker %07d", i);
+                    out.writeShort(4);
+                    longField(out, i);
+                    textField(out, name);
+                    textField(out, Inputs.nameKey(name));
+                    longField(out, 1_700_000_000_000L);
+                }
+                out.writeShort(-1);
+            }
+            try (DataOutputStream out = copyIn(copy, "COPY enrollment (id, speaker_id, source_name, seconds, net_speech_seconds,"
+                    + " clipping_ratio, snr_db, created_ms) FROM STDIN (FORMAT binary)")) {
+                for (int i = 1; i <= speakers; i++) {
+                    out.writeShort(8);
+                    longField(out, i);
+                    longField(out, i);
+                    textField(out, "take.wav");
+                    doubleField(out, 5);
+                    doubleField(out, 4);
+                    doubleField(out, 0);
+                    doubleField(out, 30);
+                    longField(out, 1_700_000_000_000L);
+                }
+                out.writeShort(-1);
+            }
+            SplittableRandom random = new SplittableRandom(42);
+            try (DataOutputStream out = copyIn(copy, "COPY embedding (enrollment_id, model_sha256, dimension, vector) FROM STDIN (FORMAT binary)")) {
+                byte[] vector = new byte[DIM * 4];
+                for (int i = 1; i <= speakers; i++) {
+                    for (int d = 0; d < DIM; d++) {
+                        int bits = Float.floatToRawIntBits((float) (random.nextDouble() * 2 - 1));
+                        vector[4 * d] = (byte) bits; // float32 little-endian, as the store keeps it
+                        vector[4 * d + 1] = (byte) (bits >> 8);
+                        vector[4 * d + 2] = (byte) (bits >> 16);
+                        vector[4 * d + 3] = (byte) (bits >> 24);
+                    }
+                    out.writeShort(4);
+                    longField(out, i);
+                    textField(out, MODEL);
+                    out.writeInt(4);
+                    out.writeInt(DIM);
+                    out.writeInt(vector.length);
+                    out.write(vector);
+                }
+                out.writeShort(-1);
+            }
+            try (Statement s = c.createStatement()) {
+                // ids given above: later inserts of a desk continue after them
+                s.execute("SELECT setval(pg_get_serial_sequence('speaker', 'id'), " + speakers + ")");
+                s.execute("SELECT setval(pg_get_serial_sequence('enrollment', 'id'), " + speakers + ")");
+                s.execute("VACUUM ANALYZE");
+            }
+        }
+    }
+
+    private static DataOutputStream copyIn(PGConnection copy, String sql) throws SQLException, IOException {
+        OutputStream raw = new PGCopyOutputStream(copy, sql);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
+        out.write(COPY_SIGNATURE);
+        out.writeInt(0);
+        out.writeInt(0);
+        return out;
+    }
+
+    private static void longField(DataOutputStream out, long v) throws IOException {
+        out.writeInt(8);
+        out.writeLong(v);
+    }
+
+    private static void doubleField(DataOutputStream out, double v) throws IOException {
+        out.writeInt(8);
+        out.writeDouble(v);
+    }
+
+    private static void textField(DataOutputStream out, String v) throws IOException {
+        byte[] b = v.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /**
+     * psql's own COPY of the rows the desk reads, to /dev/null; gives psql's CPU time (user and system,
+     * as bash's {@code time} reports it), the client's share, as the desk's CPU time is the desk's.
+     */
+    private static double psqlCopyToNull(PostgresCluster cluster, String database) throws IOException, InterruptedException {
+        String bin = System.getenv().getOrDefault("VOXPRINT_PG_BIN", "/usr/lib/postgresql/15/bin");
+        String copy = "\\copy (" + JdbcEmbeddings.rowsOfModel("'" + MODEL + "'", "true") + ") TO '/dev/null' (FORMAT binary)";
+        String psql = String.join(" ", bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
+                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1", "-c", "\"$COPY\"");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "TIMEFORMAT='%U %S'; time " + psql).redirectErrorStream(true);
+        pb.environment().put("COPY", copy);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("psql failed: " + output);
+        }
+        String[] times = output.strip().lines().reduce((a, b) -> b).orElse("0 0").split(" ");
+        return (Double.parseDouble(times[0]) + Double.parseDouble(times[1])) * 1000;
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+}

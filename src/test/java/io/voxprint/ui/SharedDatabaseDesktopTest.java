@@ -1,0 +1,146 @@
+package io.voxprint.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.voxprint.app.settings.Settings;
+import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.common.NamedExecutors;
+import io.voxprint.store.postgres.PostgresStore;
+import io.voxprint.testing.LargeHeadlessScreen;
+import io.voxprint.testing.PostgresCluster;
+import io.voxprint.testing.PostgresExtension;
+import io.voxprint.testing.PythonReference;
+import io.voxprint.ui.common.FxTaskRunner;
+import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.wiring.ConnectedUi;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop application on a team's PostgreSQL database (a real throwaway server): chosen in
+ * Settings as a postgresql:// address, and opened with a verify-only role, where the Enroll view
+ * says in one sentence why enrolling is not offered and does not offer it.
+ */
+@ExtendWith({LargeHeadlessScreen.class, PostgresExtension.class, ApplicationExtension.class})
+class SharedDatabaseDesktopTest {
+    private static final int STEP_LIMIT_SECONDS = 180;
+    /** A model file, so the window opens on its sections rather than on the first-start screen. */
+    private static final String MODEL = PythonReference.FIXTURE_MODEL.toString();
+    @TempDir
+    Path home;
+    private Stage stage;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private UiActions actions;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeEverything() {
+        if (actions != null) {
+            actions.shutdown().run();
+        }
+    }
+
+    @Test
+    void aPostgresAddressSavedInSettingsIsTheDatabaseOfTheNextStart(FxRobot robot, PostgresCluster cluster) throws Exception {
+        String db = cluster.createDatabase();
+        String address = cluster.url(db);
+        SettingsStore settings = new SettingsStore(home.resolve("config/settings.json"));
+        settings.save(new Settings(MODEL, "main", null, false, "", false, home.resolve("data").toString()));
+        open(robot, settings);
+        until("the SQLite file in the status bar", () -> text(robot, "#status-database").contains("voxprint.db"));
+
+        robot.clickOn("#nav-settings");
+        TextField folder = robot.lookup("#settings-data-folder").queryAs(TextField.class);
+        robot.interact(() -> folder.setText(address));
+        robot.clickOn("#settings-save");
+        until("the settings saved", () -> text(robot, "#settings-status").equals("Settings saved."));
+        assertEquals(address, settings.load().settings().dataFolder());
+
+        actions.shutdown().run();
+        open(robot, settings);
+        until("the server in the status bar", () -> text(robot, "#status-database").equals("Database: " + address));
+        assertTrue(dialogs.errors.isEmpty() && dialogs.warnings.isEmpty(), dialogs.errors + " " + dialogs.warnings);
+        try (Connection c = cluster.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM voxprint_schema")) {
+            assertTrue(rs.next(), "opening the window created the schema in the chosen database");
+            assertEquals(3, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void aVerifyOnlyDeskIsToldWhyEnrollingIsNotOfferedAndCannotSave(FxRobot robot, PostgresCluster cluster) throws Exception {
+        String db = cluster.createDatabase();
+        PostgresStore.open(cluster.url(db)).close(); // the owner creates the schema first, as docs/store.md says
+        try (Connection c = cluster.connect(db); Statement s = c.createStatement();
+                InputStream script = PostgresStore.class.getResourceAsStream("roles.sql")) {
+            s.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ui_desk_verify') THEN "
+                    + "CREATE ROLE ui_desk_verify LOGIN IN ROLE voxprint_verify; END IF; END $$");
+        }
+        SettingsStore settings = new SettingsStore(home.resolve("config/settings.json"));
+        settings.save(new Settings(MODEL, "main", null, false, "", false, cluster.url(db, "ui_desk_verify")));
+        open(robot, settings);
+
+        until("the refusal on the Enroll view", () -> robot.lookup("#enroll-refused").queryAs(Label.class).isVisible());
+        String sentence = text(robot, "#enroll-refused");
+        assertTrue(sentence.contains("'ui_desk_verify'") && sentence.contains("enrolling"), sentence);
+        assertEquals(1, sentence.split("(?<=\\.) ").length, "one sentence: " + sentence);
+        robot.clickOn("#enroll-name").write("alice");
+        until("the name typed", () -> "alice".equals(robot.lookup("#enroll-name").queryAs(TextField.class).getText()));
+        assertTrue(robot.lookup("#enroll-save").queryAs(Button.class).isDisabled(), "a verify-only desk is offered no enrolling");
+    }
+
+    private void open(FxRobot robot, SettingsStore settings) throws Exception {
+        actions = ConnectedUi.create(Map.of("HOME", home.toString(), "HF_HOME", home.resolve("hf").toString(),
+                "HF_HUB_OFFLINE", "1"), settings);
+        FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
+        robot.interact(() -> {
+            MainWindow window = VoxprintUi.build(actions, runner, dialogs);
+            Scene scene = new Scene(window, 1280, 800);
+            scene.getStylesheets().add(VoxprintUi.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+            VoxprintUi.showNotices(actions, dialogs);
+        });
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Waits for a state of the window; the limit only ends a test that would otherwise hang. */
+    private static void until(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(STEP_LIMIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (TimeoutException e) {
+            fail(what + " did not happen within " + STEP_LIMIT_SECONDS + " s");
+        }
+    }
+}
