@@ -128,7 +128,7 @@ final class SpeakersCommand implements Runnable {
         public Integer call() {
             if (npy != null && !plaintext) {
                 parent.root.err.println("voxprint: A .npy file cannot be encrypted; add --plaintext to write it anyway"
-                        + " (" + lowerFirst(SpeakerArchives.PLAINTEXT_NPY) + ")");
+                        + " (" + lowerFirst(SpeakerArchives.PLAINTEXT_NPY) + ").");
                 return VoxprintCli.ERROR;
             }
             try (AppContext app = parent.root.open()) {
