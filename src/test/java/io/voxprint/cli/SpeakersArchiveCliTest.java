@@ -66,6 +66,12 @@ class SpeakersArchiveCliTest {
         for (int t = 0; t < 2; t++) {
             found.addAll(finder.findFloats("Bob " + t, Fixtures.vector("Bob", t, DIM)));
         }
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int t = 0; t < 3; t++) {
+            if (text.contains(java.util.Base64.getEncoder().encodeToString(Floats.toBytes(Fixtures.vector("Alice", t, DIM))))) {
+                found.add("Alice " + t + " as the archive's base64");
+            }
+        }
         return found;
     }
 
@@ -146,8 +152,8 @@ class SpeakersArchiveCliTest {
         assertEquals(VoxprintCli.ERROR, noPassphrase.exitCode, "no passphrase source and no terminal");
         assertFalse(Files.exists(archive), "no plaintext fallback");
 
-        CliRun plain = run("speakers", "export", "--db", source.toString(), "--plaintext", "--npy", npy.toString(),
-                archive.toString());
+        CliRun plain = run("speakers", "export", "--db", source.toString(), "--model", CliRun.FIXTURE_MODEL.toString(),
+                "--plaintext", "--npy", npy.toString(), archive.toString());
         assertEquals(0, plain.exitCode, plain.toString());
         assertFalse(plain.lines().get(0).get("encrypted").asBoolean());
         assertTrue(plain.err.contains("voxprint: A plaintext archive exposes every exported speaker's name, notes, photo"

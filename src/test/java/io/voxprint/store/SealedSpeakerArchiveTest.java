@@ -66,6 +66,12 @@ class SealedSpeakerArchiveTest {
             found.addAll(finder.findFloats("Bob's take " + t, Fixtures.vector("Bob", t, DIM)));
         }
         found.addAll(finder.findBytes("the photo", photo));
+        String archiveText = new String(file, StandardCharsets.ISO_8859_1);
+        for (int t = 0; t < 3; t++) {
+            if (archiveText.contains(Base64.getEncoder().encodeToString(Floats.toBytes(Fixtures.vector("Alice", t, DIM))))) {
+                found.add("Alice's take " + t + " as the archive's base64");
+            }
+        }
         String text = new String(file, StandardCharsets.ISO_8859_1);
         for (String word : List.of("Alice", "second voice", Base64.getEncoder().encodeToString(photo).substring(0, 24))) {
             if (text.contains(word)) {

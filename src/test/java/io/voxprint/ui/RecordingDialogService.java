@@ -20,8 +20,8 @@ public final class RecordingDialogService implements DialogService {
     public final Deque<Path> fileAnswers = new ArrayDeque<>();
     /** Questions with several answers, each as "question -> answer 1 | answer 2". */
     public final List<String> choices = new ArrayList<>();
-    /** Indexes of the chosen answers; none queued closes the question (-1). */
-    public final Deque<Integer> choiceAnswers = new ArrayDeque<>();
+    /** The labels of the answers to choose, in turn; none queued closes the question (-1). */
+    public final Deque<String> choiceAnswers = new ArrayDeque<>();
     public final List<String> passphrasePrompts = new ArrayList<>();
     /** Passphrases to type; none queued cancels. */
     public final Deque<String> passphraseAnswers = new ArrayDeque<>();
@@ -55,7 +55,7 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public int choose(String question, List<String> answers) {
         choices.add(question + " -> " + String.join(" | ", answers));
-        return choiceAnswers.isEmpty() ? -1 : choiceAnswers.poll();
+        return choiceAnswers.isEmpty() ? -1 : answers.indexOf(choiceAnswers.poll());
     }
 
     @Override
