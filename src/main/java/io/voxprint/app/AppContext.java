@@ -84,6 +84,11 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(config, config.openStore(), options);
     }
 
+    /** On a store the caller opened (the desktop, which unlocks it with a passphrase typed in its own dialog). */
+    public static AppContext open(AppConfig config, VoiceprintStore store, ScoringOptions options) {
+        return new AppContext(config, store, options);
+    }
+
     public AppConfig config() {
         return config;
     }

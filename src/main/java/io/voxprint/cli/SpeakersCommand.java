@@ -1,9 +1,12 @@
 package io.voxprint.cli;
 
 import io.voxprint.app.AppContext;
+import io.voxprint.app.speakers.SpeakerArchives;
+import io.voxprint.crypto.PassphraseInput;
 import io.voxprint.store.ImportResult;
 import io.voxprint.store.Speaker;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,6 +25,11 @@ final class SpeakersCommand implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(root.out);
+    }
+
+    /** An archive's passphrase: its own file, else the database's source (option or variable), else the terminal. */
+    PassphraseInput archivePassphrase(Path archiveFile) {
+        return new PassphraseInput(archiveFile != null ? archiveFile : root.passphraseFile, root.env, System.console());
     }
 
     @Command(name = "list", description = "One JSON line per speaker.")
@@ -92,13 +100,23 @@ final class SpeakersCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", description = "Write speakers to a JSON archive (and optionally a .npy of the embeddings).")
+    @Command(name = "export", description = {"Write speakers to an archive encrypted with a passphrase "
+            + "(AES-256-GCM, Argon2id key).", "--plaintext writes plain JSON instead, and is needed for --npy."})
     static final class Export implements Callable<Integer> {
         @ParentCommand
         SpeakersCommand parent;
 
-        @Option(names = "--npy", paramLabel = "FILE", description = "Also write the model's embeddings as NumPy .npy.")
+        @Option(names = "--plaintext", description = "Write the archive (and --npy) unencrypted: anyone who can read "
+                + "the file reads the voiceprints.")
+        boolean plaintext;
+
+        @Option(names = "--npy", paramLabel = "FILE", description = "Also write the model's embeddings as NumPy .npy "
+                + "(always unencrypted, so only with --plaintext).")
         Path npy;
+
+        @Option(names = "--archive-passphrase-file", paramLabel = "FILE", description = "File holding the archive's "
+                + "new passphrase (default: --passphrase-file / $VOXPRINT_PASSPHRASE_FILE, then a prompt, typed twice).")
+        Path archivePassphraseFile;
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -108,24 +126,50 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (npy != null && !plaintext) {
+                parent.root.err.println("voxprint: A .npy file cannot be encrypted; add --plaintext to write it anyway"
+                        + " (" + lowerFirst(SpeakerArchives.PLAINTEXT_NPY) + ").");
+                return VoxprintCli.ERROR;
+            }
             try (AppContext app = parent.root.open()) {
-                app.archives().export(names, file);
+                if (plaintext) {
+                    app.archives().exportPlaintext(names, file);
+                    parent.root.err.println("voxprint: " + SpeakerArchives.PLAINTEXT_ARCHIVE);
+                } else {
+                    char[] passphrase = parent.archivePassphrase(archivePassphraseFile)
+                            .readNew("New passphrase for the archive " + file);
+                    try {
+                        app.archives().export(names, file, passphrase);
+                    } finally {
+                        Arrays.fill(passphrase, '\0');
+                    }
+                }
                 if (npy != null) {
                     app.archives().exportNpy(npy);
+                    parent.root.err.println("voxprint: " + SpeakerArchives.PLAINTEXT_NPY);
                 }
                 var line = Json.object();
                 line.put("exported", file.toString());
+                line.put("encrypted", !plaintext);
                 line.put("speakers", names.isEmpty() ? app.speakers().list().size() : names.size());
                 Json.print(parent.root.out, line);
                 return VoxprintCli.OK;
             }
         }
+
+        private static String lowerFirst(String sentence) {
+            return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1, sentence.length() - 1);
+        }
     }
 
-    @Command(name = "import", description = "Import speakers from a JSON archive made by the same model.")
+    @Command(name = "import", description = "Import speakers from an archive (encrypted or plain) made by the same model.")
     static final class Import implements Callable<Integer> {
         @ParentCommand
         SpeakersCommand parent;
+
+        @Option(names = "--archive-passphrase-file", paramLabel = "FILE", description = "File holding the archive's "
+                + "passphrase (default: --passphrase-file / $VOXPRINT_PASSPHRASE_FILE, then a prompt).")
+        Path archivePassphraseFile;
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -133,7 +177,8 @@ final class SpeakersCommand implements Runnable {
         @Override
         public Integer call() {
             try (AppContext app = parent.root.open()) {
-                ImportResult r = app.archives().importFrom(file);
+                PassphraseInput input = parent.archivePassphrase(archivePassphraseFile);
+                ImportResult r = app.archives().importFrom(file, archive -> input.read("Passphrase of the archive " + archive));
                 Json.print(parent.root.out, Json.MAPPER.valueToTree(r));
                 return VoxprintCli.OK;
             }

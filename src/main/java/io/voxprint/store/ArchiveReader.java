@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxprint.crypto.SealedFile;
 import io.voxprint.store.SpeakerArchive.ArchiveJson;
 import io.voxprint.store.SpeakerArchive.EmbeddingJson;
 import io.voxprint.store.SpeakerArchive.EnrollmentJson;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +34,38 @@ final class ArchiveReader {
     private ArchiveReader() {
     }
 
-    /** The archive's speakers, checked; every enrollment must carry an embedding of {@code model}. */
-    static List<SpeakerBundle> read(ObjectMapper json, Path jsonFile, String model) {
-        return toBundles(parse(json, jsonFile), jsonFile, model);
+    /**
+     * The archive's speakers, checked; every enrollment must carry an embedding of {@code model}. An
+     * archive sealed with a passphrase is opened with the one {@code passphrase} gives (asked only then).
+     */
+    static List<SpeakerBundle> read(ObjectMapper json, Path jsonFile, String model, ArchivePassphrase passphrase) {
+        return toBundles(parse(json, jsonFile, passphrase), jsonFile, model);
     }
 
-    private static ArchiveJson parse(ObjectMapper json, Path jsonFile) {
+    /** The file's bytes, one sentence when there are none to read. */
+    private static byte[] bytesOf(Path jsonFile) {
         if (Files.isDirectory(jsonFile)) {
             throw new StoreException(Kind.BAD_ARCHIVE, "'" + jsonFile + "' is a folder, not a speaker archive.");
         }
         try {
-            ArchiveJson archive = json.readValue(jsonFile.toFile(), ArchiveJson.class);
+            return Files.readAllBytes(jsonFile);
+        } catch (NoSuchFileException e) {
+            throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
+        } catch (IOException e) {
+            if (!Files.exists(jsonFile)) {
+                throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
+            }
+            throw new StoreException(Kind.IO, "Cannot read the archive '" + jsonFile + "': " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static ArchiveJson parse(ObjectMapper json, Path jsonFile, ArchivePassphrase passphrase) {
+        byte[] bytes = bytesOf(jsonFile);
+        if (SealedFile.looksSealed(bytes)) {
+            bytes = unseal(bytes, jsonFile, passphrase);
+        }
+        try {
+            ArchiveJson archive = json.readValue(bytes, ArchiveJson.class);
             if (archive == null || !SpeakerArchive.FORMAT.equals(archive.format())) {
                 throw bad(jsonFile, "it is not a Voxprint speaker archive (no \"format\": \"" + SpeakerArchive.FORMAT + "\")");
             }
@@ -51,15 +74,20 @@ final class ArchiveReader {
                         + "; this version reads " + SpeakerArchive.VERSION + ")");
             }
             return archive;
-        } catch (NoSuchFileException e) {
-            throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
         } catch (JacksonException e) {
             throw bad(jsonFile, "it is not a Voxprint speaker archive (" + jsonProblem(e) + ")", e);
         } catch (IOException e) {
-            if (!Files.exists(jsonFile)) {
-                throw new StoreException(Kind.BAD_ARCHIVE, "The archive '" + jsonFile + "' does not exist.", e);
-            }
             throw new StoreException(Kind.IO, "Cannot read the archive '" + jsonFile + "': " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** The archive's JSON; a wrong passphrase or a damaged file is the crypto layer's one-sentence refusal. */
+    private static byte[] unseal(byte[] sealed, Path jsonFile, ArchivePassphrase passphrase) {
+        char[] p = passphrase.passphraseFor(jsonFile);
+        try {
+            return SealedFile.open(sealed, SpeakerArchive.SEALED_KIND, p, jsonFile.toString());
+        } finally {
+            Arrays.fill(p, '\0');
         }
     }
 

@@ -4,6 +4,8 @@ import io.voxprint.common.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.voxprint.crypto.Argon2id;
+import io.voxprint.crypto.SealedFile;
 import io.voxprint.store.StoreException.Kind;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,10 +27,16 @@ import java.util.function.Predicate;
  * Speakers in and out of the store as JSON (format "voxprint-speakers", version 1), and embeddings
  * out as a NumPy matrix for Python users. Kept audio never leaves the store this way. Written once
  * over the record interfaces, so every engine imports and exports alike.
+ *
+ * <p>The JSON is normally sealed with a passphrase ({@link SealedFile}: AES-256-GCM under an
+ * Argon2id key, the parameters in the file's header); the plain form is for callers that chose it
+ * explicitly. Import reads either.
  */
 public final class SpeakerArchive {
 
     static final String FORMAT = "voxprint-speakers";
+    /** The content kind in a sealed archive's header. */
+    static final String SEALED_KIND = "speakers-archive";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,8 +67,40 @@ public final class SpeakerArchive {
     record NpyRow(int row, String speaker, String source, String created) {
     }
 
-    /** Writes the named speakers (all when {@code names} is empty) to {@code jsonFile}, replacing it atomically. */
+    /**
+     * Writes the named speakers (all when {@code names} is empty) to {@code file} as JSON sealed with
+     * {@code passphrase}, replacing it atomically; nothing of the speakers is readable without it.
+     */
+    public static void exportSealed(VoiceprintStore store, List<String> names, Path file, char[] passphrase,
+            Argon2id parameters) {
+        byte[] json = archiveJson(store, names);
+        try {
+            byte[] sealed = SealedFile.seal(json, SEALED_KIND, passphrase, parameters);
+            writeAtomically(file, out -> out.write(sealed));
+        } finally {
+            Arrays.fill(json, (byte) 0);
+        }
+    }
+
+    /**
+     * Writes the named speakers (all when {@code names} is empty) to {@code jsonFile} as plain JSON
+     * (every embedding and photo readable by whoever gets the file), replacing it atomically.
+     */
     public static void export(VoiceprintStore store, List<String> names, Path jsonFile) {
+        byte[] json = archiveJson(store, names);
+        writeAtomically(jsonFile, out -> out.write(json));
+    }
+
+    /** Whether {@code file} is a sealed archive (so a caller asks for the passphrase before importing). */
+    public static boolean isSealed(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return SealedFile.looksSealed(in.readNBytes(64));
+        } catch (IOException e) {
+            return false; // the import itself says why the file cannot be read
+        }
+    }
+
+    private static byte[] archiveJson(VoiceprintStore store, List<String> names) {
         List<SpeakerJson> speakers = new ArrayList<>();
         for (SpeakerBundle b : SpeakerBundle.read(store, names)) {
             List<EnrollmentJson> takes = new ArrayList<>();
@@ -74,22 +115,33 @@ public final class SpeakerArchive {
                     b.photo() == null ? null : Base64.getEncoder().encodeToString(b.photo()), takes));
         }
         ArchiveJson archive = new ArchiveJson(FORMAT, VERSION, Instant.now().toString(), speakers);
-        writeAtomically(jsonFile, out -> JSON.writeValue(out, archive));
+        try {
+            return JSON.writeValueAsBytes(archive);
+        } catch (IOException e) {
+            throw new IllegalStateException("the archive's records did not serialise", e);
+        }
     }
 
-    /** {@link #importInto(VoiceprintStore, Path, String, ClashPolicy)} refusing name clashes. */
+    /** A plain archive, refusing name clashes. */
     public static ImportResult importInto(VoiceprintStore store, Path jsonFile, String currentModelSha256) {
-        return importInto(store, jsonFile, currentModelSha256, ClashPolicy.REFUSE);
+        return importInto(store, jsonFile, currentModelSha256, ClashPolicy.REFUSE, ArchivePassphrase.none());
+    }
+
+    /** A plain archive. */
+    public static ImportResult importInto(VoiceprintStore store, Path jsonFile, String currentModelSha256, ClashPolicy policy) {
+        return importInto(store, jsonFile, currentModelSha256, policy, ArchivePassphrase.none());
     }
 
     /**
      * Adds the archive's speakers in one transaction. Every enrollment must carry an embedding of
      * {@code currentModelSha256} (embeddings of other models alongside it are kept too); otherwise,
-     * or on a name clash under {@link ClashPolicy#REFUSE}, nothing is imported.
+     * or on a name clash under {@link ClashPolicy#REFUSE}, nothing is imported. A sealed archive is
+     * opened with what {@code passphrase} gives; a wrong passphrase or a damaged file imports nothing.
      */
-    public static ImportResult importInto(VoiceprintStore store, Path jsonFile, String currentModelSha256, ClashPolicy policy) {
+    public static ImportResult importInto(VoiceprintStore store, Path jsonFile, String currentModelSha256, ClashPolicy policy,
+            ArchivePassphrase passphrase) {
         String model = Inputs.modelSha256(currentModelSha256);
-        List<SpeakerBundle> bundles = ArchiveReader.read(JSON, jsonFile, model);
+        List<SpeakerBundle> bundles = ArchiveReader.read(JSON, jsonFile, model, passphrase);
         return store.inTransaction(tx -> add(tx, bundles, policy, jsonFile.toString()));
     }
 

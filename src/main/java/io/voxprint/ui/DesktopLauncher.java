@@ -1,6 +1,7 @@
 package io.voxprint.ui;
 
-import java.util.function.Supplier;
+import io.voxprint.ui.common.DialogService;
+import java.util.function.Function;
 import javafx.application.Application;
 
 /** Starts the JavaFX application; kept apart so that nothing outside {@code ui} touches JavaFX. */
@@ -8,8 +9,8 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the window with the application's actions, built on the FX launcher thread. */
-    public static void launch(String[] args, Supplier<UiActions> actions) {
+    /** Opens the window with the application's actions, built on the FX thread with the window's dialogs. */
+    public static void launch(String[] args, Function<DialogService, UiActions> actions) {
         VoxprintApp.useActions(actions);
         Application.launch(VoxprintApp.class, args);
     }

@@ -3,17 +3,21 @@ package io.voxprint.ui;
 import io.voxprint.ui.common.FxDialogService;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.shell.MainWindow;
-import java.util.function.Supplier;
+import io.voxprint.ui.common.DialogService;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The desktop application: one window, sized for 1280x800 and up. */
 public final class VoxprintApp extends Application {
-    private static volatile Supplier<UiActions> actionsFactory = UiActions::notConnected;
+    private static volatile Function<DialogService, UiActions> actionsFactory = dialogs -> UiActions.notConnected();
 
-    /** Called by the launcher before {@link Application#launch}, since JavaFX creates this class itself. */
-    static void useActions(Supplier<UiActions> factory) {
+    /**
+     * Called by the launcher before {@link Application#launch}, since JavaFX creates this class itself.
+     * The factory may ask questions (the database's protection) before the window shows.
+     */
+    static void useActions(Function<DialogService, UiActions> factory) {
         actionsFactory = factory;
     }
 
@@ -22,7 +26,7 @@ public final class VoxprintApp extends Application {
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        actions = actionsFactory.get();
+        actions = actionsFactory.apply(dialogs);
         MainWindow window = VoxprintUi.build(actions, FxTaskRunner.withDialogs(dialogs), dialogs);
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(VoxprintUi.stylesheet());

@@ -92,7 +92,8 @@ public final class DesktopBench {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
-        UiActions actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), settings);
+        UiActions actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), settings,
+                noProtection());
         long loadStart = System.nanoTime();
         fx(() -> {
             PULSES.start();
@@ -263,5 +264,12 @@ public final class DesktopBench {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The first-start question answered with "no protection": the bench measures the window, not Argon2id. */
+    private static io.voxprint.ui.RecordingDialogService noProtection() {
+        io.voxprint.ui.RecordingDialogService dialogs = new io.voxprint.ui.RecordingDialogService();
+        dialogs.choiceAnswers.add(io.voxprint.ui.shell.ProtectionQuestions.NO_PROTECTION);
+        return dialogs;
     }
 }

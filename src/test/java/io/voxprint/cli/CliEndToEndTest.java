@@ -247,7 +247,8 @@ class CliEndToEndTest {
         assertEquals(0, CliRun.run(env(), "speakers", "rename", "carol", "Caroline").exitCode);
         Path archive = home.resolve("speakers.json");
         Path npy = home.resolve("speakers.npy");
-        CliRun export = CliRun.run(env(), "speakers", "export", "--model", model(), "--npy", npy.toString(), archive.toString());
+        CliRun export = CliRun.run(env(), "speakers", "export", "--model", model(), "--plaintext", "--npy", npy.toString(),
+                archive.toString());
         assertEquals(0, export.exitCode, export.toString());
         assertTrue(Files.size(archive) > 1000 && Files.size(npy) > 9 * 192 * 4);
 

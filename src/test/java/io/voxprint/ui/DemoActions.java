@@ -170,12 +170,22 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
     }
 
     @Override
-    public int exportSpeakers(List<String> speakerIds, Path file) {
+    public int exportSpeakers(List<String> speakerIds, Path file, char[] passphrase) {
         return speakerIds.size();
     }
 
     @Override
-    public int importSpeakers(Path file) {
+    public int exportSpeakersPlaintext(List<String> speakerIds, Path file) {
+        return speakerIds.size();
+    }
+
+    @Override
+    public boolean isEncryptedArchive(Path file) {
+        return false;
+    }
+
+    @Override
+    public int importSpeakers(Path file, char[] passphrase) {
         return 0;
     }
 }

@@ -22,6 +22,7 @@ import io.voxprint.ui.enroll.EnrollViewModel;
 import io.voxprint.ui.features.FeaturesViewModel;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.wiring.AppSession;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class DesktopAppTest {
     private void open(FxRobot robot, Settings settings) throws Exception {
         SettingsStore store = new SettingsStore(settingsFile());
         store.save(settings);
-        actions = ConnectedUi.create(env(), store);
+        actions = ConnectedUi.create(env(), store, dialogs);
         FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
         robot.interact(() -> {
             window = VoxprintUi.build(actions, runner, dialogs);
@@ -190,7 +191,11 @@ class DesktopAppTest {
         }
 
         FakeMicrophone.installEndingAfter(Path.of(e2e("alice-1.wav")), 8.0);
+        // The first start: the voiceprints are protected by a passphrase from the first enrollment on.
+        dialogs.choiceAnswers.add(ProtectionQuestions.WITH_PASSPHRASE);
+        dialogs.passphraseAnswers.add("desktop test passphrase");
         open(robot, withFixtureModel());
+        assertEquals(List.of("New passphrase for the voiceprint database"), dialogs.passphrasePrompts);
         until("the model loads", () -> text(robot, "#status-model").contains("ecapa2-fixture.pt")
                 && !text(robot, "#status-model").contains("loading"));
         assertEquals("Model: ecapa2-fixture.pt \u00b7 local file \u00b7 ecapa2(audio, label)", text(robot, "#status-model"));
@@ -398,6 +403,7 @@ class DesktopAppTest {
 
     @Test
     void firstStartWithoutAModelThenChoosingTheFixtureFile(FxRobot robot) throws Exception {
+        dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION);
         open(robot, new Settings("", "main", null, false, "", false, home.resolve("data").toString()));
         assertTrue(window.rail().isDisabled(), "no model: the rail is locked");
         assertEquals("Model: no model yet", text(robot, "#status-model"));

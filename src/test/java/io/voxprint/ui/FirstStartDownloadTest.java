@@ -14,6 +14,7 @@ import io.voxprint.common.NamedExecutors;
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,7 +124,8 @@ class FirstStartDownloadTest {
         Map<String, String> env = Map.of("HF_HOME", home.resolve("hf").toString(),
                 "HF_ENDPOINT", "http://127.0.0.1:" + hub.getAddress().getPort());
         store.save(new Settings("", "main", null, false, "", false, home.resolve("data").toString()));
-        actions = ConnectedUi.create(env, store);
+        dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION);
+        actions = ConnectedUi.create(env, store, dialogs);
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = VoxprintUi.build(actions, new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError), dialogs);
@@ -161,8 +163,9 @@ class FirstStartDownloadTest {
                 "HF_ENDPOINT", "http://127.0.0.1:" + hub.getAddress().getPort());
         SettingsStore store = new SettingsStore(home.resolve("settings.json"));
         store.save(new Settings("", "main", null, false, "", false, home.resolve("data").toString()));
-        actions = ConnectedUi.create(env, store);
         RecordingDialogService dialogs = new RecordingDialogService();
+        dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION);
+        actions = ConnectedUi.create(env, store, dialogs);
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = VoxprintUi.build(actions, new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError), dialogs);

@@ -94,7 +94,8 @@ class LiveScoringDesktopTest {
         SettingsStore store = new SettingsStore(home.resolve("config").resolve("settings.json"));
         store.save(new Settings(PythonReference.FIXTURE_MODEL.toString(), "main", threshold, false, "", false,
                 home.resolve("data").toString()));
-        actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store);
+        actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store,
+                dialogs);
         FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
         robot.interact(() -> {
             Scene scene = new Scene(VoxprintUi.build(actions, runner, dialogs), 1280, 800);

@@ -18,6 +18,13 @@ public final class RecordingDialogService implements DialogService {
     public final List<String> questions = new ArrayList<>();
     public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
     public final Deque<Path> fileAnswers = new ArrayDeque<>();
+    /** Questions with several answers, each as "question -> answer 1 | answer 2". */
+    public final List<String> choices = new ArrayList<>();
+    /** The labels of the answers to choose, in turn; none queued closes the question (-1). */
+    public final Deque<String> choiceAnswers = new ArrayDeque<>();
+    public final List<String> passphrasePrompts = new ArrayList<>();
+    /** Passphrases to type; none queued cancels. */
+    public final Deque<String> passphraseAnswers = new ArrayDeque<>();
 
     @Override
     public void showError(Throwable error) {
@@ -43,6 +50,18 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String question, String confirmLabel) {
         questions.add(question);
         return confirmAnswers.isEmpty() ? false : confirmAnswers.poll();
+    }
+
+    @Override
+    public int choose(String question, List<String> answers) {
+        choices.add(question + " -> " + String.join(" | ", answers));
+        return choiceAnswers.isEmpty() ? -1 : answers.indexOf(choiceAnswers.poll());
+    }
+
+    @Override
+    public Optional<char[]> askPassphrase(String prompt, boolean twice) {
+        passphrasePrompts.add(prompt);
+        return Optional.ofNullable(passphraseAnswers.poll()).map(String::toCharArray);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.wiring.AppSession;
+import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.awt.Color;
 import java.awt.Font;
@@ -219,7 +220,8 @@ public final class ScreenshotTour {
         SettingsStore store = new SettingsStore(home.resolve(settings.modelFile().isEmpty() ? "config-empty" : "config")
                 .resolve("settings.json"));
         store.save(settings);
-        actions = ConnectedUi.create(env(), store);
+        dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION);
+        actions = ConnectedUi.create(env(), store, dialogs);
         FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("tour-task"), dialogs::showError);
         fx(() -> {
             window = VoxprintUi.build(actions, runner, dialogs);

@@ -298,12 +298,22 @@ class ViewModelsTest {
             }
 
             @Override
-            public int exportSpeakers(List<String> ids, Path file) {
+            public int exportSpeakers(List<String> ids, Path file, char[] passphrase) {
                 return ids.size();
             }
 
             @Override
-            public int importSpeakers(Path file) {
+            public int exportSpeakersPlaintext(List<String> ids, Path file) {
+                return ids.size();
+            }
+
+            @Override
+            public boolean isEncryptedArchive(Path file) {
+                return false;
+            }
+
+            @Override
+            public int importSpeakers(Path file, char[] passphrase) {
                 return 0;
             }
         };

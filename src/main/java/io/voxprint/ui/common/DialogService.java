@@ -20,6 +20,22 @@ public interface DialogService {
     /** @return true when the user chose {@code confirmLabel} (e.g. "Delete"), false otherwise */
     boolean confirm(String question, String confirmLabel);
 
+    /**
+     * One of several answers, each a short label; the first is the default. @return the chosen
+     * label's index, or -1 when the user closed the question without choosing
+     */
+    default int choose(String question, List<String> answers) {
+        return -1;
+    }
+
+    /**
+     * A passphrase, typed in a masked field ({@code twice}: a new one, typed again to confirm and
+     * refused until both agree). The caller zeroes it. Empty when the user cancels.
+     */
+    default Optional<char[]> askPassphrase(String prompt, boolean twice) {
+        return Optional.empty();
+    }
+
     Optional<Path> chooseFileToOpen(String title, List<FileType> types);
 
     /** Several files at once (e.g. enrollment takes); empty when the user cancels. */

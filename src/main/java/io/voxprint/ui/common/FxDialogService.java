@@ -83,6 +83,24 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public int choose(String question, List<String> answers) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, "Please choose", question);
+        List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            buttons.add(new ButtonType(answers.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
+        }
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(buttons);
+        alert.getButtonTypes().add(cancel);
+        return alert.showAndWait().map(buttons::indexOf).orElse(-1);
+    }
+
+    @Override
+    public Optional<char[]> askPassphrase(String prompt, boolean twice) {
+        return new PassphraseDialog(owner.get(), prompt, twice).ask();
+    }
+
+    @Override
     public Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
         FileChooser chooser = chooser(title, types);
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);

@@ -6,7 +6,10 @@ import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.values.SpeakerSummary;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -105,23 +108,73 @@ public final class SpeakersViewModel extends TaskViewModel {
                 }));
     }
 
-    /** Exports the selected speaker, or everyone when nobody is selected. */
+    /** The answers of the export question, the encrypted one first (the default). */
+    public static final List<String> EXPORT_CHOICES = List.of("Encrypt with a passphrase", "Plaintext (not encrypted)");
+
+    /**
+     * Exports the selected speaker, or everyone when nobody is selected: encrypted with a passphrase
+     * unless the user explicitly chooses plaintext, after being told what a plaintext file exposes.
+     */
     public void export() {
         List<String> ids = selected.get() != null ? List.of(selected.get().id()) : speakers.stream().map(SpeakerSummary::id).toList();
         if (ids.isEmpty()) {
             statusProperty().set("There is nobody to export.");
             return;
         }
-        dialogs.chooseFileToSave("Export speakers", "voxprint-speakers.json", List.of(FileType.SPEAKER_ARCHIVE))
-                .ifPresent(file -> runBusy(Tasks.create(p -> actions.exportSpeakers(ids, file))
-                        .onSuccess(n -> statusProperty().set(n + (n == 1 ? " speaker was" : " speakers were") + " exported to " + file.getFileName() + "."))));
+        int choice = dialogs.choose("How should the archive be written? " + actions.plaintextWarning(), EXPORT_CHOICES);
+        if (choice == 1) {
+            dialogs.chooseFileToSave("Export speakers (plaintext)", "voxprint-speakers.json", List.of(FileType.SPEAKER_ARCHIVE))
+                    .ifPresent(file -> runBusy(Tasks.create(p -> actions.exportSpeakersPlaintext(ids, file))
+                            .onSuccess(n -> exported(n, file, " (plaintext)"))));
+        } else if (choice == 0) {
+            dialogs.askPassphrase("New passphrase for the archive", true).ifPresent(passphrase -> {
+                Optional<Path> target = dialogs.chooseFileToSave("Export speakers (encrypted)", "voxprint-speakers.json",
+                        List.of(FileType.SPEAKER_ARCHIVE));
+                if (target.isEmpty()) {
+                    Arrays.fill(passphrase, '\0');
+                    return;
+                }
+                Path file = target.get();
+                runBusy(Tasks.create(p -> actions.exportSpeakers(ids, file, passphrase))
+                        .onSuccess(n -> exported(n, file, ", encrypted"))
+                        .andFinally(() -> Arrays.fill(passphrase, '\0')));
+            });
+        }
     }
 
+    private void exported(int n, Path file, String how) {
+        statusProperty().set(n + (n == 1 ? " speaker was" : " speakers were") + " exported to " + file.getFileName() + how + ".");
+    }
+
+    /** Imports a plain or an encrypted archive; the passphrase is asked only for an encrypted one. */
     public void importFile() {
-        dialogs.chooseFileToOpen("Import speakers", List.of(FileType.SPEAKER_ARCHIVE, FileType.ANY))
-                .ifPresent(file -> runBusy(Tasks.create(p -> actions.importSpeakers(file))
-                        .onSuccess(n -> {
-                            refresh(n + (n == 1 ? " speaker was" : " speakers were") + " imported.");
-                        })));
+        Optional<Path> chosen = dialogs.chooseFileToOpen("Import speakers", List.of(FileType.SPEAKER_ARCHIVE, FileType.ANY));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        boolean encrypted;
+        try {
+            encrypted = actions.isEncryptedArchive(file); // its first bytes only: quick enough for this thread
+        } catch (Exception e) {
+            dialogs.showError(e);
+            return;
+        }
+        if (!encrypted) {
+            importWith(file, null);
+        } else {
+            dialogs.askPassphrase("Passphrase of the archive " + file.getFileName(), false)
+                    .ifPresent(passphrase -> importWith(file, passphrase));
+        }
+    }
+
+    private void importWith(Path file, char[] passphrase) {
+        runBusy(Tasks.create(p -> actions.importSpeakers(file, passphrase))
+                .onSuccess(n -> refresh(n + (n == 1 ? " speaker was" : " speakers were") + " imported."))
+                .andFinally(() -> {
+                    if (passphrase != null) {
+                        Arrays.fill(passphrase, '\0');
+                    }
+                }));
     }
 }

@@ -15,6 +15,8 @@ import io.voxprint.ui.values.Take;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import io.voxprint.store.VoiceprintStore;
 
 /**
  * The window's one {@link AppContext} and the settings it was opened with. Settings saved here
@@ -37,10 +39,16 @@ public final class AppSession implements AutoCloseable {
 
     /** Opens the database named by the settings (or the environment, or the default); may throw a StoreException. */
     public static AppSession open(Map<String, String> env, SettingsStore store, Settings settings) {
+        return open(env, store, settings, AppConfig::openStore);
+    }
+
+    /** Opens the database named by the settings with {@code opener}, which may ask the user first (protection, passphrase). */
+    static AppSession open(Map<String, String> env, SettingsStore store, Settings settings,
+            Function<AppConfig, VoiceprintStore> opener) {
         String db = database(settings.dataFolder());
         Path model = settings.modelFile().isBlank() ? null : Path.of(settings.modelFile());
         AppConfig config = AppConfig.fromEnvironment(env, db, null, model, settings.modelRevision(), false);
-        return new AppSession(AppContext.open(config, options(settings)), store, settings);
+        return new AppSession(AppContext.open(config, opener.apply(config), options(settings)), store, settings);
     }
 
     /**

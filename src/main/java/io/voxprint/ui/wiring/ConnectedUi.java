@@ -5,6 +5,8 @@ import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.UiActions;
+import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.values.ModelStatus;
 import io.voxprint.ui.photo.WebcamCamera;
 import java.util.ArrayList;
@@ -27,18 +29,28 @@ public final class ConnectedUi {
     }
 
     /** The real application: the process environment and {@code settings.json} at its default place. */
-    public static UiActions create() {
-        return create(System.getenv(), SettingsStore.atDefaultLocation());
+    public static UiActions create(DialogService dialogs) {
+        return create(System.getenv(), SettingsStore.atDefaultLocation(), dialogs);
     }
 
-    public static UiActions create(Map<String, String> env, SettingsStore settingsStore) {
+    /**
+     * Opens the database after asking, through {@code dialogs}, what the user must decide first: how
+     * to protect a new database, whether to encrypt a plain one from an older Voxprint (once), and
+     * the passphrase of a protected one.
+     */
+    public static UiActions create(Map<String, String> env, SettingsStore settingsStore, DialogService dialogs) {
         SettingsStore.Loaded loaded = settingsStore.load();
         List<String> notices = new ArrayList<>();
         loaded.warning().ifPresent(notices::add);
         Settings settings = loaded.settings();
         AppSession session;
         try {
-            session = AppSession.open(env, settingsStore, settings);
+            ProtectionQuestions questions = new ProtectionQuestions(dialogs);
+            session = AppSession.open(env, settingsStore, settings, config -> ProtectedOpening.open(config, questions));
+        } catch (ProtectedOpening.NotOpened e) {
+            notices.add(e.getMessage());
+            return UiActions.unavailable(new io.voxprint.ui.settings.StoredSettingsActions(settingsStore),
+                    "not opened", e.getMessage(), notices);
         } catch (RuntimeException e) {
             LOG.error("Cannot open the database", e);
             String sentence = UserMessage.of(e);

@@ -1,5 +1,7 @@
 package io.voxprint.ui.wiring;
 
+import io.voxprint.app.speakers.SpeakerArchives;
+import io.voxprint.store.ArchivePassphrase;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.speakers.SpeakersActions;
 import java.nio.file.Path;
@@ -29,14 +31,32 @@ final class SpeakersAdapter implements SpeakersActions {
     }
 
     @Override
-    public int exportSpeakers(List<String> speakerIds, Path file) {
-        session.app().archives().export(speakerIds, file);
+    public int exportSpeakers(List<String> speakerIds, Path file, char[] passphrase) {
+        session.app().archives().export(speakerIds, file, passphrase);
         return speakerIds.size();
     }
 
     @Override
-    public int importSpeakers(Path file) {
-        return session.app().archives().importFrom(file).speakers().size();
+    public int exportSpeakersPlaintext(List<String> speakerIds, Path file) {
+        session.app().archives().exportPlaintext(speakerIds, file);
+        return speakerIds.size();
+    }
+
+    @Override
+    public String plaintextWarning() {
+        return SpeakerArchives.PLAINTEXT_ARCHIVE;
+    }
+
+    @Override
+    public boolean isEncryptedArchive(Path file) {
+        return session.app().archives().isEncrypted(file);
+    }
+
+    @Override
+    public int importSpeakers(Path file, char[] passphrase) {
+        // The reader zeroes what it is given, so it gets a copy; the view model zeroes its own.
+        ArchivePassphrase given = passphrase == null ? ArchivePassphrase.none() : archive -> passphrase.clone();
+        return session.app().archives().importFrom(file, given).speakers().size();
     }
 
     @Override

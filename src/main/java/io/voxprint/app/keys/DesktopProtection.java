@@ -1,0 +1,117 @@
+package io.voxprint.app.keys;
+
+import io.voxprint.crypto.CryptoException;
+import io.voxprint.crypto.Keys;
+import io.voxprint.crypto.Protection;
+import io.voxprint.crypto.SecretToolKeyring;
+import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sealed.ProtectedStore;
+import io.voxprint.store.sealed.ProtectedStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The SQLite database's protection as the desktop decides it, with passphrases typed into its own
+ * dialogs rather than read from files or a terminal: what the user must still be asked, the first
+ * choice (passphrase, keyring or explicitly none; an existing plain database converted in place in
+ * one transaction), and opening the database unlocked.
+ */
+public final class DesktopProtection {
+
+    /** Where the database stands, so the desktop knows which question, if any, to ask. */
+    public enum State {
+        /** No database yet (or one without speakers whose protection was never chosen): the first-start question. */
+        NEW,
+        /** A plain database from before protection existed, never asked about: the conversion question, once. */
+        PLAIN_NOT_ASKED,
+        /** No protection, chosen explicitly (or conversion declined): nothing to ask. */
+        UNPROTECTED,
+        /** Protected by a passphrase: asked at every start. */
+        PASSPHRASE,
+        /** Protected by the desktop keyring: nothing to ask. */
+        KEYRING
+    }
+
+    /** The user's answer to the first-start or the conversion question. */
+    public enum Choice { PASSPHRASE, KEYRING, NONE }
+
+    private final Path database;
+    private final SecretToolKeyring keyring;
+
+    /** The database file, with the keyring reached through {@code env}'s session bus. */
+    public DesktopProtection(Path database, Map<String, String> env) {
+        this.database = database;
+        this.keyring = new SecretToolKeyring(env);
+    }
+
+    public State state() {
+        if (!Files.exists(database)) {
+            return State.NEW;
+        }
+        try (ProtectedStore store = open()) {
+            Protection p = store.protection().orElse(null);
+            if (p == null) {
+                return store.holdsTemplates() ? State.PLAIN_NOT_ASKED : State.NEW;
+            }
+            return switch (p) {
+                case NONE -> State.UNPROTECTED;
+                case PASSPHRASE -> State.PASSPHRASE;
+                case KEYRING -> State.KEYRING;
+            };
+        }
+    }
+
+    /** Whether the desktop keyring (Secret Service) can be used here. */
+    public boolean keyringAvailable() {
+        return keyring.available();
+    }
+
+    /**
+     * Applies the first choice and returns the database open and unlocked: a new database is created
+     * protected (or explicitly not), an existing plain one is converted in place in one transaction.
+     * {@code passphrase} is read only for {@link Choice#PASSPHRASE}; the caller zeroes it.
+     */
+    public VoiceprintStore choose(Choice choice, char[] passphrase) {
+        ProtectedStore store = open();
+        try {
+            switch (choice) {
+                case NONE -> store.chooseNoProtection();
+                case KEYRING -> store.protect(Keys.createWithKeyring(keyring));
+                case PASSPHRASE -> store.protect(Keys.createWithPassphrase(passphrase));
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The database, unlocked as its protection asks ({@code passphrase} for a passphrase-protected
+     * one, the keyring for a keyring-protected one); a wrong passphrase is one sentence.
+     */
+    public VoiceprintStore openUnlocked(char[] passphrase) {
+        ProtectedStore store = open();
+        try {
+            Protection p = store.protection().orElse(Protection.NONE);
+            if (p == Protection.PASSPHRASE) {
+                if (passphrase == null) {
+                    throw new CryptoException(CryptoException.Kind.NO_PASSPHRASE,
+                            "The voiceprint database is protected by a passphrase, and none was entered.");
+                }
+                store.unlockWithPassphrase(passphrase);
+            } else if (p == Protection.KEYRING) {
+                store.unlockWithKeyring(keyring);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private ProtectedStore open() {
+        return ProtectedStore.open(ProtectedStores.sqlite(database));
+    }
+}
