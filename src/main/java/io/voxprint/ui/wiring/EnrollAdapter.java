@@ -34,7 +34,11 @@ final class EnrollAdapter implements EnrollActions {
             takes.add(AppSession.source(take));
         }
         progress.message("Computing the voice prints...");
-        EnrollResult result = session.app().enroll().enroll(request.name(), takes, request.force(), request.photoPng());
+        EnrollResult result = session.app().enroll().enroll(request.name(), takes, request.force(), request.photoPng(),
+                (done, total, file) -> {
+                    progress.update((double) done / total);
+                    progress.message("Computed " + done + " of " + total + " voice prints...");
+                });
         return Speakers.named(session.app(), result.speaker());
     }
 }
