@@ -16,6 +16,7 @@ import io.voxprint.store.Speaker;
 import io.voxprint.store.VoiceprintStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Enrolls a speaker from one or more takes: quality gate, embeddings, one transaction. The next takes
@@ -100,7 +101,7 @@ public final class Enroll {
     }
 
     /** All or nothing: any take's failure ends the enrollment (no later take is embedded for nothing). */
-    private static <T> T stopping(java.util.function.Supplier<T> step) {
+    private static <T> T stopping(Supplier<T> step) {
         try {
             return step.get();
         } catch (FilePipeline.Stop e) {
