@@ -24,7 +24,8 @@ import java.util.function.Function;
  * whether one bad file stops the batch; a failure that concerns every input (the model cannot be
  * loaded) is thrown as a {@link Stop} and ends the run with its cause. Progress counts finished inputs.
  *
- * <p>Cancelling is interrupting the calling thread (what the desktop's task runner does): the run ends
+ * <p>Two ways to cancel. A {@code progress} that throws (the desktop's, once its task is cancelled)
+ * ends the run after the file just finished. Interrupting the calling thread ends it
  * with "The work was cancelled." before the next input, or at once while it waits for a decode or a
  * model call (a native call under way ends on the model's own thread), and the decoder thread is
  * interrupted too. Nothing in here changes a result: the same

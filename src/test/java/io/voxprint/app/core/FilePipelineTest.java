@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -107,6 +108,20 @@ class FilePipelineTest {
                 }, Progress.NONE));
         assertEquals(cause, thrown);
         assertEquals(2, processed.get());
+    }
+
+    @Test
+    void aProgressThatThrowsEndsTheRunAfterTheFileJustFinished() {
+        AtomicInteger processed = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> FilePipeline.run(List.of(1, 2, 3, 4, 5), i -> i, i -> {
+            processed.incrementAndGet();
+            return i;
+        }, (done, total, message) -> {
+            if (done == 2) {
+                throw new CancellationException("The enrollment was cancelled.");
+            }
+        }));
+        assertEquals(2, processed.get(), "no input after the cancel reached the model");
     }
 
     @Test
