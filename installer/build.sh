@@ -151,7 +151,8 @@ jdk_modules="$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps 
 modules="$(echo "$jdk_modules,$EXTRA_MODULES,$FX_MODULES" | tr , '\n' | awk '!seen[$0]++' | paste -sd,)"
 echo "[installer] modules: $modules"
 
-# --- 3. The runtime (JDK 17's jlink takes --compress=0|1|2; 2 is zip).
+# --- 3. The runtime (JDK 17's jlink takes --compress=0|1|2; 2 is zip). --generate-cds-archive gives
+# the runtime its base class-data archive, which the app's own archive (step 4b) extends.
 step "jlink"
 fx_path="$(IFS=:; echo "${fx_jars[*]}")"
 "$JAVA_HOME/bin/jlink" \
@@ -159,6 +160,7 @@ fx_path="$(IFS=:; echo "${fx_jars[*]}")"
   --add-modules "$modules" \
   --include-locales="$LOCALES" \
   --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --generate-cds-archive \
   --output "$WORK/runtime"
 cp "$WORK"/fx-native/*.so "$WORK/runtime/lib/"
 
@@ -190,6 +192,31 @@ for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
   "${jopts[@]}" \
   --dest "$OUT/image"
 IMAGE="$OUT/image/$APP_NAME"
+
+# --- 4b. Class-data sharing: the classes one real command loads (picocli, Jackson, DJL, SQLite, the
+# audio decoders, ours), parsed and verified once here and mapped from lib/app/voxprint.jsa at every
+# start. The archive is made by the installed launcher itself, so it matches its runtime and class
+# path; a JVM that finds it unusable starts without it. Trained on an offline embed with the fixture
+# model, in an empty home. See docs/performance.md for what it saves.
+step "AppCDS archive"
+CDS_MODEL="$ROOT/src/test/resources/model/ecapa2-fixture.pt"
+CDS_WAV="$ROOT/src/test/resources/e2e/alice-1.wav"
+if [ "${VOXPRINT_NO_CDS:-}" != 1 ] && [ -f "$CDS_MODEL" ] && [ -f "$CDS_WAV" ]; then
+  cds_home="$WORK/cds-home"
+  rm -rf "$cds_home" && mkdir -p "$cds_home/tmp"
+  jsa="$IMAGE/lib/app/voxprint.jsa"
+  env -i PATH=/usr/bin:/bin HOME="$cds_home" LANG=C.UTF-8 HF_HUB_OFFLINE=1 \
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -Duser.home=$cds_home -Djava.io.tmpdir=$cds_home/tmp" \
+    "$IMAGE/bin/$APP_NAME" embed --model "$CDS_MODEL" --db "$cds_home/cds.db" "$CDS_WAV" >/dev/null 2>"$WORK/cds.log" \
+    || die "the AppCDS training run failed: $(tail -5 "$WORK/cds.log")"
+  [ -s "$jsa" ] || die "the AppCDS training run wrote no archive: $(tail -5 "$WORK/cds.log")"
+  # after the launcher's other JVM options, in its [JavaOptions] section
+  last="$(grep -n '^java-options=' "$IMAGE/lib/app/$APP_NAME.cfg" | tail -1 | cut -d: -f1)"
+  sed -i "${last}a java-options=-XX:SharedArchiveFile=\$APPDIR/voxprint.jsa" "$IMAGE/lib/app/$APP_NAME.cfg"
+  echo "[installer] AppCDS archive: $(du -m "$jsa" | cut -f1) MB"
+else
+  echo "[installer] note: no AppCDS archive (VOXPRINT_NO_CDS=1, or the fixture model or audio is missing)"
+fi
 echo "[installer] app image: $IMAGE ($(du -sm "$IMAGE" | cut -f1) MB)"
 
 # --- 5. The Debian package, from the app image.

@@ -9,7 +9,9 @@ as a user's second run would have it, except in the 'new model file' rows.
 
 Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants]
   --busy      keep one core busy with another process (a Python spin loop) during every measurement
-  --variants  also time the one-shot embed under other JVM and OpenMP settings (to choose them)
+  --variants  also time the one-shot embed under other JVM and OpenMP settings (to choose them), and
+              many files with all cores on one call against one thread per call and a call per core
+              (py_inflight.py: the same libtorch kernels, to choose FilePipeline's arrangement)
 """
 import argparse
 import glob
@@ -191,6 +193,8 @@ def main():
                                  "known_load_ms": info_known["loadMillis"], "known_probe_calls": info_known["probeCalls"],
                                  "python_jit_load_process_s": jit[0]}
         shutil.rmtree(new_cache, ignore_errors=True)
+        if a.variants:
+            results["in_flight"] = in_flight(r, a, many)
     finally:
         if busy:
             busy.kill()
@@ -219,6 +223,35 @@ def main():
     print("| new model file (probed) | %.2f | %d | %d |" % (m["new_s"], m["new_load_ms"], m["new_probe_calls"]))
     print("| known model file (facts remembered) | %.2f | %d | %d |" % (m["known_s"], m["known_load_ms"], m["known_probe_calls"]))
     print("| Python: torch.jit.load alone, whole process | %.2f | | |" % m["python_jit_load_process_s"])
+    if "in_flight" in results:
+        f = results["in_flight"]
+        print()
+        print("| %d files after load and warm-up | seconds per file (rounds) | median ratio to 'all cores, 1 call' |"
+              % len(many))
+        print("|---|---:|---:|")
+        for mode, label in (("serial", "%d intra-op threads, 1 call in flight, next file decoding" % os.cpu_count()),
+                            ("parallel", "1 intra-op thread, %d calls in flight" % os.cpu_count())):
+            per_file = [x / len(many) for x in f[mode]]
+            ratio = st.median(p / s for p, s in zip(f[mode], f["serial"]))
+            print("| %s | %.2f (%s) | %.2f |" % (label, st.median(per_file), ", ".join("%.2f" % x for x in per_file),
+                                                 ratio))
+
+
+def in_flight(r, a, many):
+    """Seconds for the many files in each arrangement, alternating, one pair per round."""
+    times = {"serial": [], "parallel": []}
+    script = os.path.join(HERE, "py_inflight.py")
+    for rnd in range(a.rounds):
+        print("== in flight, round %d, load average %s" % (rnd + 1, loadavg()), flush=True)
+        firsts = {}
+        for mode, threads in (("serial", os.cpu_count()), ("parallel", 1)):
+            env = dict(r.python_env, OMP_NUM_THREADS=str(threads))
+            _, _, lines = r.timed([PY, script, a.model, mode] + many, env)
+            out = json.loads(lines[-1][1])
+            times[mode].append(out["seconds"])
+            firsts[mode] = out["first"]
+        assert np.allclose(firsts["serial"], firsts["parallel"], atol=1e-4), firsts
+    return times
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ final class EnrollCommand implements Callable<Integer> {
         byte[] photoBytes = photo == null ? null : readPhoto(photo);
         try (AppContext app = root.openWithModel(ScoringOptions.defaults().withKeepAudio(keepAudio))) {
             List<AudioSource> takes = files.stream().map(AudioSource::file).toList();
-            EnrollResult result = app.enroll().enroll(name, takes, force, photoBytes);
+            EnrollResult result = app.enroll().enroll(name, takes, force, photoBytes, new FileProgress(root.err, "Enrolling"));
             for (EnrollResult.Take t : result.takes()) {
                 for (String problem : t.quality().problems()) {
                     root.err.println("voxprint: warning: " + t.source() + ": " + problem);

@@ -37,9 +37,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the main window and its views from the actions, a task runner and a dialog service. */
 public final class VoxprintUi {
+    private static final Logger LOG = LoggerFactory.getLogger(VoxprintUi.class);
     public static final Duration MAX_TAKE = Duration.ofSeconds(30);
 
     private VoxprintUi() {
@@ -80,17 +83,26 @@ public final class VoxprintUi {
         });
 
         FirstStartViewModel firstStart = new FirstStartViewModel(actions.modelSetup(), runner, dialogs,
-                model -> shell.modelProperty().set(Optional.of(model)));
+                model -> {
+                    shell.modelProperty().set(Optional.of(model));
+                    warmUp(actions, runner);
+                });
         return new MainWindow(shell, views, new FirstStartView(firstStart));
     }
 
     /**
-     * Loads and warms up the model in the background; the status bar says "loading" meanwhile. A
-     * model that fails to load gives its sentence and the first-start screen.
+     * Loads the model in the background, then warms it up in the background too; the status bar says
+     * "loading" until the load is done (the model is usable from then on: a verification started during
+     * the warm-up waits for it on the model's thread, as it would have paid the first call's costs
+     * itself). A model that fails to load gives its sentence and the first-start screen; a failed
+     * warm-up is only logged, since the first real call reports the same problem to the user.
      */
     static void loadModel(UiActions actions, TaskRunner runner, DialogService dialogs, ShellViewModel shell) {
         Tasks.create(actions.modelSetup()::loadCurrent)
-                .onSuccess(model -> shell.modelProperty().set(Optional.of(model)))
+                .onSuccess(model -> {
+                    shell.modelProperty().set(Optional.of(model));
+                    warmUp(actions, runner);
+                })
                 .onError(Exception.class, e -> {
                     shell.modelProperty().set(Optional.empty());
                     dialogs.showError(e);
@@ -104,6 +116,12 @@ public final class VoxprintUi {
                 e -> shell.databaseProblemProperty().set(actions.databaseProblem().get().orElse(""))));
         check.setCycleCount(Animation.INDEFINITE);
         check.play();
+    }
+
+    private static void warmUp(UiActions actions, TaskRunner runner) {
+        Tasks.run(actions.modelSetup()::warmUp)
+                .onError(Exception.class, e -> LOG.warn("The model's warm-up failed", e))
+                .runOn(runner);
     }
 
     /** Shows the sentences the actions collected while starting (call once the window is showing). */

@@ -71,6 +71,14 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
         return MODEL;
     }
 
+    /** How many warm-ups the window asked for. */
+    int warmUps;
+
+    @Override
+    public void warmUp(Progress progress) {
+        warmUps++;
+    }
+
     @Override
     public ModelStatus useLocalFile(Path file, Progress progress) {
         return new ModelStatus("ECAPA2", "local file", "forward(audio, label)");

@@ -119,7 +119,7 @@ class SharedDatabaseDesktopTest {
 
     private void open(FxRobot robot, SettingsStore settings) throws Exception {
         actions = ConnectedUi.create(Map.of("HOME", home.toString(), "HF_HOME", home.resolve("hf").toString(),
-                "HF_HUB_OFFLINE", "1"), settings);
+                "HF_HUB_OFFLINE", "1"), settings, dialogs);
         FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
         robot.interact(() -> {
             MainWindow window = VoxprintUi.build(actions, runner, dialogs);

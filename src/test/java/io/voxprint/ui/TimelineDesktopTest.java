@@ -22,6 +22,7 @@ import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.timeline.TimelineView;
 import io.voxprint.ui.values.TimelineSegment;
 import io.voxprint.ui.wiring.AppSession;
+import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.File;
 import java.nio.file.Files;
@@ -101,7 +102,8 @@ class TimelineDesktopTest {
         SettingsStore store = new SettingsStore(home.resolve("config").resolve("settings.json"));
         store.save(new Settings(Conversations.MODEL.toString(), "main", null, false, "", false,
                 home.resolve("data").toString()));
-        actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store);
+        dialogs.choiceAnswers.add(ProtectionQuestions.KEEP_UNENCRYPTED); // the database the test enrolled into is plain
+        actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store, dialogs);
         FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
         robot.interact(() -> {
             Scene scene = new Scene(VoxprintUi.build(actions, runner, dialogs), 1280, 800);

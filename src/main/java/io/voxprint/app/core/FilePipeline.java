@@ -23,6 +23,13 @@ import java.util.function.Function;
  * order; a failure of one input is kept with that input and the others go on, so callers decide
  * whether one bad file stops the batch; a failure that concerns every input (the model cannot be
  * loaded) is thrown as a {@link Stop} and ends the run with its cause. Progress counts finished inputs.
+ *
+ * <p>Two ways to cancel. A {@code progress} that throws (the desktop's, once its task is cancelled)
+ * ends the run after the file just finished. Interrupting the calling thread ends it
+ * with "The work was cancelled." before the next input, or at once while it waits for a decode or a
+ * model call (a native call under way ends on the model's own thread), and the decoder thread is
+ * interrupted too. Nothing in here changes a result: the same
+ * stages run on the same inputs as a plain loop would, in the same order, one model call at a time.
  */
 public final class FilePipeline {
     /** Two waiting inputs: enough to hide a slow decode behind a model call, little memory. */
@@ -72,18 +79,32 @@ public final class FilePipeline {
             Deque<Future<P>> prepared = new ArrayDeque<>();
             int submitted = 0;
             for (int i = 0; i < inputs.size(); i++) {
+                requireNotCancelled();
                 while (submitted < inputs.size() && submitted <= i + lookahead) {
                     I next = inputs.get(submitted++);
                     prepared.add(decoder.submit(() -> prepare.apply(next)));
                 }
                 I input = inputs.get(i);
-                outcomes.add(processOne(input, prepared.poll(), process));
+                Outcome<I, R> outcome = processOne(input, prepared.poll(), process);
+                // a model call cut short by the cancel is the cancel, not a failure of that file
+                requireNotCancelled();
+                outcomes.add(outcome);
                 progress.update(i + 1, inputs.size(), String.valueOf(input));
             }
             return outcomes;
         } finally {
             decoder.shutdownNow();
         }
+    }
+
+    private static void requireNotCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw cancelled();
+        }
+    }
+
+    private static VoxprintException cancelled() {
+        return new VoxprintException("The work was cancelled.");
     }
 
     private static <I, P, R> Outcome<I, R> processOne(I input, Future<P> prepared, Function<P, R> process) {
@@ -100,7 +121,7 @@ public final class FilePipeline {
             throw stop.reason();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VoxprintException("The work was cancelled.");
+            throw cancelled();
         } catch (RuntimeException e) {
             return new Outcome<>(input, null, e);
         }

@@ -32,8 +32,9 @@ public final class Probes {
 
     /** Loads the model if needed; fails with one sentence when the recording holds no speech. */
     public Probe open(PreparedAudio decoded) {
-        ModelInfo info = models.info();
+        // the quality check first: it overlaps a model load still under way, and a silent take never waits for it
         QualityReport q = audio.requireSpeech(decoded);
+        ModelInfo info = models.info();
         return new Probe(decoded, q, info, catalog.index(info.sha256(), info.embeddingDimension()));
     }
 

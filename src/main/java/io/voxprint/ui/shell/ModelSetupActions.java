@@ -12,6 +12,12 @@ public interface ModelSetupActions {
     /** Loads a TorchScript file the user already has. */
     ModelStatus useLocalFile(Path file, Progress progress) throws Exception;
 
-    /** Loads and warms up the model found at start (or after a settings change). */
+    /** Loads the model found at start (or after a settings change). */
     ModelStatus loadCurrent(Progress progress) throws Exception;
+
+    /**
+     * One call on the loaded model, so that the user's first verification does not pay libtorch's
+     * first-call costs; run in the background after a load, while nobody waits.
+     */
+    void warmUp(Progress progress) throws Exception;
 }

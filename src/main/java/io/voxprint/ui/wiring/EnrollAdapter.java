@@ -11,6 +11,7 @@ import io.voxprint.ui.values.Take;
 import io.voxprint.ui.values.TakeQuality;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /** Enroll view on the enroll use case: quality per take, then one enrollment of all takes. */
 final class EnrollAdapter implements EnrollActions {
@@ -34,7 +35,15 @@ final class EnrollAdapter implements EnrollActions {
             takes.add(AppSession.source(take));
         }
         progress.message("Computing the voice prints...");
-        EnrollResult result = session.app().enroll().enroll(request.name(), takes, request.force(), request.photoPng());
+        EnrollResult result = session.app().enroll().enroll(request.name(), takes, request.force(), request.photoPng(),
+                (done, total, file) -> {
+                    // the desktop's cancel does not interrupt: stop between takes, nothing written
+                    if (progress.isCancelled()) {
+                        throw new CancellationException("The enrollment was cancelled.");
+                    }
+                    progress.update((double) done / total);
+                    progress.message("Computed " + done + " of " + total + " voice prints...");
+                });
         return Speakers.named(session.app(), result.speaker());
     }
 

@@ -44,7 +44,14 @@ final class ModelSetupAdapter implements ModelSetupActions {
     @Override
     public ModelStatus loadCurrent(Progress progress) {
         progress.update(-1);
-        progress.message("Loading and warming up the model...");
+        progress.message("Loading the model...");
         return session.loadedModel();
+    }
+
+    @Override
+    public void warmUp(Progress progress) {
+        progress.update(-1);
+        progress.message("Warming up the model...");
+        session.app().models().model().warmUp();
     }
 }
