@@ -14,6 +14,7 @@ import io.voxprint.testing.PostgresExtension;
 import io.voxprint.testing.PythonReference;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,7 @@ class SharedDatabaseDesktopTest {
         String address = cluster.url(db);
         SettingsStore settings = new SettingsStore(home.resolve("config/settings.json"));
         settings.save(new Settings(MODEL, "main", null, false, "", false, home.resolve("data").toString()));
+        dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION); // the first start's question, for the SQLite file
         open(robot, settings);
         until("the SQLite file in the status bar", () -> text(robot, "#status-database").contains("voxprint.db"));
 
