@@ -4,6 +4,7 @@ import io.voxprint.store.Inputs;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.jdbc.SchemaMigrations;
 import io.voxprint.store.jdbc.SchemaMigrations.Step;
+import io.voxprint.store.jdbc.SchemaTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,10 @@ final class SqliteSchema {
     static final SchemaMigrations MIGRATIONS =
             new SchemaMigrations(List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames(), new AddProperties()));
     static final int CURRENT = MIGRATIONS.current();
+    /** SQLite's type names; the embedding cache needs no row ids of its own. */
+    private static final SchemaTables TABLES = new SchemaTables(
+            new SchemaTables.Types("INTEGER PRIMARY KEY", "INTEGER PRIMARY KEY", "INTEGER", "INTEGER", "REAL", "TEXT", "BLOB"),
+            List.of(), " WITHOUT ROWID");
 
     private SqliteSchema() {
     }
@@ -104,32 +109,10 @@ final class SqliteSchema {
                           created_ms INTEGER NOT NULL,
                           notes TEXT NOT NULL DEFAULT '',
                           photo BLOB)""");
-                s.execute("""
-                        CREATE TABLE enrollment (
-                          id INTEGER PRIMARY KEY,
-                          speaker_id INTEGER NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
-                          source_name TEXT NOT NULL,
-                          seconds REAL NOT NULL,
-                          net_speech_seconds REAL NOT NULL,
-                          clipping_ratio REAL NOT NULL,
-                          snr_db REAL NOT NULL,
-                          created_ms INTEGER NOT NULL,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL,
-                          embedding BLOB NOT NULL,
-                          audio BLOB)""");
-                s.execute("CREATE INDEX enrollment_speaker ON enrollment(speaker_id)");
-                s.execute("""
-                        CREATE TABLE audit (
-                          id INTEGER PRIMARY KEY,
-                          time_ms INTEGER NOT NULL,
-                          kind TEXT NOT NULL,
-                          claimed_name TEXT,
-                          result TEXT NOT NULL,
-                          score REAL,
-                          threshold REAL,
-                          model_sha256 TEXT NOT NULL,
-                          source TEXT)""");
+                s.execute(TABLES.enrollment("model_sha256 TEXT NOT NULL", "dimension INTEGER NOT NULL",
+                        "embedding BLOB NOT NULL", "audio BLOB"));
+                s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
+                s.execute(TABLES.audit());
             }
         }
     }
@@ -151,46 +134,13 @@ final class SqliteSchema {
                 s.execute("ALTER TABLE enrollment RENAME TO enrollment_v1");
                 s.execute("ALTER TABLE speaker RENAME TO speaker_v1");
                 s.execute("DROP INDEX enrollment_speaker");
-                s.execute("""
-                        CREATE TABLE speaker (
-                          id INTEGER PRIMARY KEY,
-                          name TEXT NOT NULL,
-                          name_key TEXT NOT NULL UNIQUE,
-                          created_ms INTEGER NOT NULL,
-                          notes TEXT NOT NULL DEFAULT '',
-                          photo BLOB)""");
-                s.execute("""
-                        CREATE TABLE enrollment (
-                          id INTEGER PRIMARY KEY,
-                          speaker_id INTEGER NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
-                          source_name TEXT NOT NULL,
-                          seconds REAL NOT NULL,
-                          net_speech_seconds REAL NOT NULL,
-                          clipping_ratio REAL NOT NULL,
-                          snr_db REAL NOT NULL,
-                          created_ms INTEGER NOT NULL)""");
-                s.execute("CREATE INDEX enrollment_speaker ON enrollment(speaker_id)");
-                s.execute("""
-                        CREATE TABLE embedding (
-                          enrollment_id INTEGER NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL CHECK (dimension > 0),
-                          vector BLOB NOT NULL CHECK (length(vector) = 4 * dimension),
-                          PRIMARY KEY (enrollment_id, model_sha256))""");
-                s.execute("CREATE INDEX embedding_model ON embedding(model_sha256)");
-                s.execute("""
-                        CREATE TABLE kept_audio (
-                          enrollment_id INTEGER PRIMARY KEY REFERENCES enrollment(id) ON DELETE CASCADE,
-                          sample_rate INTEGER NOT NULL,
-                          samples BLOB NOT NULL)""");
-                s.execute("""
-                        CREATE TABLE embedding_cache (
-                          audio_sha256 TEXT NOT NULL,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL,
-                          vector BLOB NOT NULL,
-                          created_ms INTEGER NOT NULL,
-                          PRIMARY KEY (audio_sha256, model_sha256)) WITHOUT ROWID""");
+                s.execute(TABLES.speaker());
+                s.execute(TABLES.enrollment());
+                s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
+                s.execute(TABLES.embedding(SchemaTables.plainLength()));
+                s.execute(SchemaTables.EMBEDDING_BY_MODEL);
+                s.execute(TABLES.keptAudio());
+                s.execute(TABLES.embeddingCache());
                 copySpeakers(c);
                 s.execute("""
                         INSERT INTO enrollment (id, speaker_id, source_name, seconds, net_speech_seconds,
@@ -243,18 +193,11 @@ final class SqliteSchema {
         @Override
         public void apply(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE property (name TEXT PRIMARY KEY, value BLOB NOT NULL)");
+                s.execute(TABLES.property());
                 s.execute("ALTER TABLE embedding RENAME TO embedding_v2");
                 s.execute("DROP INDEX embedding_model");
-                s.execute("""
-                        CREATE TABLE embedding (
-                          enrollment_id INTEGER NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL CHECK (dimension > 0),
-                          vector BLOB NOT NULL CHECK (length(vector) = 4 * dimension
-                            OR (substr(vector, 1, 3) = X'565853' AND length(vector) = 4 * dimension + 40)),
-                          PRIMARY KEY (enrollment_id, model_sha256))""");
-                s.execute("CREATE INDEX embedding_model ON embedding(model_sha256)");
+                s.execute(TABLES.embedding(SchemaTables.plainOrSealedLength("substr(vector, 1, 3) = X'565853'", "\n    ")));
+                s.execute(SchemaTables.EMBEDDING_BY_MODEL);
                 s.execute("""
                         INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
                         SELECT enrollment_id, model_sha256, dimension, vector FROM embedding_v2 ORDER BY rowid""");
