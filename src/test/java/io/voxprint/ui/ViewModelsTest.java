@@ -138,8 +138,8 @@ class ViewModelsTest {
         vm.refreshSpeakers();
         vm.selectedProperty().set(vm.speakers().get(0));
         vm.verify(GOOD);
-        assertEquals(0.21, vm.scoreProperty().get());
-        assertEquals(0.35, vm.thresholdProperty().get());
+        assertEquals(0.21, vm.decision().scoreProperty().get());
+        assertEquals(0.35, vm.decision().thresholdProperty().get());
         assertEquals("Rejected: the voice does not match this speaker.", vm.decisionProperty().get());
         assertEquals("Log-likelihood ratio -3.00: the voice is 20.0 times more likely if it is a different speaker than the same one.",
                 vm.llrProperty().get());
@@ -201,14 +201,14 @@ class ViewModelsTest {
         assertEquals(List.of(1.0), asked);
         assertEquals("Provisional score 0.610 on the last 1.0 s (at or above the threshold 0.500). The decision follows when"
                 + " the recording stops.", vm.provisionalTextProperty().get());
-        assertTrue(Double.isNaN(vm.scoreProperty().get()), "the gauge waits for the decision");
+        assertTrue(Double.isNaN(vm.decision().scoreProperty().get()), "the gauge waits for the decision");
         vm.scoreSoFar(seconds(3));
         Take whole = seconds(4);
         vm.verify(whole);
         assertEquals("", vm.provisionalTextProperty().get(), "the complete take replaces the provisional score");
         held.runAll();
         assertEquals(List.of(1.0), asked, "the provisional request still in flight at the stop was discarded");
-        assertEquals(0.71, vm.scoreProperty().get());
+        assertEquals(0.71, vm.decision().scoreProperty().get());
         assertEquals("", vm.provisionalTextProperty().get());
         assertNull(vm.provisionalProperty().get());
     }
@@ -244,7 +244,7 @@ class ViewModelsTest {
         assertFalse(vm.busyProperty().get(), "idle at once");
         assertEquals("Cancelled.", vm.statusProperty().get());
         held.runAll();
-        assertTrue(Double.isNaN(vm.scoreProperty().get()), "the late result is discarded");
+        assertTrue(Double.isNaN(vm.decision().scoreProperty().get()), "the late result is discarded");
     }
 
     @Test
