@@ -1,16 +1,14 @@
 package io.voxprint.testing;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.Control;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.Line;
-import javax.sound.sampled.LineListener;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 /** A capture-only mixer offering one {@link TargetDataLine} format: the WAV's. */
-final class FakeMixer implements Mixer {
+final class FakeMixer implements Mixer, LineWithoutControls {
     private static final Mixer.Info INFO = new Mixer.Info(FakeMicrophone.MIXER_NAME, "Voxprint tests",
             "Plays a WAV file as if it were a microphone", "1") { };
     private final AudioFormat format;
@@ -32,7 +30,7 @@ final class FakeMixer implements Mixer {
     }
 
     @Override
-    public Info getMixerInfo() {
+    public Mixer.Info getMixerInfo() {
         return INFO;
     }
 
@@ -114,29 +112,6 @@ final class FakeMixer implements Mixer {
     @Override
     public boolean isOpen() {
         return true;
-    }
-
-    @Override
-    public Control[] getControls() {
-        return new Control[0];
-    }
-
-    @Override
-    public boolean isControlSupported(Control.Type control) {
-        return false;
-    }
-
-    @Override
-    public Control getControl(Control.Type control) {
-        throw new IllegalArgumentException("No controls");
-    }
-
-    @Override
-    public void addLineListener(LineListener listener) {
-    }
-
-    @Override
-    public void removeLineListener(LineListener listener) {
     }
 
     static final class AudioSystemConstants {
