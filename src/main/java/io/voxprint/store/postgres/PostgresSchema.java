@@ -20,7 +20,8 @@ final class PostgresSchema {
     /** Any number, as long as it is always the same: the advisory lock that serialises migrations. */
     private static final long MIGRATION_LOCK = 0x766f7870726e74L;
 
-    static final SchemaMigrations MIGRATIONS = new SchemaMigrations(List.of(new NoVersionOne(), new VersionTwo(), new VersionThree()));
+    static final SchemaMigrations MIGRATIONS = new SchemaMigrations(List.of(
+            Step.of(1, PostgresSchema::noVersionOne), Step.of(2, PostgresSchema::versionTwo), Step.of(3, PostgresSchema::versionThree)));
     /** Channel of {@code NOTIFY}: the payload is {@code {"speaker": name, "was": old name or null}}. */
     static final String CHANNEL = "voxprint_speakers";
     /** PostgreSQL's type names; {@code added} orders a speaker's embeddings as SQLite's rowid does. */
@@ -97,40 +98,22 @@ final class PostgresSchema {
      * Version 3, as SQLite's: named values kept with the database (its key record) and room for
      * sealed embeddings ("VXS", 40 bytes longer). PostgreSQL changes the CHECK in place.
      */
-    private static final class VersionThree implements Step {
-        @Override
-        public int to() {
-            return 3;
-        }
-
-        @Override
-        public void apply(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute(TABLES.property());
-                // version 2 left the length check unnamed: find it by what it checks
-                s.execute("""
-                        DO $$ DECLARE n text; BEGIN
-                          SELECT conname INTO n FROM pg_constraint WHERE conrelid = 'embedding'::regclass AND contype = 'c'
-                            AND pg_get_constraintdef(oid) LIKE '%length(vector)%';
-                          EXECUTE format('ALTER TABLE embedding DROP CONSTRAINT %I', n);
-                        END $$""");
-                s.execute("ALTER TABLE embedding ADD CONSTRAINT embedding_vector_length CHECK ("
-                        + SchemaTables.plainOrSealedLength("substring(vector from 1 for 3) = decode('565853', 'hex')", " ") + ")");
-            }
-        }
+    private static void versionThree(Statement s) throws SQLException {
+        s.execute(TABLES.property());
+        // version 2 left the length check unnamed: find it by what it checks
+        s.execute("""
+                DO $$ DECLARE n text; BEGIN
+                  SELECT conname INTO n FROM pg_constraint WHERE conrelid = 'embedding'::regclass AND contype = 'c'
+                    AND pg_get_constraintdef(oid) LIKE '%length(vector)%';
+                  EXECUTE format('ALTER TABLE embedding DROP CONSTRAINT %I', n);
+                END $$""");
+        s.execute("ALTER TABLE embedding ADD CONSTRAINT embedding_vector_length CHECK ("
+                + SchemaTables.plainOrSealedLength("substring(vector from 1 for 3) = decode('565853', 'hex')", " ") + ")");
     }
 
     /** Schema 1 (embeddings inline in the enrollment row) predates PostgreSQL support: nothing to create. */
-    private static final class NoVersionOne implements Step {
-        @Override
-        public int to() {
-            return 1;
-        }
-
-        @Override
-        public void apply(Connection c) {
-            // a PostgreSQL database goes from nothing straight to version 2 in the same transaction
-        }
+    private static void noVersionOne(Statement s) {
+        // a PostgreSQL database goes from nothing straight to version 2 in the same transaction
     }
 
     /**
@@ -140,62 +123,52 @@ final class PostgresSchema {
      * commit, once per speaker and transaction), and another keeps the audit log append-only even
      * for the tables' owner.
      */
-    private static final class VersionTwo implements Step {
-        @Override
-        public int to() {
-            return 2;
-        }
-
-        @Override
-        public void apply(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute(TABLES.speaker());
-                s.execute(TABLES.enrollment());
-                s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
-                s.execute(TABLES.embedding(SchemaTables.plainLength()));
-                s.execute(SchemaTables.EMBEDDING_BY_MODEL);
-                s.execute(TABLES.keptAudio());
-                s.execute(TABLES.audit());
-                s.execute(TABLES.embeddingCache());
-                s.execute("CREATE INDEX embedding_cache_age ON embedding_cache(created_ms)");
-                s.execute("""
-                        CREATE FUNCTION voxprint_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-                        BEGIN
-                          RAISE EXCEPTION 'the audit log is append-only: its lines cannot be changed or removed'
-                            USING ERRCODE = 'insufficient_privilege';
-                        END $$""");
-                s.execute("""
-                        CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
-                          FOR EACH ROW EXECUTE FUNCTION voxprint_audit_append_only()""");
-                s.execute("""
-                        CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
-                          FOR EACH STATEMENT EXECUTE FUNCTION voxprint_audit_append_only()""");
-                s.execute("""
-                        CREATE FUNCTION voxprint_speaker_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                        BEGIN
-                          IF TG_OP = 'DELETE' THEN
-                            PERFORM pg_notify('%1$s', json_build_object('speaker', OLD.name)::text);
-                          ELSIF TG_OP = 'UPDATE' AND OLD.name IS DISTINCT FROM NEW.name THEN
-                            PERFORM pg_notify('%1$s', json_build_object('speaker', NEW.name, 'was', OLD.name)::text);
-                          ELSIF TG_OP = 'INSERT' THEN
-                            PERFORM pg_notify('%1$s', json_build_object('speaker', NEW.name)::text);
-                          END IF;
-                          RETURN NULL;
-                        END $$""".formatted(CHANNEL));
-                s.execute("""
-                        CREATE TRIGGER speaker_changed AFTER INSERT OR UPDATE OR DELETE ON speaker
-                          FOR EACH ROW EXECUTE FUNCTION voxprint_speaker_changed()""");
-                s.execute("""
-                        CREATE FUNCTION voxprint_embedding_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                        BEGIN
-                          PERFORM pg_notify('%1$s', json_build_object('speaker', s.name)::text)
-                            FROM enrollment e JOIN speaker s ON s.id = e.speaker_id WHERE e.id = NEW.enrollment_id;
-                          RETURN NULL;
-                        END $$""".formatted(CHANNEL));
-                s.execute("""
-                        CREATE TRIGGER embedding_changed AFTER INSERT OR UPDATE ON embedding
-                          FOR EACH ROW EXECUTE FUNCTION voxprint_embedding_changed()""");
-            }
-        }
+    private static void versionTwo(Statement s) throws SQLException {
+        s.execute(TABLES.speaker());
+        s.execute(TABLES.enrollment());
+        s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
+        s.execute(TABLES.embedding(SchemaTables.plainLength()));
+        s.execute(SchemaTables.EMBEDDING_BY_MODEL);
+        s.execute(TABLES.keptAudio());
+        s.execute(TABLES.audit());
+        s.execute(TABLES.embeddingCache());
+        s.execute("CREATE INDEX embedding_cache_age ON embedding_cache(created_ms)");
+        s.execute("""
+                CREATE FUNCTION voxprint_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  RAISE EXCEPTION 'the audit log is append-only: its lines cannot be changed or removed'
+                    USING ERRCODE = 'insufficient_privilege';
+                END $$""");
+        s.execute("""
+                CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+                  FOR EACH ROW EXECUTE FUNCTION voxprint_audit_append_only()""");
+        s.execute("""
+                CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+                  FOR EACH STATEMENT EXECUTE FUNCTION voxprint_audit_append_only()""");
+        s.execute("""
+                CREATE FUNCTION voxprint_speaker_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF TG_OP = 'DELETE' THEN
+                    PERFORM pg_notify('%1$s', json_build_object('speaker', OLD.name)::text);
+                  ELSIF TG_OP = 'UPDATE' AND OLD.name IS DISTINCT FROM NEW.name THEN
+                    PERFORM pg_notify('%1$s', json_build_object('speaker', NEW.name, 'was', OLD.name)::text);
+                  ELSIF TG_OP = 'INSERT' THEN
+                    PERFORM pg_notify('%1$s', json_build_object('speaker', NEW.name)::text);
+                  END IF;
+                  RETURN NULL;
+                END $$""".formatted(CHANNEL));
+        s.execute("""
+                CREATE TRIGGER speaker_changed AFTER INSERT OR UPDATE OR DELETE ON speaker
+                  FOR EACH ROW EXECUTE FUNCTION voxprint_speaker_changed()""");
+        s.execute("""
+                CREATE FUNCTION voxprint_embedding_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  PERFORM pg_notify('%1$s', json_build_object('speaker', s.name)::text)
+                    FROM enrollment e JOIN speaker s ON s.id = e.speaker_id WHERE e.id = NEW.enrollment_id;
+                  RETURN NULL;
+                END $$""".formatted(CHANNEL));
+        s.execute("""
+                CREATE TRIGGER embedding_changed AFTER INSERT OR UPDATE ON embedding
+                  FOR EACH ROW EXECUTE FUNCTION voxprint_embedding_changed()""");
     }
 }
