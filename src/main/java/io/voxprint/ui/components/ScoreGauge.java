@@ -14,7 +14,7 @@ import javafx.scene.text.Font;
 /**
  * A score on a horizontal scale with the threshold marked, coloured green when accepted and red
  * when rejected, and the decision in words underneath. The decision is the application's (set
- * {@link #acceptedProperty()}); the gauge never decides itself. Null means "no decision yet".
+ * {@link #decision()}); the gauge never decides itself. Null means "no decision yet".
  */
 public final class ScoreGauge extends VBox {
     public static final Color ACCEPT = Color.web("#1e8e4e");
@@ -47,20 +47,7 @@ public final class ScoreGauge extends VBox {
         refresh();
     }
 
-    public DoubleProperty scoreProperty() {
-        return score;
-    }
-
-    public DoubleProperty thresholdProperty() {
-        return threshold;
-    }
-
-    /** The decision to show: true accepted, false rejected, null none yet. */
-    public ObjectProperty<Boolean> acceptedProperty() {
-        return accepted;
-    }
-
-    /** What the gauge shows, as one value to bind to a view model's. */
+    /** What the gauge shows: the score, the threshold and the application's decision. */
     public ScoreDecision decision() {
         return shown;
     }
