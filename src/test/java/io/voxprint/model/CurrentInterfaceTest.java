@@ -35,14 +35,6 @@ class CurrentInterfaceTest extends ReferenceModelTest {
 
     @ParameterizedTest
     @FieldSource("WAVES")
-    void embeddingMatchesPython(String wave) {
-        float[] expected = floats(reference.get("outputs").get(wave).get("embedding"));
-        float[] actual = model.embed(Fixtures.wave(wave));
-        assertTrue(maxAbsDiff(expected, actual) <= TOLERANCE, () -> "max abs diff " + maxAbsDiff(expected, actual));
-    }
-
-    @ParameterizedTest
-    @FieldSource("WAVES")
     void everyFeatureMatchesPython(String wave) {
         JsonNode outputs = reference.get("outputs").get(wave);
         List<FeatureMap> maps = model.features(Fixtures.wave(wave));

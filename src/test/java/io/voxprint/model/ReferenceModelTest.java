@@ -1,8 +1,11 @@
 package io.voxprint.model;
 
+import static io.voxprint.model.Fixtures.floats;
 import static io.voxprint.model.Fixtures.longs;
+import static io.voxprint.model.Fixtures.maxAbsDiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -10,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * A fixture model loaded once through DJL for its test class, with what Python's torch computed on
@@ -39,6 +44,14 @@ abstract class ReferenceModelTest {
     @AfterAll
     void close() {
         model.close();
+    }
+
+    @ParameterizedTest
+    @FieldSource("io.voxprint.model.Fixtures#WAVES")
+    void embeddingMatchesPython(String wave) {
+        float[] expected = floats(reference.get("outputs").get(wave).get("embedding"));
+        float[] actual = model.embed(Fixtures.wave(wave));
+        assertTrue(maxAbsDiff(expected, actual) <= TOLERANCE, () -> "max abs diff " + maxAbsDiff(expected, actual));
     }
 
     /** The probe found {@code expected}, these labels in this order, and Python's shapes and shortest input. */
