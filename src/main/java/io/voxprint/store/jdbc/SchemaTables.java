@@ -1,5 +1,7 @@
 package io.voxprint.store.jdbc;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +60,16 @@ public final class SchemaTables {
     public static String plainOrSealedLength(String startsWithVxs, String separator) {
         return "length(vector) = 4 * dimension" + separator + "OR (" + startsWithVxs
                 + " AND length(vector) = 4 * dimension + 40)";
+    }
+
+    /** Creates version 2's speaker, enrollment, embedding and kept-audio tables with their indexes. */
+    public void createSpeakerTables(Statement s) throws SQLException {
+        s.execute(speaker());
+        s.execute(enrollment());
+        s.execute(ENROLLMENT_BY_SPEAKER);
+        s.execute(embedding(plainLength()));
+        s.execute(EMBEDDING_BY_MODEL);
+        s.execute(keptAudio());
     }
 
     /** Version 2's speaker: names unique regardless of case through {@code name_key}. */

@@ -124,12 +124,7 @@ final class PostgresSchema {
      * for the tables' owner.
      */
     private static void versionTwo(Statement s) throws SQLException {
-        s.execute(TABLES.speaker());
-        s.execute(TABLES.enrollment());
-        s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
-        s.execute(TABLES.embedding(SchemaTables.plainLength()));
-        s.execute(SchemaTables.EMBEDDING_BY_MODEL);
-        s.execute(TABLES.keptAudio());
+        TABLES.createSpeakerTables(s);
         s.execute(TABLES.audit());
         s.execute(TABLES.embeddingCache());
         s.execute("CREATE INDEX embedding_cache_age ON embedding_cache(created_ms)");

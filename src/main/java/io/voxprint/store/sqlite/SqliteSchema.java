@@ -117,12 +117,7 @@ final class SqliteSchema {
         s.execute("ALTER TABLE enrollment RENAME TO enrollment_v1");
         s.execute("ALTER TABLE speaker RENAME TO speaker_v1");
         s.execute("DROP INDEX enrollment_speaker");
-        s.execute(TABLES.speaker());
-        s.execute(TABLES.enrollment());
-        s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
-        s.execute(TABLES.embedding(SchemaTables.plainLength()));
-        s.execute(SchemaTables.EMBEDDING_BY_MODEL);
-        s.execute(TABLES.keptAudio());
+        TABLES.createSpeakerTables(s);
         s.execute(TABLES.embeddingCache());
         copySpeakers(s.getConnection());
         s.execute("""
