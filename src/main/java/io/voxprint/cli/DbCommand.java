@@ -4,35 +4,23 @@ import io.voxprint.store.StoreCopy;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.store.location.StoreLocation;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** The voiceprint database itself: what it is, and moving speakers between two databases. */
 @Command(name = "db", description = "Show the voiceprint database, or copy speakers between two databases.",
         subcommands = {DbCommand.Info.class, DbCommand.Copy.class})
-final class DbCommand implements Runnable {
-    @ParentCommand
-    VoxprintCli root;
-
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(root.out);
-    }
+final class DbCommand extends CommandGroup {
 
     StoreLocation location(String text) {
         return StoreLocation.parse(text, root.env, Path.of(root.env.getOrDefault("HOME", System.getProperty("user.home"))));
     }
 
     @Command(name = "info", description = "Print the engine, schema version, and the numbers of speakers and embeddings.")
-    static final class Info implements Callable<Integer> {
-        @ParentCommand
-        DbCommand parent;
-
+    static final class Info extends GroupMember<DbCommand> {
         @Override
         public Integer call() {
-            StoreLocation where = parent.location(parent.root.databaseText());
+            StoreLocation where = group.location(root().databaseText());
             try (VoiceprintStore store = where.open()) {
                 var line = Json.object();
                 line.put("engine", where.engine());
@@ -40,18 +28,14 @@ final class DbCommand implements Runnable {
                 line.put("schemaVersion", store.schemaVersion());
                 line.put("speakers", store.speakers().list().size());
                 line.put("embeddings", store.embeddings().count());
-                Json.print(parent.root.out, line);
-                return VoxprintCli.OK;
+                return ok(line);
             }
         }
     }
 
     @Command(name = "copy", description = "Copy every speaker with all they own from one database to another "
             + "(file path or postgresql:// address), one transaction per speaker; run it again to resume.")
-    static final class Copy implements Callable<Integer> {
-        @ParentCommand
-        DbCommand parent;
-
+    static final class Copy extends GroupMember<DbCommand> {
         @Option(names = "--from", required = true, paramLabel = "SOURCE", description = "Database to copy from.")
         String from;
 
@@ -60,16 +44,15 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (VoiceprintStore source = parent.location(from).open(); VoiceprintStore target = parent.location(to).open()) {
+            try (VoiceprintStore source = group.location(from).open(); VoiceprintStore target = group.location(to).open()) {
                 StoreCopy.Result r = StoreCopy.copy(source, target,
-                        name -> parent.root.err.println("Copied '" + name + "'"));
+                        name -> root().err.println("Copied '" + name + "'"));
                 var line = Json.object();
                 line.put("from", source.location());
                 line.put("to", target.location());
                 line.set("copied", Json.MAPPER.valueToTree(r.copied()));
                 line.set("alreadyThere", Json.MAPPER.valueToTree(r.alreadyThere()));
-                Json.print(parent.root.out, line);
-                return VoxprintCli.OK;
+                return ok(line);
             }
         }
     }

@@ -2,10 +2,8 @@ package io.voxprint.cli;
 
 import io.voxprint.app.keys.KeyManagement;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code voxprint keys status|init|rotate|change-passphrase}: the database's encryption. Passphrases
@@ -15,49 +13,42 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "keys", description = "Encryption of the voiceprint database: status, init, rotate, change-passphrase.",
         subcommands = {KeysCommand.Status.class, KeysCommand.Init.class, KeysCommand.Rotate.class,
             KeysCommand.ChangePassphrase.class})
-final class KeysCommand implements Runnable {
-    @ParentCommand
-    VoxprintCli root;
-
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(root.out);
-    }
+final class KeysCommand extends CommandGroup {
 
     KeyManagement keys(Path newPassphraseFile) {
         return new KeyManagement(root.config(), newPassphraseFile, System.console());
     }
 
-    static void print(VoxprintCli root, KeyManagement.Status s) {
-        var line = Json.object();
-        line.put("database", s.database());
-        line.put("protection", s.protection());
-        line.put("unlocked", s.unlocked());
-        line.put("databaseId", s.databaseId());
-        line.put("keyId", s.keyId());
-        line.put("argon2id", s.argon2id());
-        line.put("speakers", s.speakers());
-        Json.print(root.out, line);
+    /** A key operation: it prints the database's protection as it stands afterwards. */
+    abstract static class KeyStep extends GroupMember<KeysCommand> {
+        @Override
+        public final Integer call() {
+            KeyManagement.Status s = apply(group);
+            var line = Json.object();
+            line.put("database", s.database());
+            line.put("protection", s.protection());
+            line.put("unlocked", s.unlocked());
+            line.put("databaseId", s.databaseId());
+            line.put("keyId", s.keyId());
+            line.put("argon2id", s.argon2id());
+            line.put("speakers", s.speakers());
+            return ok(line);
+        }
+
+        abstract KeyManagement.Status apply(KeysCommand keys);
     }
 
     @Command(name = "status", description = "Show how the database is protected (nothing secret is shown).")
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-
+    static final class Status extends KeyStep {
         @Override
-        public Integer call() {
-            print(keys.root, keys.keys(null).status());
-            return VoxprintCli.OK;
+        KeyManagement.Status apply(KeysCommand keys) {
+            return keys.keys(null).status();
         }
     }
 
     @Command(name = "init", description = "Protect the database (an existing plain one is encrypted in place, in one "
             + "transaction): with a passphrase (default), the desktop keyring, or explicitly none.")
-    static final class Init implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-
+    static final class Init extends KeyStep {
         @Option(names = "--keyring", description = "Keep the key in the desktop keyring (Secret Service) instead of a passphrase.")
         boolean keyring;
 
@@ -65,32 +56,24 @@ final class KeysCommand implements Runnable {
         boolean none;
 
         @Override
-        public Integer call() {
+        KeyManagement.Status apply(KeysCommand keys) {
             KeyManagement.Choice choice = none ? KeyManagement.Choice.NONE
                     : keyring ? KeyManagement.Choice.KEYRING : KeyManagement.Choice.PASSPHRASE;
-            print(keys.root, keys.keys(null).init(choice));
-            return VoxprintCli.OK;
+            return keys.keys(null).init(choice);
         }
     }
 
     @Command(name = "rotate", description = "Re-encrypt every voiceprint under a new data key, in one transaction.")
-    static final class Rotate implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-
+    static final class Rotate extends KeyStep {
         @Override
-        public Integer call() {
-            print(keys.root, keys.keys(null).rotate());
-            return VoxprintCli.OK;
+        KeyManagement.Status apply(KeysCommand keys) {
+            return keys.keys(null).rotate();
         }
     }
 
     @Command(name = "change-passphrase", description = "Protect the same key with a new passphrase (or the keyring); "
             + "the voiceprints are not rewritten.")
-    static final class ChangePassphrase implements Callable<Integer> {
-        @ParentCommand
-        KeysCommand keys;
-
+    static final class ChangePassphrase extends KeyStep {
         @Option(names = "--new-passphrase-file", paramLabel = "FILE", description = "File holding the new passphrase "
                 + "(default: asked twice on the terminal).")
         Path newPassphraseFile;
@@ -99,9 +82,8 @@ final class KeysCommand implements Runnable {
         boolean keyring;
 
         @Override
-        public Integer call() {
-            print(keys.root, keys.keys(newPassphraseFile).changePassphrase(keyring));
-            return VoxprintCli.OK;
+        KeyManagement.Status apply(KeysCommand keys) {
+            return keys.keys(newPassphraseFile).changePassphrase(keyring);
         }
     }
 }

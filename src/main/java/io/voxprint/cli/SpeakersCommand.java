@@ -8,24 +8,14 @@ import io.voxprint.store.Speaker;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "speakers", description = "List, rename, delete, export and import enrolled speakers.",
         subcommands = {SpeakersCommand.ListSpeakers.class, SpeakersCommand.Rename.class, SpeakersCommand.Delete.class,
             SpeakersCommand.Export.class, SpeakersCommand.Import.class, SpeakersCommand.ReEnroll.class})
-final class SpeakersCommand implements Runnable {
-    @ParentCommand
-    VoxprintCli root;
-
-    @Override
-    public void run() {
-        new CommandLine(this).usage(root.out);
-    }
+final class SpeakersCommand extends CommandGroup {
 
     /** An archive's passphrase: its own file, else the database's source (option or variable), else the terminal. */
     PassphraseInput archivePassphrase(Path archiveFile) {
@@ -33,34 +23,26 @@ final class SpeakersCommand implements Runnable {
     }
 
     @Command(name = "list", description = "One JSON line per speaker.")
-    static final class ListSpeakers implements Callable<Integer> {
-        @ParentCommand
-        SpeakersCommand parent;
-
+    static final class ListSpeakers extends GroupMember.WithApp<SpeakersCommand> {
         @Override
-        public Integer call() {
-            try (AppContext app = parent.root.open()) {
-                for (Speaker s : app.speakers().list()) {
-                    var line = Json.object();
-                    line.put("speaker", s.name());
-                    line.put("enrollments", s.enrollmentCount());
-                    line.put("created", s.created().toString());
-                    line.put("photo", s.hasPhoto());
-                    if (s.notes() != null) {
-                        line.put("notes", s.notes());
-                    }
-                    Json.print(parent.root.out, line);
+        int call(AppContext app) {
+            for (Speaker s : app.speakers().list()) {
+                var line = Json.object();
+                line.put("speaker", s.name());
+                line.put("enrollments", s.enrollmentCount());
+                line.put("created", s.created().toString());
+                line.put("photo", s.hasPhoto());
+                if (s.notes() != null) {
+                    line.put("notes", s.notes());
                 }
-                return VoxprintCli.OK;
+                print(line);
             }
+            return VoxprintCli.OK;
         }
     }
 
     @Command(name = "rename", description = "Rename a speaker.")
-    static final class Rename implements Callable<Integer> {
-        @ParentCommand
-        SpeakersCommand parent;
-
+    static final class Rename extends GroupMember.WithApp<SpeakersCommand> {
         @Parameters(index = "0", paramLabel = "OLD")
         String oldName;
 
@@ -68,44 +50,27 @@ final class SpeakersCommand implements Runnable {
         String newName;
 
         @Override
-        public Integer call() {
-            try (AppContext app = parent.root.open()) {
-                app.speakers().rename(oldName, newName);
-                var line = Json.object();
-                line.put("renamed", oldName);
-                line.put("speaker", newName);
-                Json.print(parent.root.out, line);
-                return VoxprintCli.OK;
-            }
+        int call(AppContext app) {
+            app.speakers().rename(oldName, newName);
+            return ok(Json.object().put("renamed", oldName).put("speaker", newName));
         }
     }
 
     @Command(name = "delete", description = "Delete a speaker with all enrollments.")
-    static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        SpeakersCommand parent;
-
+    static final class Delete extends GroupMember.WithApp<SpeakersCommand> {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (AppContext app = parent.root.open()) {
-                app.speakers().delete(name);
-                var line = Json.object();
-                line.put("deleted", name);
-                Json.print(parent.root.out, line);
-                return VoxprintCli.OK;
-            }
+        int call(AppContext app) {
+            app.speakers().delete(name);
+            return ok(Json.object().put("deleted", name));
         }
     }
 
     @Command(name = "export", description = {"Write speakers to an archive encrypted with a passphrase "
             + "(AES-256-GCM, Argon2id key).", "--plaintext writes plain JSON instead, and is needed for --npy."})
-    static final class Export implements Callable<Integer> {
-        @ParentCommand
-        SpeakersCommand parent;
-
+    static final class Export extends GroupMember<SpeakersCommand> {
         @Option(names = "--plaintext", description = "Write the archive (and --npy) unencrypted: anyone who can read "
                 + "the file reads the voiceprints.")
         boolean plaintext;
@@ -126,17 +91,17 @@ final class SpeakersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (npy != null && !plaintext) {
-                parent.root.err.println("voxprint: A .npy file cannot be encrypted; add --plaintext to write it anyway"
+            if (npy != null && !plaintext) { // refused before the database is opened: nothing is asked or written
+                root().err.println("voxprint: A .npy file cannot be encrypted; add --plaintext to write it anyway"
                         + " (" + lowerFirst(SpeakerArchives.PLAINTEXT_NPY) + ").");
                 return VoxprintCli.ERROR;
             }
-            try (AppContext app = parent.root.open()) {
+            try (AppContext app = root().open()) {
                 if (plaintext) {
                     app.archives().exportPlaintext(names, file);
-                    parent.root.err.println("voxprint: " + SpeakerArchives.PLAINTEXT_ARCHIVE);
+                    root().err.println("voxprint: " + SpeakerArchives.PLAINTEXT_ARCHIVE);
                 } else {
-                    char[] passphrase = parent.archivePassphrase(archivePassphraseFile)
+                    char[] passphrase = group.archivePassphrase(archivePassphraseFile)
                             .readNew("New passphrase for the archive " + file);
                     try {
                         app.archives().export(names, file, passphrase);
@@ -146,14 +111,13 @@ final class SpeakersCommand implements Runnable {
                 }
                 if (npy != null) {
                     app.archives().exportNpy(npy);
-                    parent.root.err.println("voxprint: " + SpeakerArchives.PLAINTEXT_NPY);
+                    root().err.println("voxprint: " + SpeakerArchives.PLAINTEXT_NPY);
                 }
                 var line = Json.object();
                 line.put("exported", file.toString());
                 line.put("encrypted", !plaintext);
                 line.put("speakers", names.isEmpty() ? app.speakers().list().size() : names.size());
-                Json.print(parent.root.out, line);
-                return VoxprintCli.OK;
+                return ok(line);
             }
         }
 
@@ -163,10 +127,7 @@ final class SpeakersCommand implements Runnable {
     }
 
     @Command(name = "import", description = "Import speakers from an archive (encrypted or plain) made by the same model.")
-    static final class Import implements Callable<Integer> {
-        @ParentCommand
-        SpeakersCommand parent;
-
+    static final class Import extends GroupMember.WithApp<SpeakersCommand> {
         @Option(names = "--archive-passphrase-file", paramLabel = "FILE", description = "File holding the archive's "
                 + "passphrase (default: --passphrase-file / $VOXPRINT_PASSPHRASE_FILE, then a prompt).")
         Path archivePassphraseFile;
@@ -175,21 +136,15 @@ final class SpeakersCommand implements Runnable {
         Path file;
 
         @Override
-        public Integer call() {
-            try (AppContext app = parent.root.open()) {
-                PassphraseInput input = parent.archivePassphrase(archivePassphraseFile);
-                ImportResult r = app.archives().importFrom(file, archive -> input.read("Passphrase of the archive " + archive));
-                Json.print(parent.root.out, Json.MAPPER.valueToTree(r));
-                return VoxprintCli.OK;
-            }
+        int call(AppContext app) {
+            PassphraseInput input = group.archivePassphrase(archivePassphraseFile);
+            ImportResult r = app.archives().importFrom(file, archive -> input.read("Passphrase of the archive " + archive));
+            return ok(Json.MAPPER.valueToTree(r));
         }
     }
 
     @Command(name = "reenroll", description = "Re-embed kept enrollment audio with the model in use (after a model change).")
-    static final class ReEnroll implements Callable<Integer> {
-        @ParentCommand
-        SpeakersCommand parent;
-
+    static final class ReEnroll extends GroupMember.WithApp<SpeakersCommand> {
         @Option(names = "--all", description = "Every speaker that needs it.")
         boolean all;
 
@@ -197,21 +152,19 @@ final class SpeakersCommand implements Runnable {
         List<String> names = List.of();
 
         @Override
-        public Integer call() {
-            try (AppContext app = parent.root.open()) {
-                List<String> targets = all ? app.reEnroll().speakersNeedingIt() : names;
-                if (targets.isEmpty()) {
-                    parent.root.err.println("voxprint: Name the speakers to re-enroll, or use --all.");
-                    return all ? VoxprintCli.OK : VoxprintCli.ERROR;
-                }
-                for (String name : targets) {
-                    var line = Json.object();
-                    line.put("speaker", name);
-                    line.put("reembedded", app.reEnroll().fromKeptAudio(name));
-                    Json.print(parent.root.out, line);
-                }
-                return VoxprintCli.OK;
+        int call(AppContext app) {
+            List<String> targets = all ? app.reEnroll().speakersNeedingIt() : names;
+            if (targets.isEmpty()) {
+                root().err.println("voxprint: Name the speakers to re-enroll, or use --all.");
+                return all ? VoxprintCli.OK : VoxprintCli.ERROR;
             }
+            for (String name : targets) {
+                var line = Json.object();
+                line.put("speaker", name);
+                line.put("reembedded", app.reEnroll().fromKeptAudio(name));
+                print(line);
+            }
+            return VoxprintCli.OK;
         }
     }
 }

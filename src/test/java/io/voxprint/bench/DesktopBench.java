@@ -137,7 +137,7 @@ public final class DesktopBench {
             ((Button) find("#import-button")).fire();
             return null;
         });
-        await("the 3 s take is verified", () -> !Double.isNaN(gauge().scoreProperty().get()));
+        await("the 3 s take is verified", () -> !Double.isNaN(gauge().decision().scoreProperty().get()));
         phase(result, "verification", verifyStart);
 
         for (Path take : List.of(take3, take10)) {

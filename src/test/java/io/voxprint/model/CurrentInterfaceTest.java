@@ -1,7 +1,6 @@
 package io.voxprint.model;
 
 import static io.voxprint.model.Fixtures.floats;
-import static io.voxprint.model.Fixtures.longs;
 import static io.voxprint.model.Fixtures.maxAbsDiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,42 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** The current-card fixture, run through DJL, against what Python's torch computed. */
-class CurrentInterfaceTest {
-    private static final double TOLERANCE = 1e-4;
+class CurrentInterfaceTest extends ReferenceModelTest {
     static final List<String> WAVES = Fixtures.WAVES;
 
-    private static Ecapa2Model model;
-    private static JsonNode reference;
-
-    @BeforeAll
-    static void load() {
-        model = Ecapa2Model.load(Fixtures.CURRENT, Fixtures.freshFacts());
-        reference = Fixtures.model("current");
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
+    CurrentInterfaceTest() {
+        super(Fixtures.CURRENT, "current");
     }
 
     @Test
     void probeFindsTheCurrentInterfaceItsLabelsAndShapes() {
-        ModelInfo info = model.info();
-        assertEquals(ModelInterface.CURRENT, info.modelInterface());
-        assertEquals(192, info.embeddingDimension());
-        List<String> expectedLabels = List.of("gfe_1", "gfe_2", "pool", "attention", "embedding");
-        assertEquals(expectedLabels, info.features().stream().map(FeatureSpec::label).toList());
-        for (FeatureSpec spec : info.features()) {
-            assertArrayEquals(longs(reference.get("shapes").get(spec.label())), spec.shape(), spec.label());
-        }
-        assertEquals(reference.get("minSamples").asInt() / 16000.0, info.minSeconds(), 1e-12);
+        assertProbed(ModelInterface.CURRENT, List.of("gfe_1", "gfe_2", "pool", "attention", "embedding"));
     }
 
     @Test
@@ -53,14 +31,6 @@ class CurrentInterfaceTest {
         assertEquals(reference.get("sizeBytes").asLong(), model.info().sizeBytes());
         assertEquals(Fixtures.CURRENT, model.info().file());
         assertTrue(model.info().loadTime().toNanos() > 0 && model.info().probed());
-    }
-
-    @ParameterizedTest
-    @FieldSource("WAVES")
-    void embeddingMatchesPython(String wave) {
-        float[] expected = floats(reference.get("outputs").get(wave).get("embedding"));
-        float[] actual = model.embed(Fixtures.wave(wave));
-        assertTrue(maxAbsDiff(expected, actual) <= TOLERANCE, () -> "max abs diff " + maxAbsDiff(expected, actual));
     }
 
     @ParameterizedTest

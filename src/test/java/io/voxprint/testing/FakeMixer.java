@@ -1,10 +1,8 @@
 package io.voxprint.testing;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.Control;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.Line;
-import javax.sound.sampled.LineListener;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
@@ -13,7 +11,7 @@ import javax.sound.sampled.TargetDataLine;
  * A mixer offering one line in one format: the WAV's capture line (the fake microphone), or a
  * playback line that keeps what it is given (the fake speaker).
  */
-final class FakeMixer implements Mixer {
+final class FakeMixer implements Mixer, LineWithoutControls {
     private static final Mixer.Info INFO = new Mixer.Info(FakeMicrophone.MIXER_NAME, "Voxprint tests",
             "Plays a WAV file as if it were a microphone", "1") { };
     private final Mixer.Info info;
@@ -41,7 +39,7 @@ final class FakeMixer implements Mixer {
     }
 
     @Override
-    public Info getMixerInfo() {
+    public Mixer.Info getMixerInfo() {
         return info;
     }
 
@@ -123,29 +121,6 @@ final class FakeMixer implements Mixer {
     @Override
     public boolean isOpen() {
         return true;
-    }
-
-    @Override
-    public Control[] getControls() {
-        return new Control[0];
-    }
-
-    @Override
-    public boolean isControlSupported(Control.Type control) {
-        return false;
-    }
-
-    @Override
-    public Control getControl(Control.Type control) {
-        throw new IllegalArgumentException("No controls");
-    }
-
-    @Override
-    public void addLineListener(LineListener listener) {
-    }
-
-    @Override
-    public void removeLineListener(LineListener listener) {
     }
 
     static final class AudioSystemConstants {

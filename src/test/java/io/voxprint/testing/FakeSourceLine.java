@@ -5,12 +5,11 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Control;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.Line;
-import javax.sound.sampled.LineListener;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
 /** A playback line that takes every write at once and hands the bytes to {@link FakeSpeaker}. */
-final class FakeSourceLine implements SourceDataLine {
+final class FakeSourceLine implements SourceDataLine, LineWithoutControls {
     private final DataLine.Info info;
     private final AudioFormat format;
     private volatile boolean open;
@@ -130,28 +129,5 @@ final class FakeSourceLine implements SourceDataLine {
     @Override
     public boolean isOpen() {
         return open;
-    }
-
-    @Override
-    public Control[] getControls() {
-        return new Control[0];
-    }
-
-    @Override
-    public boolean isControlSupported(Control.Type control) {
-        return false;
-    }
-
-    @Override
-    public Control getControl(Control.Type control) {
-        throw new IllegalArgumentException("No controls");
-    }
-
-    @Override
-    public void addLineListener(LineListener listener) {
-    }
-
-    @Override
-    public void removeLineListener(LineListener listener) {
     }
 }

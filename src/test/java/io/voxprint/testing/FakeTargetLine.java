@@ -2,10 +2,8 @@ package io.voxprint.testing;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.Control;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.Line;
-import javax.sound.sampled.LineListener;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 
@@ -14,7 +12,7 @@ import javax.sound.sampled.TargetDataLine;
  * times real time, then zeros (or, with {@code endsAfterPcm}, closes like an unplugged device, so a
  * recording holds exactly the WAV's samples); reads block like a real line.
  */
-final class FakeTargetLine implements TargetDataLine {
+final class FakeTargetLine implements TargetDataLine, LineWithoutControls {
     private final DataLine.Info info;
     private final AudioFormat format;
     private final byte[] pcm;
@@ -167,28 +165,5 @@ final class FakeTargetLine implements TargetDataLine {
     @Override
     public boolean isOpen() {
         return open;
-    }
-
-    @Override
-    public Control[] getControls() {
-        return new Control[0];
-    }
-
-    @Override
-    public boolean isControlSupported(Control.Type control) {
-        return false;
-    }
-
-    @Override
-    public Control getControl(Control.Type control) {
-        throw new IllegalArgumentException("No controls");
-    }
-
-    @Override
-    public void addLineListener(LineListener listener) {
-    }
-
-    @Override
-    public void removeLineListener(LineListener listener) {
     }
 }

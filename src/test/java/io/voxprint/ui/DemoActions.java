@@ -2,7 +2,9 @@ package io.voxprint.ui;
 
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.testing.Fixtures;
+import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.common.SameThreadTaskRunner;
 import io.voxprint.ui.enroll.EnrollActions;
 import io.voxprint.ui.features.FeaturesActions;
 import io.voxprint.ui.identify.IdentifyActions;
@@ -18,6 +20,7 @@ import io.voxprint.ui.values.TakeQuality;
 import io.voxprint.ui.values.VerificationOutcome;
 import io.voxprint.ui.photo.Camera;
 import io.voxprint.ui.settings.StoredSettingsActions;
+import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.shell.ModelSetupActions;
 import io.voxprint.ui.speakers.SpeakersActions;
 import io.voxprint.ui.verify.VerifyActions;
@@ -29,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * Made-up answers for the UI tests and screenshots (the real use cases come with the wiring step):
@@ -44,6 +49,20 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
     static UiActions uiActions(DemoActions demo, Path settingsFile, Camera camera, boolean modelAvailable) {
         return new UiActions(demo, demo, demo, demo, demo, demo, new DemoTimeline(), new StoredSettingsActions(new SettingsStore(settingsFile)), camera,
                 () -> modelAvailable ? Optional.of(MODEL) : Optional.empty(), () -> "/home/user/.local/share/voxprint/voxprint.db");
+    }
+
+    /**
+     * The main window over fresh demo actions and no camera, set on {@code stage} in a scene of the
+     * given size with the app's stylesheet and shortcuts, as the application sets it up.
+     */
+    static MainWindow window(Stage stage, Path settingsFile, boolean modelAvailable, DialogService dialogs, int width, int height) {
+        MainWindow window = VoxprintUi.build(uiActions(new DemoActions(), settingsFile, noCamera(), modelAvailable),
+                new SameThreadTaskRunner(dialogs), dialogs);
+        Scene scene = new Scene(window, width, height);
+        scene.getStylesheets().add(VoxprintUi.stylesheet());
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        return window;
     }
 
     static Camera noCamera() {

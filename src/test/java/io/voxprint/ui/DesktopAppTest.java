@@ -250,14 +250,14 @@ class DesktopAppTest {
                 speaker.getItems().stream().filter(s -> s.name().equals("alice")).findFirst().orElseThrow()));
         ScoreGauge gauge = robot.lookup("#verify-gauge").queryAs(ScoreGauge.class);
         importFiles(robot, "alice-4.wav");
-        until("alice-4 is verified", () -> !Double.isNaN(gauge.scoreProperty().get()));
-        assertEquals(aliceTrue, gauge.scoreProperty().get(), 1e-3);
+        until("alice-4 is verified", () -> !Double.isNaN(gauge.decision().scoreProperty().get()));
+        assertEquals(aliceTrue, gauge.decision().scoreProperty().get(), 1e-3);
         assertEquals("Accepted: the voice matches this speaker.", gauge.decisionText());
-        assertEquals(threshold, gauge.thresholdProperty().get(), 1e-9);
+        assertEquals(threshold, gauge.decision().thresholdProperty().get(), 1e-9);
         assertTrue(text(robot, "#verify-llr").startsWith("No likelihood ratio"), text(robot, "#verify-llr"));
         importFiles(robot, "bob-4.wav");
-        until("bob-4 is verified against alice", () -> Math.abs(gauge.scoreProperty().get() - aliceTrue) > 1e-2);
-        assertEquals(bobAsAlice, gauge.scoreProperty().get(), 1e-3);
+        until("bob-4 is verified against alice", () -> Math.abs(gauge.decision().scoreProperty().get() - aliceTrue) > 1e-2);
+        assertEquals(bobAsAlice, gauge.decision().scoreProperty().get(), 1e-3);
         assertEquals("Rejected: the voice does not match this speaker.", gauge.decisionText());
 
         // Identify: bob is found; carol-4 passes nobody; a broken file gives one sentence.

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voxprint.ui.common.SameThreadTaskRunner;
 import io.voxprint.ui.shell.MainWindow;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -27,13 +25,7 @@ class FirstStartTest {
 
     @Start
     void start(Stage stage) {
-        RecordingDialogService dialogs = new RecordingDialogService();
-        window = VoxprintUi.build(DemoActions.uiActions(new DemoActions(), dir.resolve("settings.json"), DemoActions.noCamera(), false),
-                new SameThreadTaskRunner(dialogs), dialogs);
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(VoxprintUi.stylesheet());
-        window.installShortcuts(scene);
-        stage.setScene(scene);
+        window = DemoActions.window(stage, dir.resolve("settings.json"), false, new RecordingDialogService(), 1280, 800);
         stage.show();
     }
 

@@ -153,11 +153,11 @@ class LiveScoringDesktopTest {
         assertTrue(provisional.endsWith("The decision follows when the recording stops."), provisional);
         double shown = Double.parseDouble(provisional.split(" ")[2]);
         assertTrue(shown > -1 && shown <= 1, provisional);
-        assertTrue(Double.isNaN(gauge.scoreProperty().get()), "no decision while recording");
+        assertTrue(Double.isNaN(gauge.decision().scoreProperty().get()), "no decision while recording");
 
         FakeMicrophone.release();
-        until("alice-4 is verified", () -> !Double.isNaN(gauge.scoreProperty().get()));
-        assertEquals(aliceTrue, gauge.scoreProperty().get(), 1e-3);
+        until("alice-4 is verified", () -> !Double.isNaN(gauge.decision().scoreProperty().get()));
+        assertEquals(aliceTrue, gauge.decision().scoreProperty().get(), 1e-3);
         assertEquals("Accepted: the voice matches this speaker.", gauge.decisionText());
         assertEquals("", text(robot, "#verify-provisional"), "the decision replaces the provisional score");
 

@@ -167,7 +167,7 @@ public final class ScreenshotTour {
             c.getSelectionModel().select(0);
         });
         importFiles(E2E.resolve("alice-4.wav"));
-        until(() -> !Double.isNaN(((ScoreGauge) lookup("#verify-gauge")).scoreProperty().get()));
+        until(() -> !Double.isNaN(((ScoreGauge) lookup("#verify-gauge")).decision().scoreProperty().get()));
         shoot("verify-1280");
 
         section("#nav-identify");

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.ui.common.NodeExport;
-import io.voxprint.ui.common.SameThreadTaskRunner;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -54,12 +52,7 @@ class ScreenshotsTest {
         FakeMicrophone.install(FakeMicrophone.speechWav(), 8.0);
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
-            window[0] = VoxprintUi.build(DemoActions.uiActions(new DemoActions(), dir.resolve("settings.json"), DemoActions.noCamera(), model),
-                    new SameThreadTaskRunner(dialogs), dialogs);
-            Scene scene = new Scene(window[0], width, height);
-            scene.getStylesheets().add(VoxprintUi.stylesheet());
-            window[0].installShortcuts(scene);
-            stage.setScene(scene);
+            window[0] = DemoActions.window(stage, dir.resolve("settings.json"), model, dialogs, width, height);
             stage.setWidth(width);
             stage.setHeight(height);
             stage.setX(0);

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voxprint.ui.common.SameThreadTaskRunner;
 import io.voxprint.ui.shell.MainWindow;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -29,13 +27,7 @@ class ShellTest {
 
     @Start
     void start(Stage stage) {
-        RecordingDialogService dialogs = new RecordingDialogService();
-        window = VoxprintUi.build(DemoActions.uiActions(new DemoActions(), dir.resolve("settings.json"), DemoActions.noCamera(), true),
-                new SameThreadTaskRunner(dialogs), dialogs);
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(VoxprintUi.stylesheet());
-        window.installShortcuts(scene);
-        stage.setScene(scene);
+        window = DemoActions.window(stage, dir.resolve("settings.json"), true, new RecordingDialogService(), 1280, 800);
         stage.show();
     }
 

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,8 +139,8 @@ class ViewModelsTest {
         vm.refreshSpeakers();
         vm.selectedProperty().set(vm.speakers().get(0));
         vm.verify(GOOD);
-        assertEquals(0.21, vm.scoreProperty().get());
-        assertEquals(0.35, vm.thresholdProperty().get());
+        assertEquals(0.21, vm.decision().scoreProperty().get());
+        assertEquals(0.35, vm.decision().thresholdProperty().get());
         assertEquals("Rejected: the voice does not match this speaker.", vm.decisionProperty().get());
         assertEquals("Log-likelihood ratio -3.00: the voice is 20.0 times more likely if it is a different speaker than the same one.",
                 vm.llrProperty().get());
@@ -168,30 +169,12 @@ class ViewModelsTest {
 
     @Test
     void provisionalScoresNeverQueueAndAreDiscardedOnceTheTakeIsComplete() {
-        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
         List<Double> asked = new ArrayList<>();
-        VerifyActions actions = new VerifyActions() {
-            @Override
-            public List<SpeakerSummary> listSpeakers() {
-                return List.of(anna);
-            }
-
-            @Override
-            public VerificationOutcome verify(String id, Take take, Progress p) {
-                return new VerificationOutcome("Anna", 0.71, 0.5, true, Double.NaN);
-            }
-
-            @Override
-            public Optional<ProvisionalScore> provisionalScore(String id, Take.Recorded soFar) {
-                asked.add(soFar.audio().durationSeconds());
-                return Optional.of(new ProvisionalScore(0.6 + asked.size() / 100.0, 0.5, Math.min(3, soFar.audio().durationSeconds())));
-            }
-        };
         HeldTaskRunner held = new HeldTaskRunner();
-        VerifyViewModel vm = new VerifyViewModel(actions, held, dialogs);
-        vm.refreshSpeakers();
-        held.runAll();
-        vm.selectedProperty().set(vm.speakers().get(0));
+        VerifyViewModel vm = annaChosen(held, soFar -> {
+            asked.add(soFar.audio().durationSeconds());
+            return Optional.of(new ProvisionalScore(0.6 + asked.size() / 100.0, 0.5, Math.min(3, soFar.audio().durationSeconds())));
+        });
         vm.recordingStarted();
         assertEquals("Provisional score: listening...", vm.provisionalTextProperty().get());
         vm.scoreSoFar(seconds(1));
@@ -201,42 +184,22 @@ class ViewModelsTest {
         assertEquals(List.of(1.0), asked);
         assertEquals("Provisional score 0.610 on the last 1.0 s (at or above the threshold 0.500). The decision follows when"
                 + " the recording stops.", vm.provisionalTextProperty().get());
-        assertTrue(Double.isNaN(vm.scoreProperty().get()), "the gauge waits for the decision");
+        assertTrue(Double.isNaN(vm.decision().scoreProperty().get()), "the gauge waits for the decision");
         vm.scoreSoFar(seconds(3));
         Take whole = seconds(4);
         vm.verify(whole);
         assertEquals("", vm.provisionalTextProperty().get(), "the complete take replaces the provisional score");
         held.runAll();
         assertEquals(List.of(1.0), asked, "the provisional request still in flight at the stop was discarded");
-        assertEquals(0.71, vm.scoreProperty().get());
+        assertEquals(0.71, vm.decision().scoreProperty().get());
         assertEquals("", vm.provisionalTextProperty().get());
         assertNull(vm.provisionalProperty().get());
     }
 
     @Test
     void cancellingAVerificationReturnsToIdleAtOnceAndDropsItsResult() {
-        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
-        VerifyActions actions = new VerifyActions() {
-            @Override
-            public List<SpeakerSummary> listSpeakers() {
-                return List.of(anna);
-            }
-
-            @Override
-            public VerificationOutcome verify(String id, Take take, Progress p) {
-                return new VerificationOutcome("Anna", 0.71, 0.5, true, Double.NaN);
-            }
-
-            @Override
-            public Optional<ProvisionalScore> provisionalScore(String id, Take.Recorded soFar) {
-                return Optional.empty();
-            }
-        };
         HeldTaskRunner held = new HeldTaskRunner();
-        VerifyViewModel vm = new VerifyViewModel(actions, held, dialogs);
-        vm.refreshSpeakers();
-        held.runAll();
-        vm.selectedProperty().set(vm.speakers().get(0));
+        VerifyViewModel vm = annaChosen(held, soFar -> Optional.empty());
         vm.verify(GOOD);
         assertTrue(vm.busyProperty().get());
         assertTrue(vm.cancellableProperty().get());
@@ -244,7 +207,7 @@ class ViewModelsTest {
         assertFalse(vm.busyProperty().get(), "idle at once");
         assertEquals("Cancelled.", vm.statusProperty().get());
         held.runAll();
-        assertTrue(Double.isNaN(vm.scoreProperty().get()), "the late result is discarded");
+        assertTrue(Double.isNaN(vm.decision().scoreProperty().get()), "the late result is discarded");
     }
 
     @Test
@@ -272,6 +235,34 @@ class ViewModelsTest {
         held.runAll();
         assertEquals("", vm.provisionalTextProperty().get());
         assertEquals("Most likely Ben (score 0.620, at or above the threshold 0.500).", vm.verdictProperty().get());
+    }
+
+    /**
+     * A verify view model with Anna, the only enrolled speaker, chosen; a take verifies as Anna at
+     * 0.71 against 0.5, and a take so far scores as {@code provisional} says.
+     */
+    private VerifyViewModel annaChosen(HeldTaskRunner held, Function<Take.Recorded, Optional<ProvisionalScore>> provisional) {
+        SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
+        VerifyViewModel vm = new VerifyViewModel(new VerifyActions() {
+            @Override
+            public List<SpeakerSummary> listSpeakers() {
+                return List.of(anna);
+            }
+
+            @Override
+            public VerificationOutcome verify(String id, Take take, Progress p) {
+                return new VerificationOutcome("Anna", 0.71, 0.5, true, Double.NaN);
+            }
+
+            @Override
+            public Optional<ProvisionalScore> provisionalScore(String id, Take.Recorded soFar) {
+                return provisional.apply(soFar);
+            }
+        }, held, dialogs);
+        vm.refreshSpeakers();
+        held.runAll();
+        vm.selectedProperty().set(vm.speakers().get(0));
+        return vm;
     }
 
     private static Take.Recorded seconds(double s) {

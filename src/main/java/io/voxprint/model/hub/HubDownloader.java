@@ -3,19 +3,13 @@ package io.voxprint.model.hub;
 import io.voxprint.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.HttpRetryException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>Differences from huggingface_hub, on purpose: partial bytes are kept in {@code blobs/<etag>.incomplete} and
  * resumed by a later call (recent huggingface_hub restarts from zero); the sha256 of LFS files is checked before
  * the blob is put in place; refs/ is written only once the snapshot pointer exists.
+ *
+ * <p>Longer than most classes here: the metadata request, the resumable transfer and its check are
+ * one sequence sharing one retry budget, one lock and one partial file, and read best in one place;
+ * the URL and header rules are in {@link HubRequests}, the user's sentences in {@link HubFailures}.
  */
 public final class HubDownloader {
     private static final Logger LOG = LoggerFactory.getLogger(HubDownloader.class);
@@ -54,6 +52,8 @@ public final class HubDownloader {
     private final HubConfig config;
     private final Tuning tuning;
     private final HubHttp http;
+    private final HubRequests requests;
+    private final HubFailures failures;
 
     public HubDownloader(HubConfig config) {
         this(config, Tuning.DEFAULT);
@@ -63,6 +63,8 @@ public final class HubDownloader {
         this.config = config;
         this.tuning = tuning;
         this.http = new HubHttp(tuning.connectTimeout(), tuning.readTimeout());
+        this.requests = new HubRequests(config);
+        this.failures = new HubFailures(config);
     }
 
     public HubConfig config() {
@@ -71,7 +73,7 @@ public final class HubDownloader {
 
     /** The file for this revision if the cache holds it; never touches the network. */
     public Optional<HubFile> cached(String repoId, String filename, String revision) {
-        String rev = revisionOrMain(revision);
+        String rev = HubRequests.revisionOrMain(revision);
         HubCache cache = new HubCache(config.hubCache(), repoId, config.disableSymlinks());
         HubCache.validateFilename(filename);
         return cache.cachedPointer(rev, filename).map(p -> fromCache(cache, p, repoId, filename, rev, cache.commitFor(rev)));
@@ -86,7 +88,7 @@ public final class HubDownloader {
      *                      {@code .incomplete} file kept for resuming
      */
     public HubFile download(String repoId, String filename, String revision, DownloadProgress progress) {
-        String rev = revisionOrMain(revision);
+        String rev = HubRequests.revisionOrMain(revision);
         DownloadProgress listener = progress != null ? progress : DownloadProgress.NONE;
         HubCache cache = new HubCache(config.hubCache(), repoId, config.disableSymlinks());
         HubCache.validateFilename(filename);
@@ -104,8 +106,8 @@ public final class HubDownloader {
                             + config.hubCache() + "; connect once to download it, or give a model file with --model."));
         }
 
-        URI url = resolveUrl(repoId, filename, rev);
-        Map<String, String> headers = headers();
+        URI url = requests.resolveUrl(repoId, filename, rev);
+        Map<String, String> headers = requests.headers();
         HubHttp.Metadata meta;
         try {
             meta = headWithFallback(url, headers, cache, rev, filename, what);
@@ -140,7 +142,7 @@ public final class HubDownloader {
                 return new HubFile(pointer, repoId, filename, rev, commit, etag, meta.size(), fetched);
             }
         } catch (IOException e) {
-            throw localFailure(e, what);
+            throw failures.local(e, what);
         }
     }
 
@@ -169,14 +171,14 @@ public final class HubDownloader {
                     if (e.repoCommit() != null) {
                         cache.markNoExist(e.repoCommit(), filename);
                     }
-                    throw statusFailure(e, what);
+                    throw failures.status(e, what);
                 }
                 if ("RevisionNotFound".equals(e.errorCode())) {
-                    throw statusFailure(e, what);
+                    throw failures.status(e, what);
                 }
                 fallBackToCache(cache, rev, filename, attempt);
                 if (!e.transientFailure()) {
-                    throw statusFailure(e, what);
+                    throw failures.status(e, what);
                 }
             } catch (IOException e) {
                 last = e;
@@ -191,9 +193,9 @@ public final class HubDownloader {
             }
         }
         if (last instanceof HttpStatusException status) {
-            throw statusFailure(status, what);
+            throw failures.status(status, what);
         }
-        throw networkFailure((IOException) last, what);
+        throw failures.network((IOException) last, what);
     }
 
     private static void fallBackToCache(HubCache cache, String rev, String filename, int attempt) throws CachedInstead {
@@ -246,14 +248,14 @@ public final class HubDownloader {
             } catch (HttpStatusException e) {
                 LOG.warn("Download of {} failed: {}", what, e.getMessage());
                 if (!e.transientFailure()) {
-                    throw statusFailure(e, what);
+                    throw failures.status(e, what);
                 }
                 failuresWithoutProgress++;
                 if (failuresWithoutProgress >= tuning.attempts()) {
-                    throw statusFailure(e, what);
+                    throw failures.status(e, what);
                 }
             } catch (IOException e) {
-                if (isDiskFull(e)) {
+                if (HubFailures.isDiskFull(e)) {
                     throw new HubException(HubException.Reason.DISK_FULL, "There is no space left on the disk holding "
                             + config.hubCache() + " (the model needs " + megabytes(expected) + " MB); free some space and"
                             + " try again, the download will resume.", e);
@@ -263,7 +265,7 @@ public final class HubDownloader {
                 failuresWithoutProgress = now > before ? 1 : failuresWithoutProgress + 1;
                 if (failuresWithoutProgress >= tuning.attempts()) {
                     throw new HubException(HubException.Reason.NETWORK, "The download of " + what + " kept failing ("
-                            + describe(e) + "); " + megabytes(now) + " of " + megabytes(expected)
+                            + HubFailures.describe(e) + "); " + megabytes(now) + " of " + megabytes(expected)
                             + " MB are kept and the next attempt resumes from there.", e);
                 }
             }
@@ -312,17 +314,6 @@ public final class HubDownloader {
         while (bb.hasRemaining()) {
             out.write(bb);
         }
-    }
-
-    static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded")
-                    || m.contains("There is not enough space on the disk"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void verify(Path incomplete, long expected, String etag, String what) throws IOException {
@@ -396,113 +387,10 @@ public final class HubDownloader {
             return new HubFile(pointer, repoId, filename, rev, commit, etag, Files.size(pointer), false);
         } catch (IOException e) {
             throw new HubException(HubException.Reason.LOCAL, "Could not read the cached " + repoId + "/" + filename
-                    + " in " + config.hubCache() + " (" + describe(e) + ").", e);
+                    + " in " + config.hubCache() + " (" + HubFailures.describe(e) + ").", e);
         }
     }
 
-    private Map<String, String> headers() {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("User-Agent", userAgent());
-        // As huggingface_hub: no compression, so Content-Length is the file's real size.
-        h.put("Accept-Encoding", "identity");
-        if (config.token() != null) {
-            h.put("Authorization", "Bearer " + config.token());
-        }
-        return h;
-    }
-
-    static String userAgent() {
-        String version = HubDownloader.class.getPackage().getImplementationVersion();
-        return "voxprint/" + (version != null ? version : "dev") + "; java/" + System.getProperty("java.version")
-                + "; " + System.getProperty("os.name", "unknown").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** {endpoint}/{repo_id}/resolve/{revision}/{filename}, quoted as huggingface_hub's hf_hub_url quotes them. */
-    URI resolveUrl(String repoId, String filename, String revision) {
-        return URI.create(config.endpoint() + "/" + repoId + "/resolve/" + quote(revision, "") + "/" + quote(filename, "/"));
-    }
-
-    /** Python's urllib.parse.quote: keeps letters, digits, "_.-~" and the safe characters; UTF-8 percent-encodes the rest. */
-    static String quote(String s, String safe) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "_.-~".indexOf(c) >= 0 || (c < 128 && safe.indexOf(c) >= 0);
-            if (keep) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String revisionOrMain(String revision) {
-        return revision == null || revision.isBlank() ? "main" : revision;
-    }
-
-    private HubException statusFailure(HttpStatusException e, String what) {
-        int s = e.status();
-        String code = e.errorCode();
-        if ("RevisionNotFound".equals(code)) {
-            return new HubException(HubException.Reason.REVISION_NOT_FOUND, "The revision of " + what + " does not exist on " + config.endpoint() + ".", e);
-        }
-        if ("EntryNotFound".equals(code)) {
-            return new HubException(HubException.Reason.ENTRY_NOT_FOUND, "The file " + what + " does not exist on " + config.endpoint() + ".", e);
-        }
-        if ("RepoNotFound".equals(code) || "GatedRepo".equals(code)) {
-            return new HubException(HubException.Reason.REPOSITORY_NOT_FOUND, "The repository of " + what
-                    + " was not found on " + config.endpoint() + ", or it is private or gated; check the name"
-                    + (config.token() == null ? " or set HF_TOKEN to a token that may read it." : " and that HF_TOKEN may read it."), e);
-        }
-        if (s == 401 || s == 403) {
-            return new HubException(HubException.Reason.UNAUTHORIZED, "The Hub refused access to " + what + " (HTTP " + s + "); "
-                    + (config.token() == null ? "set HF_TOKEN (or log in with huggingface-cli) to a token that may read it."
-                    : "the token in HF_TOKEN (or the saved login) is not allowed to read it."), e);
-        }
-        if (s == 404) {
-            return new HubException(HubException.Reason.ENTRY_NOT_FOUND, "The Hub has no " + what
-                    + " (HTTP 404); check the repository, file name and revision.", e);
-        }
-        if (s >= 500) {
-            return new HubException(HubException.Reason.SERVER, "The Hub at " + config.endpoint() + " failed with HTTP " + s
-                    + " while serving " + what + "; try again later.", e);
-        }
-        return new HubException(HubException.Reason.SERVER, "The Hub answered HTTP " + s + " for " + what + ".", e);
-    }
-
-    private HubException networkFailure(IOException e, String what) {
-        return new HubException(HubException.Reason.NETWORK, "Could not reach " + config.endpoint() + " to get " + what
-                + " (" + describe(e) + "); check the connection, or use the cached model offline.", e);
-    }
-
-    private HubException localFailure(IOException e, String what) {
-        if (isDiskFull(e)) {
-            return new HubException(HubException.Reason.DISK_FULL, "There is no space left on the disk holding "
-                    + config.hubCache() + " to store " + what + "; free some space and try again.", e);
-        }
-        return new HubException(HubException.Reason.LOCAL, "Could not store " + what + " in " + config.hubCache()
-                + " (" + describe(e) + ").", e);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + e.getMessage();
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof HttpRetryException) {
-            return "HTTP " + ((HttpRetryException) e).responseCode();
-        }
-        String m = e.getMessage();
-        return m != null ? m : e.getClass().getSimpleName();
-    }
 
     private static long megabytes(long bytes) {
         return (bytes + 999_999) / 1_000_000;

@@ -4,6 +4,7 @@ import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -29,6 +30,29 @@ public final class SchemaMigrations {
         int to();
 
         void apply(Connection c) throws SQLException;
+
+        /** The step to version {@code to} that runs {@code statements} on one statement of the connection. */
+        static Step of(int to, Statements statements) {
+            return new Step() {
+                @Override
+                public int to() {
+                    return to;
+                }
+
+                @Override
+                public void apply(Connection c) throws SQLException {
+                    try (Statement s = c.createStatement()) {
+                        statements.run(s);
+                    }
+                }
+            };
+        }
+    }
+
+    /** What a step runs; {@link Statement#getConnection()} reaches the connection for prepared statements. */
+    @FunctionalInterface
+    public interface Statements {
+        void run(Statement s) throws SQLException;
     }
 
     /** What differs between engines: where the version is kept and how the migration's transaction runs. */

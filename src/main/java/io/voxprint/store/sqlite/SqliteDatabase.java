@@ -4,6 +4,7 @@ import io.voxprint.store.StoreException;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.StoreException.Kind;
 import io.voxprint.store.jdbc.JdbcEngine;
+import io.voxprint.store.jdbc.SqlLog;
 import io.voxprint.store.jdbc.SqlWork;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ final class SqliteDatabase implements JdbcEngine, AutoCloseable {
             SQLiteConfig config = new SQLiteConfig();
             config.resetOpenMode(SQLiteOpenMode.CREATE); // we created the file ourselves, with its permissions
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            c = config.createConnection("jdbc:sqlite:" + path);
+            c = SqlLog.wrap(config.createConnection("jdbc:sqlite:" + path));
             prepareConnection(c, path, options);
             return new SqliteDatabase(path, c, options.codec());
         } catch (SQLException e) {

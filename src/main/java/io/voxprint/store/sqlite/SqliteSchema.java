@@ -4,6 +4,7 @@ import io.voxprint.store.Inputs;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.jdbc.SchemaMigrations;
 import io.voxprint.store.jdbc.SchemaMigrations.Step;
+import io.voxprint.store.jdbc.SchemaTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +23,13 @@ import java.util.Set;
 final class SqliteSchema {
 
     static final SchemaMigrations MIGRATIONS =
-            new SchemaMigrations(List.of(new InitialSchema(), new SplitEmbeddingsAndCaseFoldNames(), new AddProperties()));
+            new SchemaMigrations(List.of(Step.of(1, SqliteSchema::initialSchema),
+                    Step.of(2, SqliteSchema::splitEmbeddingsAndCaseFoldNames), Step.of(3, SqliteSchema::addProperties)));
     static final int CURRENT = MIGRATIONS.current();
+    /** SQLite's type names; the embedding cache needs no row ids of its own. */
+    private static final SchemaTables TABLES = new SchemaTables(
+            new SchemaTables.Types("INTEGER PRIMARY KEY", "INTEGER PRIMARY KEY", "INTEGER", "INTEGER", "REAL", "TEXT", "BLOB"),
+            List.of(), " WITHOUT ROWID");
 
     private SqliteSchema() {
     }
@@ -88,50 +94,18 @@ final class SqliteSchema {
     }
 
     /** Version 1: embeddings and kept audio inline in the enrollment row; names unique by exact spelling. */
-    static final class InitialSchema implements Step {
-        @Override
-        public int to() {
-            return 1;
-        }
-
-        @Override
-        public void apply(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute("""
-                        CREATE TABLE speaker (
-                          id INTEGER PRIMARY KEY,
-                          name TEXT NOT NULL UNIQUE,
-                          created_ms INTEGER NOT NULL,
-                          notes TEXT NOT NULL DEFAULT '',
-                          photo BLOB)""");
-                s.execute("""
-                        CREATE TABLE enrollment (
-                          id INTEGER PRIMARY KEY,
-                          speaker_id INTEGER NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
-                          source_name TEXT NOT NULL,
-                          seconds REAL NOT NULL,
-                          net_speech_seconds REAL NOT NULL,
-                          clipping_ratio REAL NOT NULL,
-                          snr_db REAL NOT NULL,
-                          created_ms INTEGER NOT NULL,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL,
-                          embedding BLOB NOT NULL,
-                          audio BLOB)""");
-                s.execute("CREATE INDEX enrollment_speaker ON enrollment(speaker_id)");
-                s.execute("""
-                        CREATE TABLE audit (
-                          id INTEGER PRIMARY KEY,
-                          time_ms INTEGER NOT NULL,
-                          kind TEXT NOT NULL,
-                          claimed_name TEXT,
-                          result TEXT NOT NULL,
-                          score REAL,
-                          threshold REAL,
-                          model_sha256 TEXT NOT NULL,
-                          source TEXT)""");
-            }
-        }
+    private static void initialSchema(Statement s) throws SQLException {
+        s.execute("""
+                CREATE TABLE speaker (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL UNIQUE,
+                  created_ms INTEGER NOT NULL,
+                  notes TEXT NOT NULL DEFAULT '',
+                  photo BLOB)""");
+        s.execute(TABLES.enrollment("model_sha256 TEXT NOT NULL", "dimension INTEGER NOT NULL",
+                "embedding BLOB NOT NULL", "audio BLOB"));
+        s.execute(SchemaTables.ENROLLMENT_BY_SPEAKER);
+        s.execute(TABLES.audit());
     }
 
     /**
@@ -139,92 +113,44 @@ final class SqliteSchema {
      * model change), kept audio moves to its own table, names clash regardless of case (older names
      * that now clash get " (2)", " (3)"... in id order), and an embedding cache appears.
      */
-    static final class SplitEmbeddingsAndCaseFoldNames implements Step {
-        @Override
-        public int to() {
-            return 2;
-        }
+    private static void splitEmbeddingsAndCaseFoldNames(Statement s) throws SQLException {
+        s.execute("ALTER TABLE enrollment RENAME TO enrollment_v1");
+        s.execute("ALTER TABLE speaker RENAME TO speaker_v1");
+        s.execute("DROP INDEX enrollment_speaker");
+        TABLES.createSpeakerTables(s);
+        s.execute(TABLES.embeddingCache());
+        copySpeakers(s.getConnection());
+        s.execute("""
+                INSERT INTO enrollment (id, speaker_id, source_name, seconds, net_speech_seconds,
+                                        clipping_ratio, snr_db, created_ms)
+                SELECT id, speaker_id, source_name, seconds, net_speech_seconds, clipping_ratio, snr_db,
+                       created_ms FROM enrollment_v1""");
+        s.execute("""
+                INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
+                SELECT id, model_sha256, dimension, embedding FROM enrollment_v1""");
+        s.execute("""
+                INSERT INTO kept_audio (enrollment_id, sample_rate, samples)
+                SELECT id, 16000, audio FROM enrollment_v1 WHERE audio IS NOT NULL""");
+        s.execute("DROP TABLE enrollment_v1");
+        s.execute("DROP TABLE speaker_v1");
+    }
 
-        @Override
-        public void apply(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE enrollment RENAME TO enrollment_v1");
-                s.execute("ALTER TABLE speaker RENAME TO speaker_v1");
-                s.execute("DROP INDEX enrollment_speaker");
-                s.execute("""
-                        CREATE TABLE speaker (
-                          id INTEGER PRIMARY KEY,
-                          name TEXT NOT NULL,
-                          name_key TEXT NOT NULL UNIQUE,
-                          created_ms INTEGER NOT NULL,
-                          notes TEXT NOT NULL DEFAULT '',
-                          photo BLOB)""");
-                s.execute("""
-                        CREATE TABLE enrollment (
-                          id INTEGER PRIMARY KEY,
-                          speaker_id INTEGER NOT NULL REFERENCES speaker(id) ON DELETE CASCADE,
-                          source_name TEXT NOT NULL,
-                          seconds REAL NOT NULL,
-                          net_speech_seconds REAL NOT NULL,
-                          clipping_ratio REAL NOT NULL,
-                          snr_db REAL NOT NULL,
-                          created_ms INTEGER NOT NULL)""");
-                s.execute("CREATE INDEX enrollment_speaker ON enrollment(speaker_id)");
-                s.execute("""
-                        CREATE TABLE embedding (
-                          enrollment_id INTEGER NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL CHECK (dimension > 0),
-                          vector BLOB NOT NULL CHECK (length(vector) = 4 * dimension),
-                          PRIMARY KEY (enrollment_id, model_sha256))""");
-                s.execute("CREATE INDEX embedding_model ON embedding(model_sha256)");
-                s.execute("""
-                        CREATE TABLE kept_audio (
-                          enrollment_id INTEGER PRIMARY KEY REFERENCES enrollment(id) ON DELETE CASCADE,
-                          sample_rate INTEGER NOT NULL,
-                          samples BLOB NOT NULL)""");
-                s.execute("""
-                        CREATE TABLE embedding_cache (
-                          audio_sha256 TEXT NOT NULL,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL,
-                          vector BLOB NOT NULL,
-                          created_ms INTEGER NOT NULL,
-                          PRIMARY KEY (audio_sha256, model_sha256)) WITHOUT ROWID""");
-                copySpeakers(c);
-                s.execute("""
-                        INSERT INTO enrollment (id, speaker_id, source_name, seconds, net_speech_seconds,
-                                                clipping_ratio, snr_db, created_ms)
-                        SELECT id, speaker_id, source_name, seconds, net_speech_seconds, clipping_ratio, snr_db,
-                               created_ms FROM enrollment_v1""");
-                s.execute("""
-                        INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
-                        SELECT id, model_sha256, dimension, embedding FROM enrollment_v1""");
-                s.execute("""
-                        INSERT INTO kept_audio (enrollment_id, sample_rate, samples)
-                        SELECT id, 16000, audio FROM enrollment_v1 WHERE audio IS NOT NULL""");
-                s.execute("DROP TABLE enrollment_v1");
-                s.execute("DROP TABLE speaker_v1");
-            }
-        }
-
-        private static void copySpeakers(Connection c) throws SQLException {
-            Set<String> keys = new HashSet<>();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT id, name, created_ms, notes, photo FROM speaker_v1 ORDER BY id");
-                    PreparedStatement insert = c.prepareStatement(
-                            "INSERT INTO speaker (id, name, name_key, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?, ?)")) {
-                while (rs.next()) {
-                    String name = Inputs.firstFreeName(rs.getString(2).strip(), n -> keys.contains(Inputs.nameKey(n)));
-                    keys.add(Inputs.nameKey(name));
-                    insert.setLong(1, rs.getLong(1));
-                    insert.setString(2, name);
-                    insert.setString(3, Inputs.nameKey(name));
-                    insert.setLong(4, rs.getLong(3));
-                    insert.setString(5, rs.getString(4));
-                    insert.setBytes(6, rs.getBytes(5));
-                    insert.executeUpdate();
-                }
+    private static void copySpeakers(Connection c) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, name, created_ms, notes, photo FROM speaker_v1 ORDER BY id");
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO speaker (id, name, name_key, created_ms, notes, photo) VALUES (?, ?, ?, ?, ?, ?)")) {
+            while (rs.next()) {
+                String name = Inputs.firstFreeName(rs.getString(2).strip(), n -> keys.contains(Inputs.nameKey(n)));
+                keys.add(Inputs.nameKey(name));
+                insert.setLong(1, rs.getLong(1));
+                insert.setString(2, name);
+                insert.setString(3, Inputs.nameKey(name));
+                insert.setLong(4, rs.getLong(3));
+                insert.setString(5, rs.getString(4));
+                insert.setBytes(6, rs.getBytes(5));
+                insert.executeUpdate();
             }
         }
     }
@@ -234,32 +160,15 @@ final class SqliteSchema {
      * embeddings: the length check on a vector also admits a sealed one ("VXS", 40 bytes longer; see
      * docs/privacy.md). SQLite cannot change a CHECK in place, so the table is rebuilt, rows in order.
      */
-    static final class AddProperties implements Step {
-        @Override
-        public int to() {
-            return 3;
-        }
-
-        @Override
-        public void apply(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE property (name TEXT PRIMARY KEY, value BLOB NOT NULL)");
-                s.execute("ALTER TABLE embedding RENAME TO embedding_v2");
-                s.execute("DROP INDEX embedding_model");
-                s.execute("""
-                        CREATE TABLE embedding (
-                          enrollment_id INTEGER NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
-                          model_sha256 TEXT NOT NULL,
-                          dimension INTEGER NOT NULL CHECK (dimension > 0),
-                          vector BLOB NOT NULL CHECK (length(vector) = 4 * dimension
-                            OR (substr(vector, 1, 3) = X'565853' AND length(vector) = 4 * dimension + 40)),
-                          PRIMARY KEY (enrollment_id, model_sha256))""");
-                s.execute("CREATE INDEX embedding_model ON embedding(model_sha256)");
-                s.execute("""
-                        INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
-                        SELECT enrollment_id, model_sha256, dimension, vector FROM embedding_v2 ORDER BY rowid""");
-                s.execute("DROP TABLE embedding_v2");
-            }
-        }
+    private static void addProperties(Statement s) throws SQLException {
+        s.execute(TABLES.property());
+        s.execute("ALTER TABLE embedding RENAME TO embedding_v2");
+        s.execute("DROP INDEX embedding_model");
+        s.execute(TABLES.embedding(SchemaTables.plainOrSealedLength("substr(vector, 1, 3) = X'565853'", "\n    ")));
+        s.execute(SchemaTables.EMBEDDING_BY_MODEL);
+        s.execute("""
+                INSERT INTO embedding (enrollment_id, model_sha256, dimension, vector)
+                SELECT enrollment_id, model_sha256, dimension, vector FROM embedding_v2 ORDER BY rowid""");
+        s.execute("DROP TABLE embedding_v2");
     }
 }

@@ -3,7 +3,6 @@ package io.voxprint.ui.components;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,15 +14,16 @@ import javafx.scene.text.Font;
 /**
  * A score on a horizontal scale with the threshold marked, coloured green when accepted and red
  * when rejected, and the decision in words underneath. The decision is the application's (set
- * {@link #acceptedProperty()}); the gauge never decides itself. Null means "no decision yet".
+ * {@link #decision()}); the gauge never decides itself. Null means "no decision yet".
  */
 public final class ScoreGauge extends VBox {
     public static final Color ACCEPT = Color.web("#1e8e4e");
     public static final Color REJECT = Color.web("#c62f2f");
 
-    private final DoubleProperty score = new SimpleDoubleProperty(this, "score", Double.NaN);
-    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final ObjectProperty<Boolean> accepted = new SimpleObjectProperty<>(this, "accepted");
+    private final ScoreDecision shown = new ScoreDecision(this);
+    private final DoubleProperty score = shown.scoreProperty();
+    private final DoubleProperty threshold = shown.thresholdProperty();
+    private final ObjectProperty<Boolean> accepted = shown.acceptedProperty();
     private final DoubleProperty minimum = new SimpleDoubleProperty(this, "minimum", -0.2);
     private final DoubleProperty maximum = new SimpleDoubleProperty(this, "maximum", 1.0);
     private final Label decision = new Label();
@@ -47,17 +47,9 @@ public final class ScoreGauge extends VBox {
         refresh();
     }
 
-    public DoubleProperty scoreProperty() {
-        return score;
-    }
-
-    public DoubleProperty thresholdProperty() {
-        return threshold;
-    }
-
-    /** The decision to show: true accepted, false rejected, null none yet. */
-    public ObjectProperty<Boolean> acceptedProperty() {
-        return accepted;
+    /** What the gauge shows: the score, the threshold and the application's decision. */
+    public ScoreDecision decision() {
+        return shown;
     }
 
     public DoubleProperty minimumProperty() {

@@ -1,7 +1,7 @@
 package io.voxprint.ui.identify;
 
 import io.voxprint.ui.common.DialogService;
-import io.voxprint.ui.common.LatestOnly;
+import io.voxprint.ui.common.ProvisionalResult;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
@@ -12,9 +12,7 @@ import io.voxprint.ui.values.Take;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,14 +21,12 @@ import javafx.collections.ObservableList;
 public final class IdentifyViewModel extends TaskViewModel {
     private final ObservableList<RankedCandidate> candidates = FXCollections.observableArrayList();
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final ObjectProperty<ProvisionalRanking> provisional = new SimpleObjectProperty<>(this, "provisional");
-    private final StringProperty provisionalText = new SimpleStringProperty(this, "provisionalText", "");
-    private final LatestOnly live;
+    private final ProvisionalResult<ProvisionalRanking> provisional;
     private final IdentifyActions actions;
 
     public IdentifyViewModel(IdentifyActions actions, TaskRunner runner, DialogService dialogs) {
         super(runner, dialogs, "Record or import a take to find who is speaking.");
-        this.live = new LatestOnly(runner);
+        this.provisional = new ProvisionalResult<>(this, runner, IdentifyViewModel::provisionalText);
         this.actions = actions;
     }
 
@@ -49,19 +45,17 @@ public final class IdentifyViewModel extends TaskViewModel {
 
     /** The latest provisional ranking while recording; null when there is none. */
     public ObjectProperty<ProvisionalRanking> provisionalProperty() {
-        return provisional;
+        return provisional.valueProperty();
     }
 
     /** The provisional ranking in words, marked as such; empty when there is none. */
     public StringProperty provisionalTextProperty() {
-        return provisionalText;
+        return provisional.textProperty();
     }
 
     /** A recording started: provisional rankings follow as the take grows. */
     public void recordingStarted() {
-        live.discard();
-        provisional.set(null);
-        provisionalText.set("Provisional ranking: listening...");
+        provisional.reset("Provisional ranking: listening...");
     }
 
     /**
@@ -69,12 +63,7 @@ public final class IdentifyViewModel extends TaskViewModel {
      * provisional ranking is still being computed, and discarded once the take is complete.
      */
     public void rankSoFar(Take.Recorded soFar) {
-        live.offer(p -> actions.provisionalRanking(soFar), result -> result.ifPresent(this::showProvisional));
-    }
-
-    private void showProvisional(ProvisionalRanking r) {
-        provisional.set(r);
-        provisionalText.set(provisionalText(r));
+        provisional.offer(p -> actions.provisionalRanking(soFar));
     }
 
     public static String provisionalText(ProvisionalRanking r) {
@@ -89,9 +78,7 @@ public final class IdentifyViewModel extends TaskViewModel {
     }
 
     public void identify(Take take) {
-        live.discard();
-        provisional.set(null);
-        provisionalText.set("");
+        provisional.reset("");
         statusProperty().set("Comparing with every enrolled speaker...");
         track(Tasks.create(p -> actions.identify(take, p)).onSuccess(this::show));
     }

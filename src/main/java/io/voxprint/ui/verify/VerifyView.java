@@ -39,9 +39,7 @@ public final class VerifyView extends VBox {
 
         ScoreGauge gauge = new ScoreGauge();
         gauge.setId("verify-gauge");
-        gauge.scoreProperty().bind(vm.scoreProperty());
-        gauge.thresholdProperty().bind(vm.thresholdProperty());
-        gauge.acceptedProperty().bind(vm.acceptedProperty());
+        gauge.decision().bind(vm.decision());
         Label llr = new Label();
         llr.setId("verify-llr");
         llr.setWrapText(true);

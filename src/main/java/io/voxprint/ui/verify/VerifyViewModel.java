@@ -1,19 +1,18 @@
 package io.voxprint.ui.verify;
 
 import io.voxprint.ui.common.DialogService;
-import io.voxprint.ui.common.LatestOnly;
+import io.voxprint.ui.common.ProvisionalResult;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
+import io.voxprint.ui.components.ScoreDecision;
 import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.values.ProvisionalScore;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.values.Take;
 import io.voxprint.ui.values.VerificationOutcome;
 import java.util.Locale;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,19 +23,15 @@ import javafx.collections.ObservableList;
 public final class VerifyViewModel extends TaskViewModel {
     private final ObservableList<SpeakerSummary> speakers = FXCollections.observableArrayList();
     private final ObjectProperty<SpeakerSummary> selected = new SimpleObjectProperty<>(this, "selected");
-    private final DoubleProperty score = new SimpleDoubleProperty(this, "score", Double.NaN);
-    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
-    private final ObjectProperty<Boolean> accepted = new SimpleObjectProperty<>(this, "accepted");
+    private final ScoreDecision decided = new ScoreDecision(this);
     private final StringProperty decision = new SimpleStringProperty(this, "decision", ScoreGauge.decisionFor(null));
     private final StringProperty llr = new SimpleStringProperty(this, "llr", "");
-    private final ObjectProperty<ProvisionalScore> provisional = new SimpleObjectProperty<>(this, "provisional");
-    private final StringProperty provisionalText = new SimpleStringProperty(this, "provisionalText", "");
-    private final LatestOnly live;
+    private final ProvisionalResult<ProvisionalScore> provisional;
     private final VerifyActions actions;
 
     public VerifyViewModel(VerifyActions actions, TaskRunner runner, DialogService dialogs) {
         super(runner, dialogs, "");
-        this.live = new LatestOnly(runner);
+        this.provisional = new ProvisionalResult<>(this, runner, VerifyViewModel::provisionalText);
         this.actions = actions;
     }
 
@@ -48,17 +43,9 @@ public final class VerifyViewModel extends TaskViewModel {
         return selected;
     }
 
-    public DoubleProperty scoreProperty() {
-        return score;
-    }
-
-    public DoubleProperty thresholdProperty() {
-        return threshold;
-    }
-
-    /** The application's decision: true accepted, false rejected, null none yet. */
-    public ObjectProperty<Boolean> acceptedProperty() {
-        return accepted;
+    /** The application's decision on the last take: score, threshold, and accepted (null: none yet). */
+    public ScoreDecision decision() {
+        return decided;
     }
 
     public StringProperty decisionProperty() {
@@ -71,19 +58,17 @@ public final class VerifyViewModel extends TaskViewModel {
 
     /** The latest provisional score while recording; null when there is none. */
     public ObjectProperty<ProvisionalScore> provisionalProperty() {
-        return provisional;
+        return provisional.valueProperty();
     }
 
     /** The provisional score in words, marked as such; empty when there is none. */
     public StringProperty provisionalTextProperty() {
-        return provisionalText;
+        return provisional.textProperty();
     }
 
     /** A recording started: provisional scores follow as the take grows. */
     public void recordingStarted() {
-        live.discard();
-        provisional.set(null);
-        provisionalText.set(selected.get() == null ? "Choose the speaker to verify against to see a provisional score."
+        provisional.reset(selected.get() == null ? "Choose the speaker to verify against to see a provisional score."
                 : "Provisional score: listening...");
     }
 
@@ -96,12 +81,7 @@ public final class VerifyViewModel extends TaskViewModel {
         if (who == null) {
             return;
         }
-        live.offer(p -> actions.provisionalScore(who.id(), soFar), result -> result.ifPresent(this::showProvisional));
-    }
-
-    private void showProvisional(ProvisionalScore p) {
-        provisional.set(p);
-        provisionalText.set(provisionalText(p));
+        provisional.offer(p -> actions.provisionalScore(who.id(), soFar));
     }
 
     public static String provisionalText(ProvisionalScore p) {
@@ -123,9 +103,7 @@ public final class VerifyViewModel extends TaskViewModel {
     }
 
     public void verify(Take take) {
-        live.discard();
-        provisional.set(null);
-        provisionalText.set("");
+        provisional.reset("");
         SpeakerSummary who = selected.get();
         if (who == null) {
             statusProperty().set("Choose the speaker to verify against first.");
@@ -136,9 +114,7 @@ public final class VerifyViewModel extends TaskViewModel {
     }
 
     private void show(VerificationOutcome o) {
-        threshold.set(o.threshold());
-        accepted.set(o.accepted());
-        score.set(o.score());
+        decided.set(o.score(), o.threshold(), o.accepted());
         decision.set(ScoreGauge.decisionFor(o.accepted()));
         llr.set(llrText(o.llr()));
         statusProperty().set("");

@@ -32,12 +32,12 @@ class IdentifyDatabaseUseTest {
     void identificationReadsOnlyTheEmbeddingCacheAndWritesTheAuditRow() throws Exception {
         AppConfig config = AppConfig.fromEnvironment(Map.of("HOME", home.toString()), home.resolve("v.db"),
                 RESOURCES.resolve("model/ecapa2-fixture.pt"), null, null, true);
-        try (AppContext app = AppContext.open(config, ScoringOptions.defaults())) {
+        try (StoreQueries queries = StoreQueries.record(); AppContext app = AppContext.open(config, ScoringOptions.defaults())) {
             for (String who : List.of("alice", "bob")) {
                 app.enroll().enroll(who, List.of(wav(who + "-1"), wav(who + "-2")), true, null);
             }
             app.identify().identify(wav("alice-3"), 2); // the model and the speaker index are ready now
-            StoreQueries queries = StoreQueries.recordOn(app);
+            queries.clear();
 
             IdentifyResult r = app.identify().identify(wav("bob-3"), 2);
 

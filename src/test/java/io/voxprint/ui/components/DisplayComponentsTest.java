@@ -64,20 +64,20 @@ class DisplayComponentsTest {
     void gaugeStatesTheDecisionInWords(FxRobot robot) {
         assertEquals("No decision yet: record or import a take.", gauge.decisionText());
         robot.interact(() -> {
-            gauge.thresholdProperty().set(0.5);
-            gauge.acceptedProperty().set(true);
-            gauge.scoreProperty().set(0.71);
+            gauge.decision().thresholdProperty().set(0.5);
+            gauge.decision().acceptedProperty().set(true);
+            gauge.decision().scoreProperty().set(0.71);
         });
         Label decision = robot.lookup("#gauge-decision").queryAs(Label.class);
         assertEquals("Accepted: the voice matches this speaker.", decision.getText());
         assertTrue(decision.getStyleClass().contains("accept"));
         robot.interact(() -> {
-            gauge.acceptedProperty().set(false);
-            gauge.scoreProperty().set(0.49);
+            gauge.decision().acceptedProperty().set(false);
+            gauge.decision().scoreProperty().set(0.49);
         });
         assertEquals("Rejected: the voice does not match this speaker.", decision.getText());
         assertTrue(decision.getStyleClass().contains("reject"));
-        robot.interact(() -> gauge.scoreProperty().set(Double.NaN));
+        robot.interact(() -> gauge.decision().scoreProperty().set(Double.NaN));
         assertEquals("No decision yet: record or import a take.", decision.getText(), "no score, no decision shown");
     }
 

@@ -8,9 +8,9 @@ import io.voxprint.app.AppContext;
 import io.voxprint.app.core.AppConfig;
 import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.store.VoiceprintStore;
+import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.testing.StoreQueries;
 import io.voxprint.ui.values.SpeakerSummary;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +27,15 @@ class SpeakerListingTest {
 
     @Test
     void listingSpeakersReadsAllPhotosInOneQuery() throws Exception {
-        AppConfig config = AppConfig.fromEnvironment(Map.of(), home.resolve("voxprint.db"), null, null, null, true);
-        try (AppContext app = AppContext.open(config, ScoringOptions.defaults())) {
-            Field f = AppContext.class.getDeclaredField("store");
-            f.setAccessible(true);
-            VoiceprintStore store = (VoiceprintStore) f.get(app);
+        Path file = home.resolve("voxprint.db");
+        try (VoiceprintStore store = SqliteStore.open(file)) {
             for (int i = 0; i < 6; i++) {
                 store.speakers().create("Speaker " + i, null, i == 3 ? null : png(i));
             }
-            StoreQueries queries = StoreQueries.recordOn(store);
+        }
+        AppConfig config = AppConfig.fromEnvironment(Map.of(), file, null, null, null, true);
+        try (StoreQueries queries = StoreQueries.record(); AppContext app = AppContext.open(config, ScoringOptions.defaults())) {
+            queries.clear();
 
             List<SpeakerSummary> listed = Speakers.list(app);
 
