@@ -67,7 +67,7 @@ class AsNormCliTest {
         assertEquals(line.get("normScore").asDouble() >= line.get("threshold").asDouble() ? 0 : 1, v.exitCode);
 
         Path npy = home.resolve("cohort.npy");
-        assertEquals(0, CliRun.run(env, "speakers", "export", "--model", model, "--npy", npy.toString(),
+        assertEquals(0, CliRun.run(env, "speakers", "export", "--model", model, "--plaintext", "--npy", npy.toString(),
                 home.resolve("all.json").toString()).exitCode);
         for (String who : List.of("alice", "bob", "carol")) {
             for (int i = 1; i <= 3; i++) {
