@@ -1,9 +1,5 @@
 package io.voxprint.ui;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-
 import io.voxprint.audio.capture.InputDevice;
 import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
@@ -36,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,9 @@ public final class SecretServiceSession implements AutoCloseable {
 
     /** Runs secret-tool in this session; returns its standard output. */
     public String secretTool(List<String> args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("secret-tool")));
-        pb.command().addAll(args);
+        List<String> command = new ArrayList<>(List.of("secret-tool"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
