@@ -3,6 +3,7 @@ package io.voxprint.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxprint.app.AppContext;
 import io.voxprint.app.core.ModelService;
+import io.voxprint.model.ConvolutionCheck;
 import io.voxprint.model.FeatureSpec;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.model.hub.HubFile;
@@ -42,6 +43,7 @@ final class ModelCommand extends CommandGroup {
             }
             line.put("loadMillis", info.loadTime().toMillis());
             line.put("probeCalls", info.probeCalls());
+            line.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
             return ok(line);
         }
     }

@@ -51,6 +51,7 @@ final class TorchScriptModule implements AutoCloseable {
         // thread-local in libtorch, so set on the owning thread that runs every call
         JniUtils.setGraphExecutorOptimize(Boolean.parseBoolean(System.getProperty(DjlSettings.GRAPH_OPTIMIZER)));
         try {
+            ConvolutionCheck.apply();
             model.load(file, null, Map.of("mapLocation", "true"));
             if (!(model.getBlock() instanceof PtSymbolBlock block)) {
                 throw new MalformedModelException("no TorchScript module in " + file);
