@@ -80,6 +80,16 @@ class Runner:
         return db
 
 
+def agreement(java, python):
+    """Largest difference between the embeddings both printed: a ratio of times means nothing if the two
+    computed different things (oneDNN's wrong convolutions on some processors, docs/model.md)."""
+    first = lambda res: np.array(json.loads(res[2][0][1])["embedding"], dtype=np.float64)
+    diff = float(np.max(np.abs(first(java) - first(python))))
+    if not diff <= 1e-3:
+        raise SystemExit("Voxprint's embedding differs from Python's by %.4g; the times would compare different work" % diff)
+    return diff
+
+
 def median_ratio(rows):
     return st.median(j / p for j, p in rows)
 
@@ -154,8 +164,9 @@ def main():
             py = r.python([os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one])
             for name, opts, extra in variants:
                 env = dict(r.base_env, **extra)
-                add("embed 3 s, one shot" + ("" if name == "as shipped" else " [%s]" % name),
-                    r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one], opts), env), py)
+                java = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one], opts), env)
+                results.setdefault("embedding_max_abs_diff", {})[name] = agreement(java, py)
+                add("embed 3 s, one shot" + ("" if name == "as shipped" else " [%s]" % name), java, py)
             if not a.quick:
                 add("embed 10 s, one shot",
                     r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), ten])),
