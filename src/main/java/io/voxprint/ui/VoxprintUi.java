@@ -56,10 +56,11 @@ public final class VoxprintUi {
         shell.databaseProperty().set(actions.databaseLocation().get());
         watchDatabase(actions, shell);
         String device = actions.settings().load().settings().inputDevice();
-        List<InputDevice> devices = SoundDevices.system().inputDevices();
-        shell.microphoneProperty().set(devices.stream().map(InputDevice::name).filter(device::equals).findFirst()
-                .or(() -> devices.stream().map(InputDevice::name).findFirst())
-                .orElse("none found (import audio files instead)"));
+        // the sound system is slow to enumerate devices: not on the FX thread, and not before the window shows
+        runner.submit(Tasks.create(p -> SoundDevices.system().inputDevices()).onSuccess(devices ->
+                shell.microphoneProperty().set(devices.stream().map(InputDevice::name).filter(device::equals).findFirst()
+                        .or(() -> devices.stream().map(InputDevice::name).findFirst())
+                        .orElse("none found (import audio files instead)"))).build());
         Supplier<RecorderPane> recorder = () -> new RecorderPane(runner, dialogs, MAX_TAKE, device);
 
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);

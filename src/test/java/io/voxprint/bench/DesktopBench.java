@@ -55,17 +55,50 @@ public final class DesktopBench {
     private DesktopBench() {
     }
 
-    /** The longest gap between two FX pulses since the last {@link #phase}, in ms. */
+    /**
+     * The longest gap between two FX pulses since the last {@link #phase}, in ms; and, to say where a
+     * stall comes from, what the FX thread was running whenever a pulse was over 50 ms late (sampled
+     * every 5 ms from another thread: the innermost frames, counted per phase).
+     */
     static final class PulseMonitor extends AnimationTimer {
-        private long last;
+        private static final long LATE_NANOS = 50_000_000L;
+        private volatile long last;
         private long maxGap;
+        private volatile Thread fxThread;
+        private final Map<String, Integer> lateSamples = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public void handle(long now) {
+            if (fxThread == null) {
+                fxThread = Thread.currentThread();
+                Thread sampler = new Thread(this::sample, "fx-stall-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
             if (last != 0) {
                 maxGap = Math.max(maxGap, now - last);
             }
             last = now;
+        }
+
+        private void sample() {
+            while (true) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long since = System.nanoTime() - last;
+                if (last != 0 && since > LATE_NANOS) {
+                    StackTraceElement[] stack = fxThread.getStackTrace();
+                    StringBuilder key = new StringBuilder();
+                    for (int i = 0; i < Math.min(6, stack.length); i++) {
+                        key.append(i == 0 ? "" : " < ").append(stack[i].getClassName().replaceAll(".*\\.", ""))
+                                .append('.').append(stack[i].getMethodName());
+                    }
+                    lateSamples.merge(key.toString(), 1, Integer::sum);
+                }
+            }
         }
 
         /** Ends the phase (on the FX thread): its longest gap in ms. */
@@ -73,6 +106,15 @@ public final class DesktopBench {
             double ms = maxGap / 1e6;
             maxGap = 0;
             return ms;
+        }
+
+        /** The most frequent stacks sampled while a pulse was late, since the last call, most frequent first. */
+        List<String> lateStacks() {
+            List<String> top = lateSamples.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                    .map(e -> e.getValue() + "x " + e.getKey()).toList();
+            lateSamples.clear();
+            return top;
         }
     }
 
@@ -222,6 +264,7 @@ public final class DesktopBench {
     private static void phase(Map<String, Object> result, String name, long startNanos) throws Exception {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("max_fx_gap_ms", fx(PULSES::phase));
+        p.put("fx_late_stacks", PULSES.lateStacks());
         p.put("duration_ms", (System.nanoTime() - startNanos) / 1e6);
         result.put(name, p);
     }

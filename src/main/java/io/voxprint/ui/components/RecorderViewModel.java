@@ -130,10 +130,17 @@ public final class RecorderViewModel {
         this.onBlock = handler;
     }
 
-    /** Lists the input devices again, keeping the chosen one (else {@code preferred}, else the first). */
+    /**
+     * Lists the input devices again, keeping the chosen one (else {@code preferred}, else the first).
+     * The sound system is asked in the background: enumerating devices can take a good part of a
+     * second, and every view with a recorder asks when it is built.
+     */
     public void refreshDevices(String preferred) {
+        runner.submit(Tasks.create(p -> sound.inputDevices()).onSuccess(found -> showDevices(found, preferred)).build());
+    }
+
+    private void showDevices(List<InputDevice> found, String preferred) {
         String keep = device.get() != null ? device.get().name() : preferred;
-        List<InputDevice> found = sound.inputDevices();
         devices.setAll(found);
         device.set(found.stream().filter(d -> d.name().equals(keep)).findFirst().orElse(found.isEmpty() ? null : found.get(0)));
         if (found.isEmpty()) {
