@@ -54,21 +54,22 @@ public final class DeskLoadChild {
                 float[] voice = vector(random);
                 float[] other = vector(random);
                 long t0 = System.nanoTime();
-                held += HeldWork.untilTaken(() -> store.enroll(name, List.of(take(voice), take(other)), true, null),
-                        () -> store.speakers().find(name).isPresent(), e -> { }) > 0 ? 1 : 0;
+                int enrollRefused = HeldWork.untilTaken(() -> store.enroll(name, List.of(take(voice), take(other)), true, null),
+                        () -> store.speakers().find(name).isPresent(), e -> outage.noticed());
                 enrollMs.add((System.nanoTime() - t0) / 1e6);
                 float[] impostor = vector(random);
                 int pick = random.nextInt(Integer.MAX_VALUE);
                 String source = "probe-" + name + ".wav";
-                held += HeldWork.untilTaken(() -> {
+                int verifyRefused = HeldWork.untilTaken(() -> {
                     catalog.refresh(name);
                     SpeakerIndex index = catalog.index(MODEL, DIM);
                     List<String> keys = index.keys();
                     String claimed = keys.get(pick % keys.size());
                     float score = index.score(claimed, claimed.equals(name) ? voice : impostor);
                     store.audit().append(AuditEntry.verification(Instant.now(), claimed, score > 0.5, score, 0.5, MODEL, source));
-                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())), e -> { }) > 0 ? 1 : 0;
+                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())), e -> outage.noticed());
                 verifications++;
+                held += (enrollRefused > 0 ? 1 : 0) + (verifyRefused > 0 ? 1 : 0);
             }
             double[] ms = enrollMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "DONE %d %d %.1f %.1f %d %d %.0f%n", ms.length, verifications, ms[ms.length / 2],
@@ -87,11 +88,16 @@ public final class DeskLoadChild {
         }
     }
 
-    /** What the desk tells its user about the server (its catalogue's status sentence), and how long it was without it. */
+    /**
+     * What the desk tells its user about the server (its catalogue's status sentence), and how long it
+     * was without it: from the first sign (a refused call or the lost change listener, whichever came
+     * first) to the change listener being back.
+     */
     private static final class Outage implements SpeakerChanges {
         private final SpeakerCatalog catalog;
         private int sentences;
         private long lostAt;
+        private boolean lost;
         private long nanosWithout;
 
         Outage(SpeakerCatalog catalog) {
@@ -105,14 +111,22 @@ public final class DeskLoadChild {
         @Override
         public synchronized void serverLost(String sentence) {
             sentences++;
-            lostAt = System.nanoTime();
+            noticed();
             System.out.println("SAYS " + catalog.serverProblem());
+        }
+
+        synchronized void noticed() {
+            if (!lost) {
+                lost = true;
+                lostAt = System.nanoTime();
+            }
         }
 
         @Override
         public synchronized void everythingMayHaveChanged() {
             long without = System.nanoTime() - lostAt;
             nanosWithout += without;
+            lost = false;
             System.out.printf(Locale.ROOT, "BACK %.0f%n", without / 1e6);
         }
 
