@@ -55,11 +55,12 @@ public final class DeskLoadChild {
                 float[] other = vector(random);
                 long t0 = System.nanoTime();
                 int enrollRefused = HeldWork.untilTaken(() -> store.enroll(name, List.of(take(voice), take(other)), true, null),
-                        () -> store.speakers().find(name).isPresent(), e -> outage.noticed());
+                        () -> store.speakers().find(name).isPresent(), e -> outage.noticed(t0));
                 enrollMs.add((System.nanoTime() - t0) / 1e6);
                 float[] impostor = vector(random);
                 int pick = random.nextInt(Integer.MAX_VALUE);
                 String source = "probe-" + name + ".wav";
+                long verifyStart = System.nanoTime();
                 int verifyRefused = HeldWork.untilTaken(() -> {
                     catalog.refresh(name);
                     SpeakerIndex index = catalog.index(MODEL, DIM);
@@ -67,7 +68,7 @@ public final class DeskLoadChild {
                     String claimed = keys.get(pick % keys.size());
                     float score = index.score(claimed, claimed.equals(name) ? voice : impostor);
                     store.audit().append(AuditEntry.verification(Instant.now(), claimed, score > 0.5, score, 0.5, MODEL, source));
-                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())), e -> outage.noticed());
+                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())), e -> outage.noticed(verifyStart));
                 verifications++;
                 held += (enrollRefused > 0 ? 1 : 0) + (verifyRefused > 0 ? 1 : 0);
             }
@@ -90,8 +91,9 @@ public final class DeskLoadChild {
 
     /**
      * What the desk tells its user about the server (its catalogue's status sentence), and how long it
-     * was without it: from the first sign (a refused call or the lost change listener, whichever came
-     * first) to the change listener being back.
+     * was without it: from the first sign (the start of the first call the server refused, or the
+     * change listener losing it, whichever came first; a refused call may have been waiting for a
+     * connection for seconds before it was refused) to the change listener being back.
      */
     private static final class Outage implements SpeakerChanges {
         private final SpeakerCatalog catalog;
@@ -111,14 +113,14 @@ public final class DeskLoadChild {
         @Override
         public synchronized void serverLost(String sentence) {
             sentences++;
-            noticed();
+            noticed(System.nanoTime());
             System.out.println("SAYS " + catalog.serverProblem());
         }
 
-        synchronized void noticed() {
-            if (!lost) {
+        synchronized void noticed(long sinceNanos) {
+            if (!lost || sinceNanos < lostAt) {
                 lost = true;
-                lostAt = System.nanoTime();
+                lostAt = sinceNanos;
             }
         }
 
