@@ -31,7 +31,8 @@ public final class SpeakerCatalog {
         store.watch(new SpeakerChanges() {
             @Override
             public void speakerChanged(String name, String formerNameOrNull) {
-                serverProblem = null;
+                // no word on the server here: a notice heard before it went may be handed over after;
+                // the status clears when the listener is back (everythingMayHaveChanged)
                 if (formerNameOrNull != null) {
                     remove(formerNameOrNull);
                 }
