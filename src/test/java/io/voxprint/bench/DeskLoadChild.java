@@ -68,7 +68,8 @@ public final class DeskLoadChild {
                     String claimed = keys.get(pick % keys.size());
                     float score = index.score(claimed, claimed.equals(name) ? voice : impostor);
                     store.audit().append(AuditEntry.verification(Instant.now(), claimed, score > 0.5, score, 0.5, MODEL, source));
-                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())), e -> outage.noticed(verifyStart));
+                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())),
+                        e -> outage.noticed(verifyStart));
                 verifications++;
                 held += (enrollRefused > 0 ? 1 : 0) + (verifyRefused > 0 ? 1 : 0);
             }

@@ -2,6 +2,7 @@ package io.voxprint.store.postgres;
 
 import io.voxprint.app.core.SpeakerCatalog;
 import io.voxprint.store.AuditEntry;
+import io.voxprint.store.NewEnrollment;
 import io.voxprint.store.SpeakerChanges;
 import io.voxprint.store.VoiceprintStore;
 import java.nio.file.Files;
@@ -60,8 +61,9 @@ public final class OutageDeskChild {
                 String name = desk + "-" + i;
                 float[] voice = BusyDeskChild.vector(random);
                 float[] other = BusyDeskChild.vector(random);
-                HeldWork.untilTaken(() -> store.enroll(name, List.of(BusyDeskChild.take(voice, null), BusyDeskChild.take(other, null)),
-                        true, null), () -> store.speakers().find(name).isPresent(), e -> held("enroll", name, e));
+                List<NewEnrollment> takes = List.of(BusyDeskChild.take(voice, null), BusyDeskChild.take(other, null));
+                HeldWork.untilTaken(() -> store.enroll(name, takes, true, null), () -> store.speakers().find(name).isPresent(),
+                        e -> held("enroll", name, e));
                 System.out.println("ENROLLED " + name);
                 String source = "probe-" + name + ".wav";
                 HeldWork.untilTaken(() -> {
@@ -69,7 +71,8 @@ public final class OutageDeskChild {
                     float score = catalog.index(BusyDeskChild.MODEL, BusyDeskChild.DIM).score(name, voice);
                     store.audit().append(AuditEntry.verification(Instant.now(), name, score > THRESHOLD, score, THRESHOLD,
                             BusyDeskChild.MODEL, source));
-                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())), e -> held("verify", name, e));
+                }, () -> store.audit().latest(1_000).stream().anyMatch(a -> source.equals(a.source())),
+                        e -> held("verify", name, e));
                 System.out.println("VERIFIED " + name);
                 if (back.get() && ++afterBack == RESUMED_AFTER) {
                     System.out.println("RESUMED");
