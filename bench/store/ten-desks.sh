@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Ten desks (processes) enrolling and verifying at once on one PostgreSQL database for 60 s: enrollment
 # throughput, and a check that every desk sees every enrollment and the audit log is complete.
+# With --restart the server is stopped half-way and started again once every desk has said so: the
+# figures then include how long desks were without the server and the sentences each said.
 # A throwaway cluster of the machine's PostgreSQL 15 binaries. Not part of the tests.
-#   bench/store/ten-desks.sh [desks, default 10] [seconds, default 60]
+#   bench/store/ten-desks.sh [desks, default 10] [seconds, default 60] [--restart]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DESKS="${1:-10}"
 SECONDS_RUN="${2:-60}"
+RESTART="${3:-}"
 OUT=bench/out/store
 mkdir -p "$OUT"
 mvn -B -o -q test-compile
 CP="target/test-classes:target/classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
 java -Xmx512m -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.TenDesksBench \
-  "$DESKS" "$SECONDS_RUN" | tee "$OUT/ten-desks-$DESKS-$SECONDS_RUN.json"
+  "$DESKS" "$SECONDS_RUN" $RESTART | tee "$OUT/ten-desks-$DESKS-$SECONDS_RUN${RESTART:+-restart}.json"

@@ -2,8 +2,8 @@ package io.voxprint.store;
 
 /**
  * Hears about changes to speakers made through any connection to the same records, this program's
- * and other desks' alike (see {@link VoiceprintStore#watch}). Called on the store's own thread; keep
- * the work short.
+ * and other desks' alike (see {@link VoiceprintStore#watch}). Called on the store's own threads:
+ * changes of single speakers in order on one, the server's loss and return on another; keep the work short.
  */
 public interface SpeakerChanges {
 

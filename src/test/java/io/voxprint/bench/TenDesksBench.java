@@ -20,7 +20,10 @@ import java.util.Map;
  * together, work for the given seconds; then every desk must see every enrollment in its index, and
  * the database must hold every speaker with both recordings and every verification's audit line.
  * Prints one JSON line: enrollments per second over all desks, the desks' median and 95th percentile
- * enrollment time, and the load average.
+ * enrollment time, and the load average. With {@code --restart} the server is stopped half-way through
+ * the run and started again once every desk has said it is lost; the line then also gives how long
+ * the server was stopped, each desk's time without it (from losing its change listener to hearing
+ * again), the sentences each desk said and the pieces of work each held and gave again.
  */
 public final class TenDesksBench {
 
@@ -30,6 +33,7 @@ public final class TenDesksBench {
     public static void main(String[] args) throws Exception {
         int desks = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
+        boolean restart = args.length > 2 && args[2].equals("--restart");
         PostgresCluster cluster = PostgresCluster.shared();
         String database = cluster.createDatabase();
         String url = cluster.url(database);
@@ -46,16 +50,25 @@ public final class TenDesksBench {
             }
             String loadBefore = loadAverage();
             Files.createFile(folder.resolve("go"));
+            double stoppedMs = restart ? restartHalfWay(cluster, children, seconds) : 0;
             long enrollments = 0;
             long verifications = 0;
             double[] medians = new double[desks];
             double[] p95s = new double[desks];
+            List<String> sentences = new ArrayList<>();
+            List<String> held = new ArrayList<>();
+            List<String> msWithout = new ArrayList<>();
             for (int d = 0; d < desks; d++) {
                 String[] done = children.get(d).await("DONE", seconds + 300L).split(" ");
                 enrollments += Long.parseLong(done[1]);
                 verifications += Long.parseLong(done[2]);
                 medians[d] = Double.parseDouble(done[3]);
                 p95s[d] = Double.parseDouble(done[4]);
+                sentences.add(done[5]);
+                held.add(done[6]);
+                msWithout.add(done[7]);
+                // one sentence per outage: none without a restart, one with it
+                expect(restart ? 1 : 0, Long.parseLong(done[5]), "sentences said at desk" + d + " about the server");
             }
             String loadDuring = loadAverage();
             List<String> names = new ArrayList<>();
@@ -79,12 +92,33 @@ public final class TenDesksBench {
             check(cluster, database, enrollments, verifications, names.size());
             System.out.printf(Locale.ROOT, "{\"desks\": %d, \"seconds\": %d, \"enrollments\": %d, \"enrollments_per_s\": %.1f, "
                     + "\"verifications\": %d, \"enroll_median_ms\": %.1f, \"enroll_p95_ms\": %.1f, \"every_desk_sees_all\": true, "
-                    + "\"audit_complete\": true, \"loadavg_before\": \"%s\", \"loadavg_after\": \"%s\", \"cores\": %d}%n",
+                    + "\"audit_complete\": true, \"restart\": %b, \"server_stopped_ms\": %.0f, \"desk_ms_without_server\": %s, "
+                    + "\"sentences_per_desk\": %s, \"held_per_desk\": %s, "
+                    + "\"loadavg_before\": \"%s\", \"loadavg_after\": \"%s\", \"cores\": %d}%n",
                     desks, seconds, enrollments, enrollments / (double) seconds, verifications, Stats.median(medians),
-                    Stats.median(p95s), loadBefore, loadDuring, Runtime.getRuntime().availableProcessors());
+                    Stats.median(p95s), restart, stoppedMs, msWithout, sentences, held, loadBefore, loadDuring,
+                    Runtime.getRuntime().availableProcessors());
         } finally {
             children.forEach(ChildJvm::close);
         }
+    }
+
+    /**
+     * Half-way through the run: stops the server, waits until every desk has said so, starts it again.
+     * Returns how long the server was stopped (from the stop command to the started server answering).
+     */
+    private static double restartHalfWay(PostgresCluster cluster, List<ChildJvm> children, int seconds) throws Exception {
+        Thread.sleep(seconds * 500L); // the scenario's timing, not a wait for a state: the desks are working meanwhile
+        long t0 = System.nanoTime();
+        cluster.stop();
+        try {
+            for (ChildJvm child : children) {
+                child.await("SAYS", 300);
+            }
+        } finally {
+            cluster.start();
+        }
+        return Stats.ms(t0);
     }
 
     /** The database against the desks' own counts: every speaker whole, every verification audited. */

@@ -1,6 +1,7 @@
 package io.voxprint.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -43,7 +44,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The desktop application on a team's PostgreSQL database (a real throwaway server): chosen in
  * Settings as a postgresql:// address, and opened with a verify-only role, where the Enroll view
- * says in one sentence why enrolling is not offered and does not offer it.
+ * says in one sentence why enrolling is not offered and does not offer it; a server that stops while
+ * the window is open is one sentence in the status bar until it is back.
  */
 @ExtendWith({LargeHeadlessScreen.class, PostgresExtension.class, ApplicationExtension.class})
 class SharedDatabaseDesktopTest {
@@ -117,6 +119,34 @@ class SharedDatabaseDesktopTest {
         robot.clickOn("#enroll-name").write("alice");
         until("the name typed", () -> "alice".equals(robot.lookup("#enroll-name").queryAs(TextField.class).getText()));
         assertTrue(robot.lookup("#enroll-save").queryAs(Button.class).isDisabled(), "a verify-only desk is offered no enrolling");
+    }
+
+    @Test
+    void aLostServerIsOneSentenceInTheStatusBarUntilItIsBack(FxRobot robot, PostgresCluster cluster) throws Exception {
+        String address = cluster.url(cluster.createDatabase());
+        SettingsStore settings = new SettingsStore(home.resolve("config/settings.json"));
+        settings.save(new Settings(MODEL, "main", null, false, "", false, address));
+        open(robot, settings);
+        until("the server in the status bar", () -> text(robot, "#status-database").equals("Database: " + address));
+        assertFalse(problemShown(robot), "no problem while the server answers");
+
+        cluster.stop();
+        try {
+            until("the lost server in the status bar", () -> problemShown(robot));
+            assertEquals("The database server 127.0.0.1:" + cluster.port() + " cannot be reached; this desk keeps the speakers "
+                    + "it knows and catches up when the server is back.", text(robot, "#status-database-problem"));
+        } finally {
+            cluster.start();
+        }
+        until("the status bar clear once the server is back", () -> !problemShown(robot)
+                && text(robot, "#status-database-problem").isEmpty());
+        assertEquals("Database: " + address, text(robot, "#status-database"));
+        assertTrue(dialogs.errors.isEmpty() && dialogs.warnings.isEmpty(), "the status bar says it, no dialog: "
+                + dialogs.errors + " " + dialogs.warnings);
+    }
+
+    private static boolean problemShown(FxRobot robot) {
+        return robot.lookup("#status-database-problem").queryAs(Label.class).isVisible();
     }
 
     private void open(FxRobot robot, SettingsStore settings) throws Exception {

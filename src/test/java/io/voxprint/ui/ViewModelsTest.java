@@ -348,6 +348,13 @@ class ViewModelsTest {
         assertEquals("The threshold must lie between -1 and 1, not 1.500.", other.statusProperty().get());
         assertTrue(Files.readString(file).contains("0.61"), "the file keeps the last good settings");
 
+        other.thresholdProperty().set(0.61);
+        other.dataFolderProperty().set("postgresql://desk@dbhost:port/voxprint");
+        assertFalse(other.save(), "a malformed database address is refused when saved, not at the next start");
+        assertEquals("The database address 'postgresql://desk@dbhost:port/voxprint' cannot be used: its port 'port' is not "
+                + "a number from 1 to 65535.", other.statusProperty().get());
+        assertFalse(Files.readString(file).contains("dbhost"), "the file keeps the last good settings");
+
         Files.writeString(file, "not json");
         other.load();
         assertEquals(List.of("The settings file " + file + " could not be read, so default settings are used."), dialogs.warnings);

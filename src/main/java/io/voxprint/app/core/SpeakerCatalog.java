@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class SpeakerCatalog {
     private final VoiceprintStore store;
+    /** Held by a re-read of one speaker while it reads the database; the index itself is guarded by {@code this}. */
+    private final Object reReading = new Object();
     private SpeakerIndex index;
     private String indexedModel;
     private long version;
@@ -29,7 +31,8 @@ public final class SpeakerCatalog {
         store.watch(new SpeakerChanges() {
             @Override
             public void speakerChanged(String name, String formerNameOrNull) {
-                serverProblem = null;
+                // no word on the server here: a notice heard before it went may be handed over after;
+                // the status clears when the listener is back (everythingMayHaveChanged)
                 if (formerNameOrNull != null) {
                     remove(formerNameOrNull);
                 }
@@ -86,19 +89,36 @@ public final class SpeakerCatalog {
     /**
      * Re-reads one speaker after an enrollment (or drops it when it has no embedding of this model).
      * The speaker is read first and then replaced in one step: searches run outside this lock, so a
-     * speaker removed while the database is read would be missing from them meanwhile.
+     * speaker removed while the database is read would be missing from them meanwhile. The read runs
+     * outside the index's lock too, so a server that is slow or out of reach holds up only other
+     * re-reads (one at a time, so they apply in the order they read), never a search.
      */
-    public synchronized void refresh(String speakerName) {
-        if (index == null) {
-            return;
-        }
-        version++;
-        Optional<SpeakerEmbeddings> now = store.embeddings().ofSpeaker(speakerName, indexedModel)
-                .filter(s -> !s.embeddings().isEmpty());
-        if (now.isPresent()) {
-            index.put(now.get().speakerName(), Vectors.normalizedMean(now.get().embeddings()));
-        } else {
-            index.remove(speakerName);
+    public void refresh(String speakerName) {
+        synchronized (reReading) {
+            SpeakerIndex readFor;
+            String model;
+            synchronized (this) {
+                if (index == null) {
+                    return;
+                }
+                readFor = index;
+                model = indexedModel;
+            }
+            Optional<SpeakerEmbeddings> now = store.embeddings().ofSpeaker(speakerName, model)
+                    .filter(s -> !s.embeddings().isEmpty());
+            synchronized (this) {
+                if (index != readFor) {
+                    // dropped, or rebuilt meanwhile by a read that began after this re-read was asked for,
+                    // so it already holds the change this one was asked to bring in
+                    return;
+                }
+                version++;
+                if (now.isPresent()) {
+                    index.put(now.get().speakerName(), Vectors.normalizedMean(now.get().embeddings()));
+                } else {
+                    index.remove(speakerName);
+                }
+            }
         }
     }
 

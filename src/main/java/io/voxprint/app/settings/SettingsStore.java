@@ -1,9 +1,11 @@
 package io.voxprint.app.settings;
 
-import io.voxprint.common.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.voxprint.common.AtomicFiles;
+import io.voxprint.store.StoreException;
+import io.voxprint.store.location.StoreLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,13 @@ public final class SettingsStore {
         }
     }
 
+    /** Saves the settings; a database address written wrongly is refused in one sentence and nothing is saved. */
     public void save(Settings settings) throws SettingsException {
+        try {
+            StoreLocation.refuseMalformed(settings.dataFolder());
+        } catch (StoreException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             AtomicFiles.write(file, out -> JSON.writeValue(out, settings));

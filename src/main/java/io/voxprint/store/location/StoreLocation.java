@@ -30,6 +30,17 @@ public sealed interface StoreLocation {
         return new File(Path.of(text.strip()));
     }
 
+    /**
+     * Refuses, in one sentence, a location that could never be opened because it is written wrongly
+     * (a malformed {@code postgresql://} address), so Settings can refuse it when it is typed rather
+     * than at the next start; whether the server or the file is there is found out when it is opened.
+     */
+    static void refuseMalformed(String text) {
+        if (PostgresUrl.looksLike(text)) {
+            PostgresUrl.checkWritten(text);
+        }
+    }
+
     /** A SQLite file. */
     record File(Path file) implements StoreLocation {
         @Override

@@ -2,6 +2,7 @@ package io.voxprint.store.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxprint.common.NamedExecutors;
 import io.voxprint.store.SpeakerChanges;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +10,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -19,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * One {@code LISTEN} connection per store, on a thread of its own, passing the schema's speaker
  * notifications to the subscribers. When the server goes away the subscribers hear it once, the
  * thread reconnects every half second, and once back they are told to read everything again (what
- * changed meanwhile was not announced to this desk).
+ * changed meanwhile was not announced to this desk). Notices of single speakers are handed to the
+ * subscribers in order on a second thread, since they read the database on hearing one: a read that
+ * waits on a server gone away must not keep this thread from noticing that it went.
  */
 final class PostgresChanges implements AutoCloseable {
 
@@ -31,6 +36,7 @@ final class PostgresChanges implements AutoCloseable {
 
     private final PostgresUrl url;
     private final List<SpeakerChanges> subscribers = new CopyOnWriteArrayList<>();
+    private final ExecutorService notices;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean closed;
     /** A subscriber stopped waiting before the first LISTEN was in place, so it may have missed changes. */
@@ -39,6 +45,7 @@ final class PostgresChanges implements AutoCloseable {
 
     PostgresChanges(PostgresUrl url) {
         this.url = url;
+        this.notices = NamedExecutors.single("voxprint-changes-" + url.database());
     }
 
     /** Adds a subscriber; the first one starts listening and waits (briefly) until the server listens, so no change after this call is missed. */
@@ -118,10 +125,18 @@ final class PostgresChanges implements AutoCloseable {
             String name = n.path("speaker").asText(null);
             String was = n.hasNonNull("was") ? n.get("was").asText() : null;
             if (name != null) {
-                for (SpeakerChanges s : subscribers) {
-                    s.speakerChanged(name, was);
-                }
+                notices.execute(() -> {
+                    for (SpeakerChanges s : subscribers) {
+                        try {
+                            s.speakerChanged(name, was);
+                        } catch (RuntimeException e) {
+                            log.warn("A subscriber failed on the change of {}", name, e);
+                        }
+                    }
+                });
             }
+        } catch (RejectedExecutionException e) {
+            log.debug("Closed: not handing over the change notice {}", payload);
         } catch (java.io.IOException | RuntimeException e) {
             log.warn("Ignoring a change notice that could not be read: {}", payload, e);
         }
@@ -138,6 +153,7 @@ final class PostgresChanges implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        notices.shutdown();
         Thread t;
         synchronized (this) {
             t = thread;

@@ -114,6 +114,14 @@ public record PostgresUrl(String user, String password, String host, int port, S
         return new PostgresUrl(user, password, host, port, database, sslMode);
     }
 
+    /**
+     * Refuses a malformed address in one sentence, as {@link #parse} would, without looking for a
+     * password: a PGPASSWORD (empty) stands in, so no password file is read for a mere check.
+     */
+    public static void checkWritten(String text) {
+        parse(text, Map.of("PGPASSWORD", ""), Path.of(System.getProperty("user.home", "/")));
+    }
+
     /** The JDBC URL; user and password travel separately, never in the URL. */
     public String jdbcUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;

@@ -57,6 +57,25 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aMalformedDatabaseAddressIsRefusedInOneSentenceAndTheFileKeepsTheLastGoodSettings() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Settings good = new Settings("", "main", null, false, "", false, "postgresql://desk@dbhost:5433/voxprint");
+        store.save(good); // well written: saved, whether or not such a server exists
+        String before = Files.readString(store.file());
+
+        SettingsException port = assertThrows(SettingsException.class, () -> store.save(new Settings("", "main", null, false,
+                "", false, "postgresql://desk@dbhost:99999/voxprint")));
+        assertEquals("The database address 'postgresql://desk@dbhost:99999/voxprint' cannot be used: its port '99999' is not "
+                + "a number from 1 to 65535.", port.getMessage());
+        SettingsException noDatabase = assertThrows(SettingsException.class, () -> store.save(new Settings("", "main", null,
+                false, "", false, "postgresql://desk:secret@dbhost/")));
+        assertEquals("The database address 'postgresql://desk:***@dbhost/' cannot be used: it names no database "
+                + "(postgresql://host/dbname).", noDatabase.getMessage(), "one sentence, without the password");
+        assertEquals(before, Files.readString(store.file()), "nothing saved");
+        assertEquals(good, store.load().settings());
+    }
+
+    @Test
     void anUnreadableFileGivesDefaultsAndAWarning() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{ \"threshold\": 0.4, oops");
