@@ -37,6 +37,9 @@ public final class SpeakerIndex {
     private final Map<String, Integer> rowOf = new HashMap<>();
     /** Running scores, reused between searches: allocating one per search would zero megabytes each time. */
     private final ConcurrentLinkedQueue<float[]> scratch = new ConcurrentLinkedQueue<>();
+    /** The mean and voiceprint being made by {@link #putMean} (under the write lock). */
+    private double[] meanScratch;
+    private float[] unitScratch;
     private float[][] columns;
     private String[] keys;
     private int size;
@@ -97,17 +100,66 @@ public final class SpeakerIndex {
         float[] unit = Vectors.normalize(voiceprint);
         lock.writeLock().lock();
         try {
-            Integer row = rowOf.get(key);
-            int r;
-            if (row != null) {
-                r = row;
-            } else {
-                ensureCapacity(size + 1);
-                r = size++;
-                keys[r] = key;
-                rowOf.put(key, r);
+            writeRow(rowToPut(key), unit);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * As {@code put(key, Vectors.normalizedMean(embeddings))}, to the last bit, for the {@code count}
+     * embeddings packed one after another in {@code values}: a bulk load of speakers then makes no
+     * array per speaker. {@code values} is only read.
+     */
+    public void putMean(String key, float[] values, int count, int dimension) {
+        if (key == null) {
+            throw new ScoringException("A speaker needs a key to be stored in the index.");
+        }
+        if (dimension != dim) {
+            throw new ScoringException("The voiceprint has " + dimension
+                    + " values but this index holds " + dim + "-value voiceprints from another model.");
+        }
+        if (count < 0 || (long) count * dim > values.length) {
+            throw new ScoringException("Expected " + count + " embeddings of " + dim + " values but got "
+                    + values.length + " values.");
+        }
+        lock.writeLock().lock();
+        try {
+            if (meanScratch == null) {
+                meanScratch = new double[dim];
+                unitScratch = new float[dim];
             }
-            writeRow(r, unit);
+            Vectors.normalizedMeanInto(values, count, dim, meanScratch, unitScratch);
+            Vectors.normalizeInPlace(unitScratch, 0, dim); // as put normalises the mean it is given
+            writeRow(rowToPut(key), unitScratch);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The key's row, or a new last row for a new key (under the write lock). */
+    private int rowToPut(String key) {
+        Integer row = rowOf.get(key);
+        if (row != null) {
+            return row;
+        }
+        ensureCapacity(size + 1);
+        int r = size++;
+        keys[r] = key;
+        rowOf.put(key, r);
+        return r;
+    }
+
+    /**
+     * Gives back the room reserved beyond the speakers held when it is more than a quarter of it (an
+     * index reserved for every speaker of a store of which fewer have an embedding of its model).
+     */
+    public void trimToSize() {
+        lock.writeLock().lock();
+        try {
+            if (keys.length - size > keys.length / 4) {
+                resize(Math.max(1, size));
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -374,7 +426,10 @@ public final class SpeakerIndex {
         if (needed > maxRows()) {
             throw new ScoringException("The index is full: at most " + maxRows() + " speakers fit in one index.");
         }
-        int capacity = (int) Math.min(maxRows(), Math.max(needed, keys.length + (keys.length >> 1) + 1L));
+        resize((int) Math.min(maxRows(), Math.max(needed, keys.length + (keys.length >> 1) + 1L)));
+    }
+
+    private void resize(int capacity) {
         for (int d = 0; d < dim; d++) {
             columns[d] = java.util.Arrays.copyOf(columns[d], capacity);
         }

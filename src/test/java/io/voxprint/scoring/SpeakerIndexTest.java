@@ -195,6 +195,96 @@ class SpeakerIndexTest {
         assertThrows(ScoringException.class, () -> index.topK(unit(192), -1));
     }
 
+    /**
+     * A bulk load's putMean holds the mean of each speaker's unit embeddings made a unit vector, as
+     * worked out here in double precision, and to the last bit what put of Vectors.normalizedMean
+     * holds (what an index kept current after an enrollment stores); replacing works as put's does.
+     */
+    @Test
+    void putMeanHoldsTheNormalisedMeanOfTheNormalisedEmbeddings() {
+        int dim = 40;
+        Random r = new Random(7);
+        SpeakerIndex packed = new SpeakerIndex(dim, 3);
+        SpeakerIndex listed = new SpeakerIndex(dim);
+        float[] buffer = new float[5 * dim + 3]; // longer than any speaker's embeddings: the rest must be ignored
+        List<String> order = new ArrayList<>();
+        for (int s = 0; s < 30; s++) {
+            int count = 1 + s % 5;
+            List<float[]> embeddings = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                float[] v = gaussian(r, dim);
+                for (int j = 0; j < dim; j++) {
+                    v[j] *= 1 + 10 * i; // lengths that differ, as loudness makes them
+                }
+                embeddings.add(v);
+                System.arraycopy(v, 0, buffer, i * dim, dim);
+            }
+            java.util.Arrays.fill(buffer, count * dim, buffer.length, 1e6f);
+            String key = "s" + s % 25; // the last five replace earlier speakers
+            packed.putMean(key, buffer, count, dim);
+            listed.put(key, Vectors.normalizedMean(embeddings));
+            if (!order.contains(key)) {
+                order.add(key);
+            }
+            double[] want = referenceNormalizedMean(embeddings, dim);
+            float[] got = packed.voiceprint(key);
+            for (int j = 0; j < dim; j++) {
+                assertEquals(want[j], got[j], 1e-6, key + " value " + j);
+            }
+            assertArrayEquals(listed.voiceprint(key), got, key);
+        }
+        assertEquals(order, packed.keys(), "new speakers are appended in the order given, as put does");
+        assertEquals(25, packed.size());
+        ScoringException wrongSize = assertThrows(ScoringException.class, () -> packed.putMean("x", buffer, 1, dim + 1));
+        assertEquals("The voiceprint has " + (dim + 1) + " values but this index holds " + dim
+                + "-value voiceprints from another model.", wrongSize.getMessage());
+        assertThrows(ScoringException.class, () -> packed.putMean("x", new float[dim], 1, dim));
+        assertThrows(ScoringException.class, () -> packed.putMean("x", buffer, 6, dim));
+        assertFalse(packed.contains("x"), "a refused speaker leaves the index unchanged");
+    }
+
+    /** Room reserved for more speakers than came is given back, and the index searches as before. */
+    @Test
+    void trimmingKeepsEverySpeakerAndTheirScores() {
+        int dim = 16;
+        Random r = new Random(3);
+        SpeakerIndex index = new SpeakerIndex(dim, 1000);
+        Map<String, float[]> reference = new LinkedHashMap<>();
+        for (int s = 0; s < 20; s++) {
+            float[] v = gaussian(r, dim);
+            index.put("s" + s, v);
+            reference.put("s" + s, v);
+        }
+        index.trimToSize();
+        index.put("s20", gaussian(r, dim)); // and it grows again
+        index.remove("s20");
+        assertEquals(List.copyOf(reference.keySet()), index.keys());
+        float[] probe = gaussian(r, dim);
+        assertSameRanking(bruteForce(reference, probe, 20, null), index.topK(probe, 20));
+    }
+
+    /** The voiceprint worked out independently of Vectors: unit embeddings averaged, made a unit vector, in double. */
+    private static double[] referenceNormalizedMean(List<float[]> embeddings, int dim) {
+        double[] sum = new double[dim];
+        for (float[] v : embeddings) {
+            double n = 0;
+            for (float x : v) {
+                n += (double) x * x;
+            }
+            for (int j = 0; j < dim; j++) {
+                sum[j] += v[j] / Math.sqrt(n);
+            }
+        }
+        double n = 0;
+        for (double x : sum) {
+            n += x * x;
+        }
+        for (int j = 0; j < dim; j++) {
+            sum[j] /= Math.sqrt(n);
+        }
+        return sum;
+    }
+
     private static float[] unit(int dim) {
         float[] v = new float[dim];
         v[0] = 1;
