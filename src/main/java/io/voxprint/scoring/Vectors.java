@@ -158,7 +158,8 @@ public final class Vectors {
             }
         }
         for (int j = 0; j < dim; j++) {
-            out[j] = (float) (acc[j] / count);
+            // of one embedding the sum is a float already: dividing it by one is exact, and slow
+            out[j] = count == 1 ? (float) acc[j] : (float) (acc[j] / count);
         }
         normalizeInPlace(out, 0, dim);
     }

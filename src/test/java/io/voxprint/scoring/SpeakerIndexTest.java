@@ -196,51 +196,56 @@ class SpeakerIndexTest {
     }
 
     /**
-     * A bulk load's putMean holds the mean of each speaker's unit embeddings made a unit vector, as
-     * worked out here in double precision, and to the last bit what put of Vectors.normalizedMean
-     * holds (what an index kept current after an enrollment stores); replacing works as put's does.
+     * putAll over several write blocks: each row normalised as put does (the reference is put's own
+     * voiceprint, and the unit vector worked out here), a repeated key replaces, and a row that cannot
+     * be normalised is refused in one sentence with every row before it kept.
      */
     @Test
-    void putMeanHoldsTheNormalisedMeanOfTheNormalisedEmbeddings() {
-        int dim = 40;
-        Random r = new Random(7);
-        SpeakerIndex packed = new SpeakerIndex(dim, 3);
-        SpeakerIndex listed = new SpeakerIndex(dim);
-        float[] buffer = new float[5 * dim + 3]; // longer than any speaker's embeddings: the rest must be ignored
-        List<String> order = new ArrayList<>();
-        for (int s = 0; s < 30; s++) {
-            int count = 1 + s % 5;
-            List<float[]> embeddings = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                float[] v = gaussian(r, dim);
-                for (int j = 0; j < dim; j++) {
-                    v[j] *= 1 + 10 * i; // lengths that differ, as loudness makes them
-                }
-                embeddings.add(v);
-                System.arraycopy(v, 0, buffer, i * dim, dim);
-            }
-            java.util.Arrays.fill(buffer, count * dim, buffer.length, 1e6f);
-            String key = "s" + s % 25; // the last five replace earlier speakers
-            packed.putMean(key, buffer, count, dim);
-            listed.put(key, Vectors.normalizedMean(embeddings));
-            if (!order.contains(key)) {
-                order.add(key);
-            }
-            double[] want = referenceNormalizedMean(embeddings, dim);
-            float[] got = packed.voiceprint(key);
-            for (int j = 0; j < dim; j++) {
-                assertEquals(want[j], got[j], 1e-6, key + " value " + j);
-            }
-            assertArrayEquals(listed.voiceprint(key), got, key);
+    void putAllEqualsPutRowByRowAcrossBlocks() {
+        int dim = 24;
+        int n = 2 * SpeakerIndex.WRITE_BLOCK_ROWS + 77;
+        Random r = new Random(11);
+        List<String> keys = new ArrayList<>();
+        float[] rows = new float[n * dim];
+        SpeakerIndex one = new SpeakerIndex(dim);
+        for (int i = 0; i < n; i++) {
+            String key = "k" + (i % (n - 10)); // the last ten replace the first ten
+            float[] v = gaussian(r, dim);
+            keys.add(key);
+            System.arraycopy(v, 0, rows, i * dim, dim);
+            one.put(key, v);
         }
-        assertEquals(order, packed.keys(), "new speakers are appended in the order given, as put does");
-        assertEquals(25, packed.size());
-        ScoringException wrongSize = assertThrows(ScoringException.class, () -> packed.putMean("x", buffer, 1, dim + 1));
-        assertEquals("The voiceprint has " + (dim + 1) + " values but this index holds " + dim
-                + "-value voiceprints from another model.", wrongSize.getMessage());
-        assertThrows(ScoringException.class, () -> packed.putMean("x", new float[dim], 1, dim));
-        assertThrows(ScoringException.class, () -> packed.putMean("x", buffer, 6, dim));
-        assertFalse(packed.contains("x"), "a refused speaker leaves the index unchanged");
+        SpeakerIndex bulk = new SpeakerIndex(dim);
+        bulk.put("before", unit(dim));
+        bulk.putAll(keys, rows);
+        assertEquals(n - 10 + 1, bulk.size());
+        assertEquals("before", bulk.keys().get(0));
+        assertEquals(one.keys(), bulk.keys().subList(1, bulk.size()));
+        for (String key : one.keys()) {
+            assertArrayEquals(one.voiceprint(key), bulk.voiceprint(key), key);
+            int last = keys.lastIndexOf(key);
+            double norm = 0;
+            for (int j = 0; j < dim; j++) {
+                norm += (double) rows[last * dim + j] * rows[last * dim + j];
+            }
+            for (int j = 0; j < dim; j++) {
+                assertEquals(rows[last * dim + j] / Math.sqrt(norm), bulk.voiceprint(key)[j], 1e-6, key + " value " + j);
+            }
+        }
+
+        int bad = SpeakerIndex.WRITE_BLOCK_ROWS + 40;
+        java.util.Arrays.fill(rows, bad * dim, (bad + 1) * dim, 0f);
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fresh.add("f" + i);
+        }
+        SpeakerIndex partial = new SpeakerIndex(dim);
+        ScoringException refused = assertThrows(ScoringException.class, () -> partial.putAll(fresh, rows));
+        assertEquals("Row " + bad + " (f" + bad + "): An embedding of only zeros has no direction and cannot be scored.",
+                refused.getMessage());
+        assertEquals(fresh.subList(0, bad), partial.keys());
+        assertArrayEquals(one.voiceprint("k" + (bad - 1)), partial.voiceprint("f" + (bad - 1)));
+        assertThrows(ScoringException.class, () -> partial.putAll(List.of("x"), new float[dim + 1]));
     }
 
     /** Room reserved for more speakers than came is given back, and the index searches as before. */
@@ -261,28 +266,6 @@ class SpeakerIndexTest {
         assertEquals(List.copyOf(reference.keySet()), index.keys());
         float[] probe = gaussian(r, dim);
         assertSameRanking(bruteForce(reference, probe, 20, null), index.topK(probe, 20));
-    }
-
-    /** The voiceprint worked out independently of Vectors: unit embeddings averaged, made a unit vector, in double. */
-    private static double[] referenceNormalizedMean(List<float[]> embeddings, int dim) {
-        double[] sum = new double[dim];
-        for (float[] v : embeddings) {
-            double n = 0;
-            for (float x : v) {
-                n += (double) x * x;
-            }
-            for (int j = 0; j < dim; j++) {
-                sum[j] += v[j] / Math.sqrt(n);
-            }
-        }
-        double n = 0;
-        for (double x : sum) {
-            n += x * x;
-        }
-        for (int j = 0; j < dim; j++) {
-            sum[j] /= Math.sqrt(n);
-        }
-        return sum;
     }
 
     private static float[] unit(int dim) {

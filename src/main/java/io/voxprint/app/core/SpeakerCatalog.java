@@ -1,6 +1,7 @@
 package io.voxprint.app.core;
 
 import io.voxprint.scoring.SpeakerIndex;
+import io.voxprint.scoring.SpeakerIndexLoad;
 import io.voxprint.scoring.Vectors;
 import io.voxprint.store.PackedEmbeddings;
 import io.voxprint.store.SpeakerChanges;
@@ -116,7 +117,7 @@ public final class SpeakerCatalog {
     /** Builds an index from the speakers as the store reads them, reserving its room once when told how many to expect. */
     private static final class IndexLoad implements PackedEmbeddings {
         private final int dimension;
-        private SpeakerIndex index;
+        private SpeakerIndexLoad load;
 
         IndexLoad(int dimension) {
             this.dimension = dimension;
@@ -124,8 +125,8 @@ public final class SpeakerCatalog {
 
         @Override
         public void expect(int speakers) {
-            if (index == null) {
-                index = new SpeakerIndex(dimension, speakers);
+            if (load == null) {
+                load = new SpeakerIndexLoad(dimension, speakers);
             }
         }
 
@@ -133,14 +134,13 @@ public final class SpeakerCatalog {
         public void speaker(String name, float[] values, int count, int dimension) {
             if (count > 0) {
                 expect(16);
-                index.putMean(name, values, count, dimension);
+                load.add(name, values, count, dimension);
             }
         }
 
         SpeakerIndex finish() {
             expect(16);
-            index.trimToSize();
-            return index;
+            return load.finish();
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -25,6 +26,12 @@ final class PostgresBulkRows {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int COLUMNS = 4;
+    /**
+     * For this transaction only. A million rows make the plan costly enough for the server to compile
+     * it to machine code (its JIT), which took seconds of the server's time for a plan that is scans,
+     * hash joins and a sort, and gained nothing.
+     */
+    static final String NO_JIT = "SET LOCAL jit = off";
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -42,18 +49,27 @@ final class PostgresBulkRows {
         // COPY takes no parameters; the fingerprint is checked lowercase hex before it gets here, and quoted anyway
         String model = "'" + modelSha256.replace("'", "''") + "'";
         String sql = "COPY (" + JdbcEmbeddings.rowsOfModel(model, "true") + ") TO STDOUT (FORMAT binary)";
+        try (Statement s = c.createStatement()) {
+            s.execute(NO_JIT);
+        }
         CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         try {
             new PostgresBulkRows(copy).rows(sink);
-            while (copy.readFromCopy() != null) {
-                // the end of the stream completes the COPY on the connection
-            }
         } catch (IOException e) {
             throw new SQLException("Reading the embeddings through COPY failed: " + e.getMessage(), "08006", e);
         } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            drain(copy);
+        }
+    }
+
+    /**
+     * Reads the stream to its end, which completes the COPY on the connection, also after a row was
+     * refused (a sealed value that does not open): cancelling instead races with a server that has
+     * sent every row already, and left the pooled connection inside its transaction.
+     */
+    private static void drain(CopyOut copy) throws SQLException {
+        while (copy.isActive() && copy.readFromCopy() != null) {
+            // rows after a refused one are of no use
         }
     }
 
