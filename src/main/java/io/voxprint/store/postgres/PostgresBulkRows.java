@@ -46,13 +46,21 @@ final class PostgresBulkRows {
 
     /** Reads every row of {@link JdbcEmbeddings#rowsOfModel} for the model, in its order, into {@code sink}. */
     static void read(Connection c, String modelSha256, EmbeddingRow sink) throws SQLException {
-        // COPY takes no parameters; the fingerprint is checked lowercase hex before it gets here, and quoted anyway
-        String model = "'" + modelSha256.replace("'", "''") + "'";
-        String sql = "COPY (" + JdbcEmbeddings.rowsOfModel(model, "true") + ") TO STDOUT (FORMAT binary)";
         try (Statement s = c.createStatement()) {
             s.execute(NO_JIT);
         }
-        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+        read(c.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql(modelSha256)), sink);
+    }
+
+    /** The COPY of {@link JdbcEmbeddings#rowsOfModel} for the model. */
+    static String copySql(String modelSha256) {
+        // COPY takes no parameters; the fingerprint is checked lowercase hex before it gets here, and quoted anyway
+        String model = "'" + modelSha256.replace("'", "''") + "'";
+        return "COPY (" + JdbcEmbeddings.rowsOfModel(model, "true") + ") TO STDOUT (FORMAT binary)";
+    }
+
+    /** Reads the rows of a started COPY into {@code sink} and the stream to its end. */
+    static void read(CopyOut copy, EmbeddingRow sink) throws SQLException {
         try {
             new PostgresBulkRows(copy).rows(sink);
         } catch (IOException e) {
