@@ -31,10 +31,12 @@ public final class SpeakerIndex {
      * column streams through once, and 8 KB per column is long enough for the hardware prefetcher.
      */
     static final int CHUNK_ROWS = 2048;
+    /** Rows that putAll writes into the columns together (a block of 192-value rows is 192 KB, in the second-level cache). */
+    static final int WRITE_BLOCK_ROWS = 256;
 
     private final int dim;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Integer> rowOf = new HashMap<>();
+    private final Map<String, Integer> rowOf;
     /** Running scores, reused between searches: allocating one per search would zero megabytes each time. */
     private final ConcurrentLinkedQueue<float[]> scratch = new ConcurrentLinkedQueue<>();
     private float[][] columns;
@@ -54,6 +56,8 @@ public final class SpeakerIndex {
         int capacity = Math.max(1, Math.min(expectedSize, maxRows()));
         this.columns = new float[dim][capacity];
         this.keys = new String[capacity];
+        // sized for the reserved rows too: rehashing a million entries while loading is wasted work and garbage
+        this.rowOf = new HashMap<>((int) Math.min(1 << 30, capacity * 4L / 3 + 1));
     }
 
     public int dim() {
@@ -97,17 +101,35 @@ public final class SpeakerIndex {
         float[] unit = Vectors.normalize(voiceprint);
         lock.writeLock().lock();
         try {
-            Integer row = rowOf.get(key);
-            int r;
-            if (row != null) {
-                r = row;
-            } else {
-                ensureCapacity(size + 1);
-                r = size++;
-                keys[r] = key;
-                rowOf.put(key, r);
+            writeRow(rowToPut(key), unit);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The key's row, or a new last row for a new key (under the write lock). */
+    private int rowToPut(String key) {
+        Integer row = rowOf.get(key);
+        if (row != null) {
+            return row;
+        }
+        ensureCapacity(size + 1);
+        int r = size++;
+        keys[r] = key;
+        rowOf.put(key, r);
+        return r;
+    }
+
+    /**
+     * Gives back the room reserved beyond the speakers held when it is more than a quarter of it (an
+     * index reserved for every speaker of a store of which fewer have an embedding of its model).
+     */
+    public void trimToSize() {
+        lock.writeLock().lock();
+        try {
+            if (keys.length - size > keys.length / 4) {
+                resize(Math.max(1, size));
             }
-            writeRow(r, unit);
         } finally {
             lock.writeLock().unlock();
         }
@@ -115,7 +137,11 @@ public final class SpeakerIndex {
 
     /**
      * Appends many rows at once from a row-major array (for cohorts and bulk loads): rows[i*dim..)
-     * goes under keys[i]. Existing keys are replaced.
+     * goes under keys[i], normalised here as {@link #put} does. Existing keys are replaced; a row that
+     * cannot be normalised is refused with the rows before it kept. The rows go into the columns a
+     * block at a time, each column written along a run of rows: written row by row, the 192 writes of
+     * a row land in 192 columns whose starts are aligned alike and so compete for the same few cache
+     * sets, which made a million-speaker load several times slower.
      */
     public void putAll(List<String> newKeys, float[] rowMajor) {
         if ((long) newKeys.size() * dim != rowMajor.length) {
@@ -125,34 +151,39 @@ public final class SpeakerIndex {
         lock.writeLock().lock();
         try {
             ensureCapacity(size + newKeys.size());
-            float[] unit = new float[dim];
-            for (int i = 0; i < newKeys.size(); i++) {
-                String key = newKeys.get(i);
-                Integer row = rowOf.get(key);
-                int r;
-                if (row != null) {
-                    r = row;
-                } else {
-                    r = size;
-                    keys[r] = key;
-                }
-                System.arraycopy(rowMajor, i * dim, unit, 0, dim);
-                try {
-                    Vectors.normalizeInPlace(unit, 0, dim);
-                } catch (ScoringException e) {
-                    if (row == null) {
-                        keys[r] = null;
+            int blockRows = Math.min(WRITE_BLOCK_ROWS, newKeys.size());
+            float[] block = new float[blockRows * dim];
+            int[] rows = new int[blockRows];
+            for (int start = 0; start < newKeys.size(); start += blockRows) {
+                int n = Math.min(blockRows, newKeys.size() - start);
+                System.arraycopy(rowMajor, start * dim, block, 0, n * dim);
+                for (int i = 0; i < n; i++) {
+                    try {
+                        Vectors.normalizeInPlace(block, i * dim, dim);
+                    } catch (ScoringException e) {
+                        writeBlock(newKeys.subList(start, start + i), block, rows);
+                        String key = newKeys.get(start + i);
+                        throw new ScoringException("Row " + (start + i) + " (" + key + "): " + e.getMessage(), e);
                     }
-                    throw new ScoringException("Row " + i + " (" + key + "): " + e.getMessage(), e);
                 }
-                writeRow(r, unit);
-                if (row == null) {
-                    rowOf.put(key, r);
-                    size++;
-                }
+                writeBlock(newKeys.subList(start, start + n), block, rows);
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Rows of one block of putAll: their rows found or appended, then the values written column by column. */
+    private void writeBlock(List<String> blockKeys, float[] block, int[] rows) {
+        int n = blockKeys.size();
+        for (int i = 0; i < n; i++) {
+            rows[i] = rowToPut(blockKeys.get(i));
+        }
+        for (int d = 0; d < dim; d++) {
+            float[] column = columns[d];
+            for (int i = 0, at = d; i < n; i++, at += dim) {
+                column[rows[i]] = block[at];
+            }
         }
     }
 
@@ -374,7 +405,10 @@ public final class SpeakerIndex {
         if (needed > maxRows()) {
             throw new ScoringException("The index is full: at most " + maxRows() + " speakers fit in one index.");
         }
-        int capacity = (int) Math.min(maxRows(), Math.max(needed, keys.length + (keys.length >> 1) + 1L));
+        resize((int) Math.min(maxRows(), Math.max(needed, keys.length + (keys.length >> 1) + 1L)));
+    }
+
+    private void resize(int capacity) {
         for (int d = 0; d < dim; d++) {
             columns[d] = java.util.Arrays.copyOf(columns[d], capacity);
         }

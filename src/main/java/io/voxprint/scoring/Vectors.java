@@ -60,15 +60,21 @@ public final class Vectors {
     }
 
     static void normalizeInPlace(float[] v, int off, int len) {
+        double n = scoringNorm(v, off, len);
+        for (int j = off; j < off + len; j++) {
+            v[j] = (float) (v[j] / n);
+        }
+    }
+
+    /** The length of v[off..off+len), refused when it gives the vector no direction. */
+    private static double scoringNorm(float[] v, int off, int len) {
         double n = norm(v, off, len);
         if (!(n > 0) || Double.isInfinite(n)) {
             throw new ScoringException(n == 0
                     ? "An embedding of only zeros has no direction and cannot be scored."
                     : "An embedding contains values that are not finite numbers and cannot be scored.");
         }
-        for (int j = off; j < off + len; j++) {
-            v[j] = (float) (v[j] / n);
-        }
+        return n;
     }
 
     /** Cosine of the angle between a and b: 1 same direction, 0 unrelated, -1 opposite. */
@@ -118,7 +124,44 @@ public final class Vectors {
         if (embeddings.isEmpty()) {
             throw new ScoringException("At least one embedding is needed to build a voiceprint.");
         }
-        return normalize(mean(embeddings.stream().map(Vectors::normalize).toList()));
+        int dim = embeddings.get(0).length;
+        float[] packed = new float[embeddings.size() * dim];
+        for (int i = 0; i < embeddings.size(); i++) {
+            float[] v = embeddings.get(i);
+            if (v.length != dim) {
+                throw new ScoringException("The enrollment embeddings have different sizes ("
+                        + dim + " and " + v.length + " values).");
+            }
+            System.arraycopy(v, 0, packed, i * dim, dim);
+        }
+        float[] out = new float[dim];
+        normalizedMeanInto(packed, embeddings.size(), dim, new double[dim], out);
+        return out;
+    }
+
+    /**
+     * {@link #normalizedMean} of the {@code count} embeddings packed one after another in
+     * {@code values} ({@code dim} values each), into {@code out}, with {@code acc} ({@code dim} long)
+     * as scratch: for loading many speakers without an array per embedding. Each embedding is
+     * normalised to float and then summed in double, as normalising it first and averaging would.
+     */
+    static void normalizedMeanInto(float[] values, int count, int dim, double[] acc, float[] out) {
+        if (count <= 0) {
+            throw new ScoringException("At least one embedding is needed to build a voiceprint.");
+        }
+        java.util.Arrays.fill(acc, 0, dim, 0.0);
+        for (int i = 0; i < count; i++) {
+            int off = i * dim;
+            double n = scoringNorm(values, off, dim);
+            for (int j = 0; j < dim; j++) {
+                acc[j] += (float) (values[off + j] / n);
+            }
+        }
+        for (int j = 0; j < dim; j++) {
+            // of one embedding the sum is a float already: dividing it by one is exact, and slow
+            out[j] = count == 1 ? (float) acc[j] : (float) (acc[j] / count);
+        }
+        normalizeInPlace(out, 0, dim);
     }
 
     static void requireSameLength(float[] a, float[] b) {

@@ -27,6 +27,24 @@ public interface EmbeddingRecords {
     }
 
     /**
+     * The same speakers as {@link #eachOfModel}, in the same order, with their embeddings packed into
+     * one reused array per call (see {@link PackedEmbeddings}): the way to build a large index.
+     */
+    default void packedOfModel(String modelSha256, PackedEmbeddings sink) {
+        List<SpeakerEmbeddings> all = ofModel(modelSha256);
+        sink.expect(all.size());
+        for (SpeakerEmbeddings s : all) {
+            List<float[]> embeddings = s.embeddings();
+            int dimension = embeddings.isEmpty() ? 0 : embeddings.get(0).length;
+            float[] values = new float[embeddings.size() * dimension];
+            for (int i = 0; i < embeddings.size(); i++) {
+                System.arraycopy(embeddings.get(i), 0, values, i * dimension, dimension);
+            }
+            sink.speaker(s.speakerName(), values, embeddings.size(), dimension);
+        }
+    }
+
+    /**
      * One speaker's embeddings of this model (empty when the speaker is unknown or has none), so that
      * keeping an in-memory index current after an enrollment does not read every other speaker.
      */

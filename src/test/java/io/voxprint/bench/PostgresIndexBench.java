@@ -29,7 +29,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * not a test): a throwaway cluster is filled through COPY (not through the app) with speakers of one
  * 192-value embedding each, then the time from opening the store to the speaker index being ready is
  * taken, alternating with the peer: psql copying the very same rows to /dev/null, the least any
- * client can spend getting them off the server. Prints one JSON line.
+ * client can spend getting them off the server (with the server's JIT off, as the desk reads them).
+ * Prints one JSON line.
  */
 public final class PostgresIndexBench {
 
@@ -178,7 +179,8 @@ public final class PostgresIndexBench {
         String bin = System.getenv().getOrDefault("VOXPRINT_PG_BIN", "/usr/lib/postgresql/15/bin");
         String copy = "\\copy (" + JdbcEmbeddings.rowsOfModel("'" + MODEL + "'", "true") + ") TO '/dev/null' (FORMAT binary)";
         String psql = String.join(" ", bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
-                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1", "-c", "\"$COPY\"");
+                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1",
+                "-c", "'SET jit = off'", "-c", "\"$COPY\""); // as the desk's COPY runs (PostgresBulkRows)
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "TIMEFORMAT='%U %S'; time " + psql).redirectErrorStream(true);
         pb.environment().put("COPY", copy);
         Process p = pb.start();

@@ -195,6 +195,79 @@ class SpeakerIndexTest {
         assertThrows(ScoringException.class, () -> index.topK(unit(192), -1));
     }
 
+    /**
+     * putAll over several write blocks: each row normalised as put does (the reference is put's own
+     * voiceprint, and the unit vector worked out here), a repeated key replaces, and a row that cannot
+     * be normalised is refused in one sentence with every row before it kept.
+     */
+    @Test
+    void putAllEqualsPutRowByRowAcrossBlocks() {
+        int dim = 24;
+        int n = 2 * SpeakerIndex.WRITE_BLOCK_ROWS + 77;
+        Random r = new Random(11);
+        List<String> keys = new ArrayList<>();
+        float[] rows = new float[n * dim];
+        SpeakerIndex one = new SpeakerIndex(dim);
+        for (int i = 0; i < n; i++) {
+            String key = "k" + (i % (n - 10)); // the last ten replace the first ten
+            float[] v = gaussian(r, dim);
+            keys.add(key);
+            System.arraycopy(v, 0, rows, i * dim, dim);
+            one.put(key, v);
+        }
+        SpeakerIndex bulk = new SpeakerIndex(dim);
+        bulk.put("before", unit(dim));
+        bulk.putAll(keys, rows);
+        assertEquals(n - 10 + 1, bulk.size());
+        assertEquals("before", bulk.keys().get(0));
+        assertEquals(one.keys(), bulk.keys().subList(1, bulk.size()));
+        for (String key : one.keys()) {
+            assertArrayEquals(one.voiceprint(key), bulk.voiceprint(key), key);
+            int last = keys.lastIndexOf(key);
+            double norm = 0;
+            for (int j = 0; j < dim; j++) {
+                norm += (double) rows[last * dim + j] * rows[last * dim + j];
+            }
+            for (int j = 0; j < dim; j++) {
+                assertEquals(rows[last * dim + j] / Math.sqrt(norm), bulk.voiceprint(key)[j], 1e-6, key + " value " + j);
+            }
+        }
+
+        int bad = SpeakerIndex.WRITE_BLOCK_ROWS + 40;
+        java.util.Arrays.fill(rows, bad * dim, (bad + 1) * dim, 0f);
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fresh.add("f" + i);
+        }
+        SpeakerIndex partial = new SpeakerIndex(dim);
+        ScoringException refused = assertThrows(ScoringException.class, () -> partial.putAll(fresh, rows));
+        assertEquals("Row " + bad + " (f" + bad + "): An embedding of only zeros has no direction and cannot be scored.",
+                refused.getMessage());
+        assertEquals(fresh.subList(0, bad), partial.keys());
+        assertArrayEquals(one.voiceprint("k" + (bad - 1)), partial.voiceprint("f" + (bad - 1)));
+        assertThrows(ScoringException.class, () -> partial.putAll(List.of("x"), new float[dim + 1]));
+    }
+
+    /** Room reserved for more speakers than came is given back, and the index searches as before. */
+    @Test
+    void trimmingKeepsEverySpeakerAndTheirScores() {
+        int dim = 16;
+        Random r = new Random(3);
+        SpeakerIndex index = new SpeakerIndex(dim, 1000);
+        Map<String, float[]> reference = new LinkedHashMap<>();
+        for (int s = 0; s < 20; s++) {
+            float[] v = gaussian(r, dim);
+            index.put("s" + s, v);
+            reference.put("s" + s, v);
+        }
+        index.trimToSize();
+        index.put("s20", gaussian(r, dim)); // and it grows again
+        index.remove("s20");
+        assertEquals(List.copyOf(reference.keySet()), index.keys());
+        float[] probe = gaussian(r, dim);
+        assertSameRanking(bruteForce(reference, probe, 20, null), index.topK(probe, 20));
+    }
+
     private static float[] unit(int dim) {
         float[] v = new float[dim];
         v[0] = 1;

@@ -1,7 +1,9 @@
 package io.voxprint.app.core;
 
 import io.voxprint.scoring.SpeakerIndex;
+import io.voxprint.scoring.SpeakerIndexLoad;
 import io.voxprint.scoring.Vectors;
+import io.voxprint.store.PackedEmbeddings;
 import io.voxprint.store.SpeakerChanges;
 import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.VoiceprintStore;
@@ -73,13 +75,9 @@ public final class SpeakerCatalog {
 
     public synchronized SpeakerIndex index(String modelSha256, int dimension) {
         if (index == null || !modelSha256.equals(indexedModel)) {
-            SpeakerIndex fresh = new SpeakerIndex(dimension);
-            store.embeddings().eachOfModel(modelSha256, s -> {
-                if (!s.embeddings().isEmpty()) {
-                    fresh.put(s.speakerName(), Vectors.normalizedMean(s.embeddings()));
-                }
-            });
-            index = fresh;
+            IndexLoad load = new IndexLoad(dimension);
+            store.embeddings().packedOfModel(modelSha256, load);
+            index = load.finish();
             indexedModel = modelSha256;
             version++;
         }
@@ -134,6 +132,36 @@ public final class SpeakerCatalog {
         index = null;
         indexedModel = null;
         version++;
+    }
+
+    /** Builds an index from the speakers as the store reads them, reserving its room once when told how many to expect. */
+    private static final class IndexLoad implements PackedEmbeddings {
+        private final int dimension;
+        private SpeakerIndexLoad load;
+
+        IndexLoad(int dimension) {
+            this.dimension = dimension;
+        }
+
+        @Override
+        public void expect(int speakers) {
+            if (load == null) {
+                load = new SpeakerIndexLoad(dimension, speakers);
+            }
+        }
+
+        @Override
+        public void speaker(String name, float[] values, int count, int dimension) {
+            if (count > 0) {
+                expect(16);
+                load.add(name, values, count, dimension);
+            }
+        }
+
+        SpeakerIndex finish() {
+            expect(16);
+            return load.finish();
+        }
     }
 
     /** Grows with every change to the index, so what is derived from it (the AS-norm cohort) knows when to rebuild. */

@@ -3,6 +3,7 @@ package io.voxprint.store.jdbc;
 import io.voxprint.store.EmbeddingRecords;
 import io.voxprint.store.Floats;
 import io.voxprint.store.Inputs;
+import io.voxprint.store.PackedEmbeddings;
 import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.StoreException;
 import io.voxprint.store.StoreException.Kind;
@@ -71,6 +72,28 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
             groups.finish();
             return null;
         });
+    }
+
+    @Override
+    public void packedOfModel(String modelSha256, PackedEmbeddings sink) {
+        String model = Inputs.modelSha256(modelSha256);
+        db.read(c -> {
+            sink.expect(speakerCount(c));
+            PackedSpeakerRows rows = new PackedSpeakerRows(db, model, sink);
+            if (!db.bulkEmbeddingRows(c, model, rows)) {
+                rows(c, model, null, rows);
+            }
+            rows.finish();
+            return null;
+        });
+    }
+
+    /** Every speaker, with or without embeddings of a model: the room a model's index may need. */
+    private static int speakerCount(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM speaker"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
+        }
     }
 
     @Override

@@ -11,11 +11,13 @@ import io.voxprint.scoring.SpeakerIndex;
 import io.voxprint.store.Enrollment;
 import io.voxprint.store.Fixtures;
 import io.voxprint.store.NewEnrollment;
+import io.voxprint.store.PackedEmbeddings;
 import io.voxprint.store.SpeakerEmbeddings;
 import io.voxprint.store.StoreEngine;
 import io.voxprint.store.StoreEngines.EngineTest;
 import io.voxprint.store.VoiceprintStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,29 @@ class CatalogueLoadTest {
                 }
                 assertEquals(loaded.stream().map(SpeakerEmbeddings::speakerName).toList(),
                         store.embeddings().ofModel(model.getKey()).stream().map(SpeakerEmbeddings::speakerName).toList());
+                // the packed read (what the index is built from) gives the same speakers, order and values
+                List<String> packedNames = new ArrayList<>();
+                int[] expected = {-1};
+                store.embeddings().packedOfModel(model.getKey(), new PackedEmbeddings() {
+                    @Override
+                    public void expect(int speakers) {
+                        expected[0] = speakers;
+                    }
+
+                    @Override
+                    public void speaker(String name, float[] values, int count, int dimension) {
+                        SpeakerEmbeddings same = loaded.get(packedNames.size());
+                        assertEquals(same.speakerName(), name);
+                        assertEquals(same.embeddings().size(), count, name);
+                        assertEquals(DIM, dimension, name);
+                        for (int k = 0; k < count; k++) {
+                            assertArrayEquals(same.embeddings().get(k), Arrays.copyOfRange(values, k * DIM, (k + 1) * DIM), name + " take " + k);
+                        }
+                        packedNames.add(name);
+                    }
+                });
+                assertEquals(loaded.size(), packedNames.size());
+                assertEquals(SPEAKERS, expected[0], "told to expect every speaker of the store");
 
                 SpeakerCatalog catalog = new SpeakerCatalog(store);
                 Map<String, float[]> voiceprints = catalog.voiceprints(model.getKey(), DIM);
@@ -87,6 +112,7 @@ class CatalogueLoadTest {
                 }
                 // identification from the loaded index: each speaker's first take finds that speaker first
                 SpeakerIndex index = catalog.index(model.getKey(), DIM);
+                assertEquals(packedNames, index.keys(), "the index keeps the store's order of speakers");
                 for (Map.Entry<String, List<float[]>> s : model.getValue().entrySet()) {
                     assertEquals(s.getKey(), index.topK(s.getValue().get(0), 1).get(0).key());
                 }
