@@ -18,6 +18,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * appends a row, replacing overwrites it, removing moves the last row into the hole (swap-remove):
  * each change touches dim values and rebuilds nothing. Searches may run from several threads at
  * once; changes wait for running searches.
+ *
+ * <p>Longer than our other classes on purpose: the column layout is private, and every path that
+ * touches it (search, put, block-wise bulk load, swap-remove, trim) has to keep the same invariants
+ * under the same lock; splitting them would expose the columns.
  */
 public final class SpeakerIndex {
 
