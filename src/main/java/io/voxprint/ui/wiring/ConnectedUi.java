@@ -1,5 +1,6 @@
 package io.voxprint.ui.wiring;
 
+import io.voxprint.model.ModelThreadNiceness;
 import io.voxprint.common.UserMessage;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class ConnectedUi {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectedUi.class);
 
+    /** The model's threads yield to the FX and render threads (about a third of a core's share each against them). */
+    private static final int DESKTOP_MODEL_NICENESS = 5;
+
     private ConnectedUi() {
     }
 
@@ -39,6 +43,7 @@ public final class ConnectedUi {
      * the passphrase of a protected one.
      */
     public static UiActions create(Map<String, String> env, SettingsStore settingsStore, DialogService dialogs) {
+        ModelThreadNiceness.setDefault(DESKTOP_MODEL_NICENESS);
         SettingsStore.Loaded loaded = settingsStore.load();
         List<String> notices = new ArrayList<>();
         loaded.warning().ifPresent(notices::add);
