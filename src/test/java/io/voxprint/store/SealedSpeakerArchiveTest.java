@@ -39,13 +39,8 @@ class SealedSpeakerArchiveTest {
     byte[] photo;
 
     private void aStoreToExportFrom(StoreEngine engine) {
-        source = engine.newDatabase();
         photo = Fixtures.png(0x445566);
-        try (VoiceprintStore store = source.open()) {
-            store.enroll("Alice", Fixtures.takes("Alice", 3, MODEL_A, 500), true, photo);
-            store.enroll("Bob", Fixtures.takes("Bob", 2, MODEL_A, 0), true, null);
-            store.speakers().setNotes("Bob", "second voice");
-        }
+        source = SpeakerArchiveTest.aliceAndBob(engine, photo);
     }
 
     private Path sealedArchive() {

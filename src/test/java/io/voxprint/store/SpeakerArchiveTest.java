@@ -32,13 +32,19 @@ class SpeakerArchiveTest {
     byte[] photo;
 
     private void aStoreToExportFrom(StoreEngine engine) {
-        source = engine.newDatabase();
         photo = Fixtures.png(0x445566);
-        try (VoiceprintStore store = source.open()) {
+        source = aliceAndBob(engine, photo);
+    }
+
+    /** A new database of {@code engine} holding Alice (three takes, kept audio, the photo) and Bob (two takes, notes). */
+    static TestDatabase aliceAndBob(StoreEngine engine, byte[] photo) {
+        TestDatabase db = engine.newDatabase();
+        try (VoiceprintStore store = db.open()) {
             store.enroll("Alice", Fixtures.takes("Alice", 3, MODEL_A, 500), true, photo);
             store.enroll("Bob", Fixtures.takes("Bob", 2, MODEL_A, 0), true, null);
             store.speakers().setNotes("Bob", "second voice");
         }
+        return db;
     }
 
     @EngineTest
