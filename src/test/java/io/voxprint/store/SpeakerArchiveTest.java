@@ -47,13 +47,18 @@ class SpeakerArchiveTest {
         return db;
     }
 
+    /** The plain archive of {@code names} (all when empty) from {@code db}. */
+    static void exportFrom(TestDatabase db, List<String> names, Path file) {
+        try (VoiceprintStore store = db.open()) {
+            SpeakerArchive.export(store, names, file);
+        }
+    }
+
     @EngineTest
     void exportThenImportRecreatesSpeakersAndEmbeddings(StoreEngine engine) throws Exception {
         aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of(), json);
-        }
+        exportFrom(source, List.of(), json);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
         // the documented format, read without the code under test
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -90,9 +95,7 @@ class SpeakerArchiveTest {
         aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
         TestDatabase target = engine.newDatabase();
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of("alice"), json);
-        }
+        exportFrom(source, List.of("alice"), json);
         try (VoiceprintStore store = target.open()) {
             store.enroll("ALICE", Fixtures.takes("other", 1, MODEL_A, 0), true, null);
         }
@@ -116,9 +119,7 @@ class SpeakerArchiveTest {
     void vectorsOfAnotherModelAreRefused(StoreEngine engine) {
         aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of(), json);
-        }
+        exportFrom(source, List.of(), json);
         TestDatabase target = engine.newDatabase();
         target.open().close();
         String before = target.dump();
