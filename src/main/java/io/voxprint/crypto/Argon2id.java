@@ -14,9 +14,25 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 public record Argon2id(byte[] salt, int memoryKiB, int iterations, int parallelism) {
 
+    /**
+     * Set to {@code true} by the build's test runs only: new keys then take the smallest parameters
+     * this record accepts, because dozens of tests create and open protected databases through the
+     * CLI and the desktop and are about the records, not about Argon2id's cost (at half a second a
+     * derivation they spent about a minute of every build on it). The stored parameters still drive
+     * every later derivation, and {@code Argon2idTest} holds the production ones.
+     */
+    static final String LIGHT_FOR_TESTS = "voxprint.test.argon2id.light";
+
     /** RFC 9106's second recommended option (64 MiB, 3 passes, 4 lanes): about half a second here. */
     public static Argon2id withFreshSalt() {
-        return new Argon2id(Secrets.random(16), 64 * 1024, 3, 4);
+        if (Boolean.getBoolean(LIGHT_FOR_TESTS)) {
+            return new Argon2id(Secrets.random(16), 8, 1, 1);
+        }
+        return recommended(Secrets.random(16));
+    }
+
+    static Argon2id recommended(byte[] salt) {
+        return new Argon2id(salt, 64 * 1024, 3, 4);
     }
 
     public Argon2id {

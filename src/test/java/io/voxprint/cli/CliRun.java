@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process with its own environment and captures exit code, stdout and stderr. */
-final class CliRun {
-    static final Path RESOURCES = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"));
-    static final Path FIXTURE_MODEL = RESOURCES.resolve("model/ecapa2-fixture.pt");
-    static final Path E2E = RESOURCES.resolve("e2e");
+public final class CliRun {
+    public static final Path RESOURCES = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"));
+    public static final Path FIXTURE_MODEL = RESOURCES.resolve("model/ecapa2-fixture.pt");
+    public static final Path E2E = RESOURCES.resolve("e2e");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final int exitCode;
-    final String out;
-    final String err;
+    public final int exitCode;
+    public final String out;
+    public final String err;
 
     private CliRun(int exitCode, String out, String err) {
         this.exitCode = exitCode;
@@ -28,7 +28,8 @@ final class CliRun {
         this.err = err;
     }
 
-    static Map<String, String> env(Path home) {
+    /** A user of {@code home}: database, model cache and settings there, the hub offline. */
+    public static Map<String, String> env(Path home) {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", home.toString());
         env.put("VOXPRINT_DB", home.resolve("voxprint.db").toString());
@@ -37,7 +38,7 @@ final class CliRun {
         return env;
     }
 
-    static CliRun run(Map<String, String> env, String... args) {
+    public static CliRun run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
@@ -48,7 +49,7 @@ final class CliRun {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    List<JsonNode> lines() {
+    public List<JsonNode> lines() {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (!line.isBlank()) {
@@ -62,7 +63,7 @@ final class CliRun {
         return nodes;
     }
 
-    JsonNode single() {
+    public JsonNode single() {
         List<JsonNode> l = lines();
         if (l.size() != 1) {
             throw new AssertionError("expected one JSON line, got " + l.size() + ": " + out + "\nstderr: " + err);

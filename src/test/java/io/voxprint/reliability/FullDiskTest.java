@@ -14,6 +14,7 @@ import io.voxprint.audio.QualityAnalyzer;
 import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.audio.QualityReport;
+import io.voxprint.cli.CliRun;
 import io.voxprint.cli.VoxprintCli;
 import io.voxprint.fuzz.Contract;
 import io.voxprint.model.hub.FakeHub;
@@ -22,10 +23,7 @@ import io.voxprint.store.StoreException;
 import io.voxprint.store.NewEnrollment;
 import io.voxprint.store.sqlite.SqliteOptions;
 import io.voxprint.store.sqlite.SqliteStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,8 +75,8 @@ class FullDiskTest {
             Map<String, String> env = new HashMap<>(Map.of("HOME", tmp.toString(), "HF_HOME", hfHome.toString(),
                     "HF_ENDPOINT", hub.endpoint(), "VOXPRINT_DB", tmp.resolve("v.db").toString()));
 
-            Run failed = cli(env, "model", "download");
-            assertEquals(VoxprintCli.ERROR, failed.code, failed.toString());
+            CliRun failed = CliRun.run(env, "model", "download");
+            assertEquals(VoxprintCli.ERROR, failed.exitCode, failed.toString());
             assertTrue(failed.out.isEmpty(), failed.toString());
             assertTrue(!failed.err.contains("\tat ") && !failed.err.contains("Exception"), failed.err);
             String last = lastLine(failed.err);
@@ -86,12 +84,12 @@ class FullDiskTest {
             Contract.assertOneSentence(last.substring("voxprint: ".length()), hfHome.resolve("hub").toString());
             assertEquals(List.of(), files(storage.resolve("snapshots")), "no snapshot of a partial file");
             assertTrue(!Files.exists(storage.resolve("blobs").resolve(sha)), "no blob under the final name");
-            Run path = cli(env, "model", "path");
-            assertEquals(VoxprintCli.ERROR, path.code, "a partial download is no model: " + path);
+            CliRun path = CliRun.run(env, "model", "path");
+            assertEquals(VoxprintCli.ERROR, path.exitCode, "a partial download is no model: " + path);
 
             Files.delete(blocker);
-            Run retried = cli(env, "model", "download");
-            assertEquals(VoxprintCli.OK, retried.code, retried.toString());
+            CliRun retried = CliRun.run(env, "model", "download");
+            assertEquals(VoxprintCli.OK, retried.exitCode, retried.toString());
             Path file = Path.of(new ObjectMapper().readTree(retried.out).get("path").asText());
             assertArrayEquals(model, Files.readAllBytes(file));
         } finally {
@@ -142,10 +140,10 @@ class FullDiskTest {
 
             if (filler != null) {
                 // the command line on the same full disk: exit 2 and one sentence
-                Run cli = cli(Map.of("HOME", tmp.toString(), "VOXPRINT_DB", db.toString(), "HF_HUB_OFFLINE", "1"),
+                CliRun cli = CliRun.run(Map.of("HOME", tmp.toString(), "VOXPRINT_DB", db.toString(), "HF_HUB_OFFLINE", "1"),
                         "enroll", "--keep-audio", "--name", "Carol", "--force", "--model", FIXTURE.toString(),
                         RESOURCES.resolve("e2e/carol-1.wav").toString(), RESOURCES.resolve("e2e/carol-2.wav").toString());
-                assertEquals(VoxprintCli.ERROR, cli.code, cli.toString());
+                assertEquals(VoxprintCli.ERROR, cli.exitCode, cli.toString());
                 assertEquals("voxprint: The disk holding the database '" + db + "' is full; nothing was saved (free some"
                         + " space and try again).", cli.err.strip());
                 assertEquals("ok", integrityCheck(db));
@@ -179,23 +177,5 @@ class FullDiskTest {
     private static String lastLine(String text) {
         List<String> lines = text.strip().lines().toList();
         return lines.get(lines.size() - 1);
-    }
-
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
-        }
-    }
-
-    private static Run cli(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = VoxprintCli.run(env, o, e, args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.audio.AudioLoader;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.model.Ecapa2Model;
+import io.voxprint.testing.PythonReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class LongRecordingEmbedTest {
                 sum[k] += e[k];
             }
         }
-        double[] expected = unit(sum);
+        double[] expected = PythonReference.unit(sum);
         double[] actual = unit(viaApp);
         double cosine = 0;
         for (int k = 0; k < expected.length; k++) {
@@ -119,19 +120,6 @@ class LongRecordingEmbedTest {
         for (int i = 0; i < v.length; i++) {
             d[i] = v[i];
         }
-        return unit(d);
-    }
-
-    private static double[] unit(double[] v) {
-        double n = 0;
-        for (double x : v) {
-            n += x * x;
-        }
-        n = Math.sqrt(n);
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] / n;
-        }
-        return out;
+        return PythonReference.unit(d);
     }
 }

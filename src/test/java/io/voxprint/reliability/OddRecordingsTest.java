@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxprint.audio.AudioLoader;
+import io.voxprint.cli.CliRun;
 import io.voxprint.cli.VoxprintCli;
 import io.voxprint.fuzz.Contract;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,16 +97,16 @@ class OddRecordingsTest {
     /** Enrolling the clipped take is refused by the quality gate (nothing written), then forced with a warning. */
     @Test
     void clippedTakeIsRefusedForEnrollmentUnlessForced() {
-        Run refused = cli("enroll", "--name", "Clip", file("clipped.wav"));
-        assertEquals(VoxprintCli.ERROR, refused.code, refused.toString());
+        CliRun refused = cli("enroll", "--name", "Clip", file("clipped.wav"));
+        assertEquals(VoxprintCli.ERROR, refused.exitCode, refused.toString());
         assertTrue(refused.out.isEmpty(), refused.toString());
         String sentence = oneErrorLine(refused);
         assertTrue(sentence.startsWith("The recording 'clipped.wav' is not good enough to enroll (")
                 && sentence.contains("clipped") && sentence.endsWith("record again, or force it."), sentence);
         assertTrue(!cli("speakers", "list").out.contains("\"Clip\""), "nothing was enrolled");
 
-        Run forced = cli("enroll", "--name", "Clip", "--force", file("clipped.wav"));
-        assertEquals(VoxprintCli.OK, forced.code, forced.toString());
+        CliRun forced = cli("enroll", "--name", "Clip", "--force", file("clipped.wav"));
+        assertEquals(VoxprintCli.OK, forced.exitCode, forced.toString());
         assertTrue(forced.err.strip().startsWith("voxprint: warning: clipped.wav: ") && forced.err.strip().lines().count() == 1,
                 forced.err);
         assertEquals("Clip", json(forced.out).get("speaker").asText());
@@ -119,24 +115,24 @@ class OddRecordingsTest {
     @Test
     void verifyAgainstAnOddProbeGivesOneSentence() {
         cli("enroll", "--name", "Alice", "--force", RESOURCES.resolve("e2e/alice-2.wav").toString());
-        Run r = cli("verify", "--name", "Alice", file("header-only.wav"));
-        assertEquals(VoxprintCli.ERROR, r.code, r.toString());
+        CliRun r = cli("verify", "--name", "Alice", file("header-only.wav"));
+        assertEquals(VoxprintCli.ERROR, r.exitCode, r.toString());
         assertEquals("The file 'header-only.wav' contains no audio.", oneErrorLine(r));
-        Run silent = cli("identify", file("dc-only.wav"));
-        assertEquals(VoxprintCli.ERROR, silent.code, silent.toString());
+        CliRun silent = cli("identify", file("dc-only.wav"));
+        assertEquals(VoxprintCli.ERROR, silent.exitCode, silent.toString());
         assertEquals("The recording 'dc-only.wav' contains no speech (it is silent).", oneErrorLine(silent));
     }
 
     private void refused(String name, String sentence) {
-        Run r = cli("embed", file(name));
-        assertEquals(VoxprintCli.PARTIAL, r.code, r.toString());
+        CliRun r = cli("embed", file(name));
+        assertEquals(VoxprintCli.PARTIAL, r.exitCode, r.toString());
         assertTrue(r.out.isEmpty(), r.toString());
         assertEquals(sentence, oneErrorLine(r));
     }
 
     private JsonNode embedded(String name) {
-        Run r = cli("embed", file(name));
-        assertEquals(VoxprintCli.OK, r.code, r.toString());
+        CliRun r = cli("embed", file(name));
+        assertEquals(VoxprintCli.OK, r.exitCode, r.toString());
         assertEquals("", r.err, r.toString());
         JsonNode line = json(r.out);
         assertEquals(192, line.get("embedding").size());
@@ -147,7 +143,7 @@ class OddRecordingsTest {
     }
 
     /** stderr must be one line "voxprint: <one sentence>"; returns the sentence. */
-    private static String oneErrorLine(Run r) {
+    private static String oneErrorLine(CliRun r) {
         String err = r.err.strip();
         assertEquals(1, err.lines().count(), r.toString());
         assertTrue(err.startsWith("voxprint: "), err);
@@ -170,31 +166,11 @@ class OddRecordingsTest {
         return home.resolve(name).toString();
     }
 
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
-        }
-    }
-
-    private static Run cli(String... command) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("VOXPRINT_DB", home.resolve("voxprint.db").toString());
-        env.put("HF_HOME", home.resolve("hf").toString());
-        env.put("HF_HUB_OFFLINE", "1");
-        String[] args = new String[command.length + 2];
-        System.arraycopy(command, 0, args, 0, command.length);
+    private static CliRun cli(String... command) {
+        String[] args = Arrays.copyOf(command, command.length + 2);
         args[command.length] = "--model";
-        args[command.length + 1] = RESOURCES.resolve("model/ecapa2-fixture.pt").toString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = VoxprintCli.run(env, o, e, args);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        args[command.length + 1] = CliRun.FIXTURE_MODEL.toString();
+        return CliRun.run(CliRun.env(home), args);
     }
 
     static byte[] pcm16(int rate, int channels, float[] interleaved) {

@@ -48,24 +48,35 @@ public final class DbDump {
                 }
             }
             for (String table : tables) {
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object v = rs.getObject(i);
-                            row.append(v instanceof byte[] b ? "sha256:" + sha256(b) : String.valueOf(v)).append('|');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
+                List<String> rows = rows(s, "SELECT * FROM " + table);
                 Collections.sort(rows);
-                out.append("== ").append(table).append(" (").append(rows.size()).append(" rows)\n");
-                rows.forEach(r -> out.append(r).append('\n'));
+                appendTable(out, table, rows);
             }
         }
         return out.toString();
+    }
+
+    /** Every row of {@code query}, values separated by '|', blobs as sha256. */
+    public static List<String> rows(Statement s, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(query)) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    row.append(v instanceof byte[] b ? "sha256:" + sha256(b) : String.valueOf(v)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    /** A table's part of a dump: its name, how many rows, then the rows. */
+    public static void appendTable(StringBuilder out, String table, List<String> rows) {
+        out.append("== ").append(table).append(" (").append(rows.size()).append(" rows)\n");
+        rows.forEach(r -> out.append(r).append('\n'));
     }
 
     public static String sha256(byte[] bytes) {

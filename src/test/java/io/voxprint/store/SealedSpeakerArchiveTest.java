@@ -39,13 +39,8 @@ class SealedSpeakerArchiveTest {
     byte[] photo;
 
     private void aStoreToExportFrom(StoreEngine engine) {
-        source = engine.newDatabase();
         photo = Fixtures.png(0x445566);
-        try (VoiceprintStore store = source.open()) {
-            store.enroll("Alice", Fixtures.takes("Alice", 3, MODEL_A, 500), true, photo);
-            store.enroll("Bob", Fixtures.takes("Bob", 2, MODEL_A, 0), true, null);
-            store.speakers().setNotes("Bob", "second voice");
-        }
+        source = SpeakerArchiveTest.aliceAndBob(engine, photo);
     }
 
     private Path sealedArchive() {
@@ -85,9 +80,7 @@ class SealedSpeakerArchiveTest {
     void aSealedArchiveHoldsNothingReadableAndRoundTripsBitForBit(StoreEngine engine) throws Exception {
         aStoreToExportFrom(engine);
         Path plain = dir.resolve("plain.json");
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of(), plain);
-        }
+        SpeakerArchiveTest.exportFrom(source, List.of(), plain);
         // the finder finds what a plaintext archive exposes, so its silence below means something
         assertFalse(plaintextIn(Files.readAllBytes(plain), photo).isEmpty());
 
@@ -121,9 +114,7 @@ class SealedSpeakerArchiveTest {
     void aPlainArchiveStillImportsWithoutAskingForAPassphrase(StoreEngine engine) {
         aStoreToExportFrom(engine);
         Path plain = dir.resolve("old.json");
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of("Bob"), plain);
-        }
+        SpeakerArchiveTest.exportFrom(source, List.of("Bob"), plain);
         try (VoiceprintStore target = engine.newDatabase().open()) {
             ImportResult result = SpeakerArchive.importInto(target, plain, MODEL_A, ClashPolicy.REFUSE, archive -> {
                 throw new AssertionError("a plain archive asked for a passphrase");

@@ -32,12 +32,25 @@ class SpeakerArchiveTest {
     byte[] photo;
 
     private void aStoreToExportFrom(StoreEngine engine) {
-        source = engine.newDatabase();
         photo = Fixtures.png(0x445566);
-        try (VoiceprintStore store = source.open()) {
+        source = aliceAndBob(engine, photo);
+    }
+
+    /** A new database of {@code engine} holding Alice (three takes, kept audio, the photo) and Bob (two takes, notes). */
+    static TestDatabase aliceAndBob(StoreEngine engine, byte[] photo) {
+        TestDatabase db = engine.newDatabase();
+        try (VoiceprintStore store = db.open()) {
             store.enroll("Alice", Fixtures.takes("Alice", 3, MODEL_A, 500), true, photo);
             store.enroll("Bob", Fixtures.takes("Bob", 2, MODEL_A, 0), true, null);
             store.speakers().setNotes("Bob", "second voice");
+        }
+        return db;
+    }
+
+    /** The plain archive of {@code names} (all when empty) from {@code db}. */
+    static void exportFrom(TestDatabase db, List<String> names, Path file) {
+        try (VoiceprintStore store = db.open()) {
+            SpeakerArchive.export(store, names, file);
         }
     }
 
@@ -45,9 +58,7 @@ class SpeakerArchiveTest {
     void exportThenImportRecreatesSpeakersAndEmbeddings(StoreEngine engine) throws Exception {
         aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of(), json);
-        }
+        exportFrom(source, List.of(), json);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
         // the documented format, read without the code under test
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -84,9 +95,7 @@ class SpeakerArchiveTest {
         aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
         TestDatabase target = engine.newDatabase();
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of("alice"), json);
-        }
+        exportFrom(source, List.of("alice"), json);
         try (VoiceprintStore store = target.open()) {
             store.enroll("ALICE", Fixtures.takes("other", 1, MODEL_A, 0), true, null);
         }
@@ -110,9 +119,7 @@ class SpeakerArchiveTest {
     void vectorsOfAnotherModelAreRefused(StoreEngine engine) {
         aStoreToExportFrom(engine);
         Path json = dir.resolve("speakers.json");
-        try (VoiceprintStore store = source.open()) {
-            SpeakerArchive.export(store, List.of(), json);
-        }
+        exportFrom(source, List.of(), json);
         TestDatabase target = engine.newDatabase();
         target.open().close();
         String before = target.dump();

@@ -1,10 +1,7 @@
 package io.voxprint.testing;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
-import javax.sound.sampled.Line;
-import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 
 /**
@@ -12,41 +9,18 @@ import javax.sound.sampled.TargetDataLine;
  * times real time, then zeros (or, with {@code endsAfterPcm}, closes like an unplugged device, so a
  * recording holds exactly the WAV's samples); reads block like a real line.
  */
-final class FakeTargetLine implements TargetDataLine, LineWithoutControls {
-    private final DataLine.Info info;
-    private final AudioFormat format;
+final class FakeTargetLine extends FakeDataLine implements TargetDataLine {
     private final byte[] pcm;
     private final double speed;
     private final boolean endsAfterPcm;
-    private volatile boolean open;
-    private volatile boolean running;
     private long startNanos;
     private long delivered;
 
     FakeTargetLine(DataLine.Info info, AudioFormat format, byte[] pcm, double speed, boolean endsAfterPcm) {
-        this.info = info;
-        this.format = format;
+        super(info, format);
         this.pcm = pcm;
         this.speed = speed;
         this.endsAfterPcm = endsAfterPcm;
-    }
-
-    @Override
-    public void open(AudioFormat requested, int bufferSize) throws LineUnavailableException {
-        open(requested);
-    }
-
-    @Override
-    public void open(AudioFormat requested) throws LineUnavailableException {
-        if (!format.matches(requested)) {
-            throw new LineUnavailableException("Only " + format + " is offered");
-        }
-        open = true;
-    }
-
-    @Override
-    public void open() {
-        open = true;
     }
 
     @Override
@@ -86,14 +60,6 @@ final class FakeTargetLine implements TargetDataLine, LineWithoutControls {
     }
 
     @Override
-    public void drain() {
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
     public synchronized void start() {
         if (!running) {
             running = true;
@@ -102,38 +68,8 @@ final class FakeTargetLine implements TargetDataLine, LineWithoutControls {
     }
 
     @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public boolean isActive() {
-        return running;
-    }
-
-    @Override
-    public AudioFormat getFormat() {
-        return format;
-    }
-
-    @Override
-    public int getBufferSize() {
-        return (int) format.getFrameRate() * format.getFrameSize();
-    }
-
-    @Override
     public int available() {
         return 0;
-    }
-
-    @Override
-    public int getFramePosition() {
-        return (int) getLongFramePosition();
     }
 
     @Override
@@ -142,28 +78,8 @@ final class FakeTargetLine implements TargetDataLine, LineWithoutControls {
     }
 
     @Override
-    public long getMicrosecondPosition() {
-        return (long) (getLongFramePosition() / format.getFrameRate() * 1e6);
-    }
-
-    @Override
-    public float getLevel() {
-        return AudioSystem.NOT_SPECIFIED;
-    }
-
-    @Override
-    public Line.Info getLineInfo() {
-        return info;
-    }
-
-    @Override
     public void close() {
         open = false;
         running = false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 }

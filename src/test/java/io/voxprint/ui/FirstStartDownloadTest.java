@@ -159,26 +159,16 @@ class FirstStartDownloadTest {
     void downloadingTheModelShowsProgressThenUnlocksTheWindow(FxRobot robot) throws Exception {
         byte[] model = Files.readAllBytes(PythonReference.FIXTURE_MODEL);
         serve(model);
-        Map<String, String> env = Map.of("HF_HOME", home.resolve("hf").toString(),
-                "HF_ENDPOINT", "http://127.0.0.1:" + hub.getAddress().getPort());
         SettingsStore store = new SettingsStore(home.resolve("settings.json"));
-        store.save(new Settings("", "main", null, false, "", false, home.resolve("data").toString()));
         RecordingDialogService dialogs = new RecordingDialogService();
-        dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION);
-        actions = ConnectedUi.create(env, store, dialogs);
-        MainWindow[] window = new MainWindow[1];
-        robot.interact(() -> {
-            window[0] = VoxprintUi.build(actions, new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError), dialogs);
-            stage.setScene(new Scene(window[0], 1280, 800));
-            stage.show();
-        });
-        assertTrue(window[0].rail().isDisabled());
+        MainWindow window = openWindow(robot, store, dialogs);
+        assertTrue(window.rail().isDisabled());
         javafx.scene.control.ProgressBar bar = robot.lookup("#download-progress").queryAs(javafx.scene.control.ProgressBar.class);
         robot.interact(() -> bar.progressProperty().addListener((o, old, now) -> progressSeen.add(now.doubleValue())));
 
         robot.clickOn("#download-model");
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window[0].rail().isDisabled());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.rail().isDisabled());
         } catch (TimeoutException e) {
             fail("the downloaded model did not load; status: " + robot.lookup("#first-start-status").queryAs(Label.class).getText()
                     + ", errors: " + dialogs.errors);

@@ -2,7 +2,6 @@ package io.voxprint.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.voxprint.app.AppContext;
 import io.voxprint.app.core.AppConfig;
@@ -10,39 +9,29 @@ import io.voxprint.app.core.AudioSource;
 import io.voxprint.app.core.ScoringOptions;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.common.NamedExecutors;
 import io.voxprint.store.AuditEntry;
 import io.voxprint.store.VoiceprintStore;
 import io.voxprint.store.sqlite.SqliteStore;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.testing.PythonReference;
-import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.wiring.AppSession;
-import io.voxprint.ui.wiring.ConnectedUi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Live scoring on the real application: the fake microphone is held in the middle of a take, the
@@ -55,25 +44,17 @@ class LiveScoringDesktopTest {
     private static final double HOLD_AT_SECONDS = 3.2;
     @TempDir
     Path home;
-    private Stage stage;
     private final RecordingDialogService dialogs = new RecordingDialogService();
+    @RegisterExtension
+    final TestDesktop desktop = new TestDesktop(dialogs, STEP_LIMIT_SECONDS);
     private final PythonReference python = new PythonReference();
-    private UiActions actions;
 
     LiveScoringDesktopTest() throws Exception {
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
     }
 
     @AfterEach
     void closeEverything() {
         FakeMicrophone.remove();
-        if (actions != null) {
-            actions.shutdown().run();
-        }
     }
 
     private Path database() {
@@ -94,28 +75,10 @@ class LiveScoringDesktopTest {
         SettingsStore store = new SettingsStore(home.resolve("config").resolve("settings.json"));
         store.save(new Settings(PythonReference.FIXTURE_MODEL.toString(), "main", threshold, false, "", false,
                 home.resolve("data").toString()));
-        actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store,
-                dialogs);
-        FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
-        robot.interact(() -> {
-            Scene scene = new Scene(VoxprintUi.build(actions, runner, dialogs), 1280, 800);
-            scene.getStylesheets().add(VoxprintUi.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-        });
+        desktop.open(robot, Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store);
     }
 
-    private void until(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(STEP_LIMIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            fail(what + " did not happen within " + STEP_LIMIT_SECONDS + " s; errors shown: " + dialogs.errors);
-        }
-    }
 
-    private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     private void recordHeld(FxRobot robot, String wav) {
         FakeMicrophone.installEndingAfter(PythonReference.E2E.resolve(wav), 1.0);
@@ -137,18 +100,18 @@ class LiveScoringDesktopTest {
         assertTrue(aliceTrue > threshold + 0.003 && bobTrue > threshold + 0.003, "the references are clearly accepted");
         enrollThreeSpeakers();
         open(robot, threshold);
-        until("the model loads", () -> !text(robot, "#status-model").contains("loading"));
+        desktop.until("the model loads", () -> !TestDesktop.text(robot, "#status-model").contains("loading"));
 
         robot.clickOn("#nav-verify");
         @SuppressWarnings("unchecked")
         ComboBox<SpeakerSummary> speaker = robot.lookup("#verify-speaker").queryAs(ComboBox.class);
-        until("the speaker list is filled", () -> speaker.getItems().size() == 3);
+        desktop.until("the speaker list is filled", () -> speaker.getItems().size() == 3);
         robot.interact(() -> speaker.getSelectionModel().select(
                 speaker.getItems().stream().filter(s -> s.name().equals("alice")).findFirst().orElseThrow()));
         ScoreGauge gauge = robot.lookup("#verify-gauge").queryAs(ScoreGauge.class);
         recordHeld(robot, "alice-4.wav");
-        until("a provisional score shows while recording", () -> text(robot, "#verify-provisional").startsWith("Provisional score "));
-        String provisional = text(robot, "#verify-provisional");
+        desktop.until("a provisional score shows while recording", () -> TestDesktop.text(robot, "#verify-provisional").startsWith("Provisional score "));
+        String provisional = TestDesktop.text(robot, "#verify-provisional");
         assertTrue(recording(robot), "still recording: " + provisional);
         assertTrue(provisional.endsWith("The decision follows when the recording stops."), provisional);
         double shown = Double.parseDouble(provisional.split(" ")[2]);
@@ -156,25 +119,24 @@ class LiveScoringDesktopTest {
         assertTrue(Double.isNaN(gauge.decision().scoreProperty().get()), "no decision while recording");
 
         FakeMicrophone.release();
-        until("alice-4 is verified", () -> !Double.isNaN(gauge.decision().scoreProperty().get()));
+        desktop.until("alice-4 is verified", () -> !Double.isNaN(gauge.decision().scoreProperty().get()));
         assertEquals(aliceTrue, gauge.decision().scoreProperty().get(), 1e-3);
         assertEquals("Accepted: the voice matches this speaker.", gauge.decisionText());
-        assertEquals("", text(robot, "#verify-provisional"), "the decision replaces the provisional score");
+        assertEquals("", TestDesktop.text(robot, "#verify-provisional"), "the decision replaces the provisional score");
 
         robot.clickOn("#nav-identify");
         recordHeld(robot, "bob-4.wav");
-        until("a provisional ranking shows while recording", () -> text(robot, "#identify-provisional").startsWith("Provisional ranking "));
-        assertTrue(recording(robot), "still recording: " + text(robot, "#identify-provisional"));
+        desktop.until("a provisional ranking shows while recording", () -> TestDesktop.text(robot, "#identify-provisional").startsWith("Provisional ranking "));
+        assertTrue(recording(robot), "still recording: " + TestDesktop.text(robot, "#identify-provisional"));
         FakeMicrophone.release();
-        until("bob-4 is identified", () -> text(robot, "#identify-verdict").startsWith("Most likely"));
-        String verdict = text(robot, "#identify-verdict");
+        desktop.until("bob-4 is identified", () -> TestDesktop.text(robot, "#identify-verdict").startsWith("Most likely"));
+        String verdict = TestDesktop.text(robot, "#identify-verdict");
         assertTrue(verdict.startsWith("Most likely bob (score "), verdict);
         assertEquals(bobTrue, Double.parseDouble(verdict.substring("Most likely bob (score ".length()).split(",")[0]), 1.5e-3, verdict);
-        assertEquals("", text(robot, "#identify-provisional"));
+        assertEquals("", TestDesktop.text(robot, "#identify-provisional"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
-        actions.shutdown().run();
-        actions = null;
+        desktop.close();
         try (VoiceprintStore store = SqliteStore.open(database())) {
             List<String> audit = new ArrayList<>();
             for (AuditEntry e : store.audit().latest(20)) {

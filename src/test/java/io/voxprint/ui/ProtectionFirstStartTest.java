@@ -96,7 +96,9 @@ class ProtectionFirstStartTest {
     }
 
     private State state() {
-        return new DesktopProtection(database(), env()).state();
+        try (DesktopProtection protection = new DesktopProtection(database(), env())) {
+            return protection.state();
+        }
     }
 
     private String databaseText(FxRobot robot) {

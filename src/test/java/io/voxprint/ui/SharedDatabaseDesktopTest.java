@@ -3,20 +3,15 @@ package io.voxprint.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.common.NamedExecutors;
 import io.voxprint.store.postgres.PostgresStore;
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.testing.PostgresCluster;
 import io.voxprint.testing.PostgresExtension;
 import io.voxprint.testing.PythonReference;
-import io.voxprint.ui.common.FxTaskRunner;
-import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.shell.ProtectionQuestions;
-import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,22 +19,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The desktop application on a team's PostgreSQL database (a real throwaway server): chosen in
@@ -54,21 +42,9 @@ class SharedDatabaseDesktopTest {
     private static final String MODEL = PythonReference.FIXTURE_MODEL.toString();
     @TempDir
     Path home;
-    private Stage stage;
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private UiActions actions;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void closeEverything() {
-        if (actions != null) {
-            actions.shutdown().run();
-        }
-    }
+    @RegisterExtension
+    final TestDesktop desktop = new TestDesktop(dialogs, STEP_LIMIT_SECONDS);
 
     @Test
     void aPostgresAddressSavedInSettingsIsTheDatabaseOfTheNextStart(FxRobot robot, PostgresCluster cluster) throws Exception {
@@ -78,18 +54,18 @@ class SharedDatabaseDesktopTest {
         settings.save(new Settings(MODEL, "main", null, false, "", false, home.resolve("data").toString()));
         dialogs.choiceAnswers.add(ProtectionQuestions.NO_PROTECTION); // the first start's question, for the SQLite file
         open(robot, settings);
-        until("the SQLite file in the status bar", () -> text(robot, "#status-database").contains("voxprint.db"));
+        desktop.until("the SQLite file in the status bar", () -> TestDesktop.text(robot, "#status-database").contains("voxprint.db"));
 
         robot.clickOn("#nav-settings");
         TextField folder = robot.lookup("#settings-data-folder").queryAs(TextField.class);
         robot.interact(() -> folder.setText(address));
         robot.clickOn("#settings-save");
-        until("the settings saved", () -> text(robot, "#settings-status").equals("Settings saved."));
+        desktop.until("the settings saved", () -> TestDesktop.text(robot, "#settings-status").equals("Settings saved."));
         assertEquals(address, settings.load().settings().dataFolder());
 
-        actions.shutdown().run();
+        desktop.close();
         open(robot, settings);
-        until("the server in the status bar", () -> text(robot, "#status-database").equals("Database: " + address));
+        desktop.until("the server in the status bar", () -> TestDesktop.text(robot, "#status-database").equals("Database: " + address));
         assertTrue(dialogs.errors.isEmpty() && dialogs.warnings.isEmpty(), dialogs.errors + " " + dialogs.warnings);
         try (Connection c = cluster.connect(db); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version FROM voxprint_schema")) {
@@ -112,12 +88,12 @@ class SharedDatabaseDesktopTest {
         settings.save(new Settings(MODEL, "main", null, false, "", false, cluster.url(db, "ui_desk_verify")));
         open(robot, settings);
 
-        until("the refusal on the Enroll view", () -> robot.lookup("#enroll-refused").queryAs(Label.class).isVisible());
-        String sentence = text(robot, "#enroll-refused");
+        desktop.until("the refusal on the Enroll view", () -> robot.lookup("#enroll-refused").queryAs(Label.class).isVisible());
+        String sentence = TestDesktop.text(robot, "#enroll-refused");
         assertTrue(sentence.contains("'ui_desk_verify'") && sentence.contains("enrolling"), sentence);
         assertEquals(1, sentence.split("(?<=\\.) ").length, "one sentence: " + sentence);
         robot.clickOn("#enroll-name").write("alice");
-        until("the name typed", () -> "alice".equals(robot.lookup("#enroll-name").queryAs(TextField.class).getText()));
+        desktop.until("the name typed", () -> "alice".equals(robot.lookup("#enroll-name").queryAs(TextField.class).getText()));
         assertTrue(robot.lookup("#enroll-save").queryAs(Button.class).isDisabled(), "a verify-only desk is offered no enrolling");
     }
 
@@ -150,29 +126,9 @@ class SharedDatabaseDesktopTest {
     }
 
     private void open(FxRobot robot, SettingsStore settings) throws Exception {
-        actions = ConnectedUi.create(Map.of("HOME", home.toString(), "HF_HOME", home.resolve("hf").toString(),
-                "HF_HUB_OFFLINE", "1"), settings, dialogs);
-        FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
-        robot.interact(() -> {
-            MainWindow window = VoxprintUi.build(actions, runner, dialogs);
-            Scene scene = new Scene(window, 1280, 800);
-            scene.getStylesheets().add(VoxprintUi.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            VoxprintUi.showNotices(actions, dialogs);
-        });
+        desktop.open(robot, Map.of("HOME", home.toString(), "HF_HOME", home.resolve("hf").toString(),
+                "HF_HUB_OFFLINE", "1"), settings);
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
-    /** Waits for a state of the window; the limit only ends a test that would otherwise hang. */
-    private static void until(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(STEP_LIMIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            fail(what + " did not happen within " + STEP_LIMIT_SECONDS + " s");
-        }
-    }
 }

@@ -3,7 +3,6 @@ package io.voxprint.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.voxprint.app.AppContext;
 import io.voxprint.app.core.AppConfig;
@@ -13,19 +12,15 @@ import io.voxprint.app.diarize.Conversations;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.app.verify.VerifyResult;
-import io.voxprint.common.NamedExecutors;
 import io.voxprint.scoring.Rttm;
 import io.voxprint.scoring.SpeakerSegment;
 import io.voxprint.testing.FakeSpeaker;
 import io.voxprint.testing.LargeHeadlessScreen;
-import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.shell.ProtectionQuestions;
 import io.voxprint.ui.timeline.TimelineView;
 import io.voxprint.ui.values.TimelineSegment;
 import io.voxprint.ui.wiring.AppSession;
-import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,22 +29,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -64,21 +55,13 @@ class TimelineDesktopTest {
     private static final String UNKNOWN_VOICE = "2609";
     @TempDir
     Path home;
-    private Stage stage;
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private UiActions actions;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
+    @RegisterExtension
+    final TestDesktop desktop = new TestDesktop(dialogs, STEP_LIMIT_SECONDS);
 
     @AfterEach
     void closeEverything() {
         FakeSpeaker.remove();
-        if (actions != null) {
-            actions.shutdown().run();
-        }
     }
 
     private Path database() {
@@ -103,31 +86,14 @@ class TimelineDesktopTest {
         store.save(new Settings(Conversations.MODEL.toString(), "main", null, false, "", false,
                 home.resolve("data").toString()));
         dialogs.choiceAnswers.add(ProtectionQuestions.KEEP_UNENCRYPTED); // the database the test enrolled into is plain
-        actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store, dialogs);
-        FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("test-ui-task"), dialogs::showError);
-        robot.interact(() -> {
-            Scene scene = new Scene(VoxprintUi.build(actions, runner, dialogs), 1280, 800);
-            scene.getStylesheets().add(VoxprintUi.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-        });
+        desktop.open(robot, Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), store);
     }
 
-    private void until(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(STEP_LIMIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            fail(what + " did not happen within " + STEP_LIMIT_SECONDS + " s; errors shown: " + dialogs.errors);
-        }
-    }
 
     private <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
     }
 
-    private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     @Test
     void opensAConversationPlaysASegmentAndEnrollsTheUnknownVoice(FxRobot robot) throws Exception {
@@ -138,12 +104,12 @@ class TimelineDesktopTest {
         enrollTheKnownSpeakers();
         FakeSpeaker.install();
         open(robot);
-        until("the model loads", () -> !text(robot, "#status-model").contains("loading"));
+        desktop.until("the model loads", () -> !TestDesktop.text(robot, "#status-model").contains("loading"));
 
         robot.clickOn("#nav-timeline");
         dialogs.fileAnswers.add(conversation.wav());
         robot.clickOn("#timeline-open");
-        until("the conversation is done", () -> text(robot, "#timeline-status").endsWith("nobody enrolled)."));
+        desktop.until("the conversation is done", () -> TestDesktop.text(robot, "#timeline-status").endsWith("nobody enrolled)."));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
         TimelineView view = robot.lookup(n -> n instanceof TimelineView).queryAs(TimelineView.class);
@@ -167,7 +133,7 @@ class TimelineDesktopTest {
 
         TimelineSegment toPlay = unknownSegments.stream().max(Comparator.comparingDouble(TimelineSegment::duration)).orElseThrow();
         robot.clickOn(view.block(toPlay));
-        until("the segment has played", () -> FakeSpeaker.finishedPlays() == 1);
+        desktop.until("the segment has played", () -> FakeSpeaker.finishedPlays() == 1);
         float[] expected = wavSlice(conversation.wav(), toPlay.start(), toPlay.end());
         float[] played = FakeSpeaker.playedSamples();
         assertEquals(expected.length, played.length, "samples played");
@@ -179,12 +145,11 @@ class TimelineDesktopTest {
                 "playing a segment selects its voice");
         robot.interact(() -> robot.lookup("#timeline-name").queryAs(TextField.class).setText("Speaker " + UNKNOWN_VOICE));
         robot.clickOn("#timeline-enroll");
-        until("the voice is enrolled", () -> text(robot, "#timeline-status").contains("is enrolled from"));
-        assertEquals("Speaker " + UNKNOWN_VOICE, text(robot, "#timeline-lane-" + unknownKey), "the lane shows the new speaker");
+        desktop.until("the voice is enrolled", () -> TestDesktop.text(robot, "#timeline-status").contains("is enrolled from"));
+        assertEquals("Speaker " + UNKNOWN_VOICE, TestDesktop.text(robot, "#timeline-lane-" + unknownKey), "the lane shows the new speaker");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
-        actions.shutdown().run();
-        actions = null;
+        desktop.close();
         Path otherUtterance = Conversations.notEnrolled().get(UNKNOWN_VOICE).get(0);
         Path someoneElse = Conversations.enrollment().values().iterator().next().get(0);
         try (AppContext app = app()) {

@@ -15,9 +15,11 @@ import java.util.Map;
  * The SQLite database's protection as the desktop decides it, with passphrases typed into its own
  * dialogs rather than read from files or a terminal: what the user must still be asked, the first
  * choice (passphrase, keyring or explicitly none; an existing plain database converted in place in
- * one transaction), and opening the database unlocked.
+ * one transaction), and opening the database unlocked. The database is opened once, on the first
+ * question about it, and that store is the one handed out (a start-up opens it once, not once to
+ * look and again to use); closing this closes it unless it was handed out.
  */
-public final class DesktopProtection {
+public final class DesktopProtection implements AutoCloseable {
 
     /** Where the database stands, so the desktop knows which question, if any, to ask. */
     public enum State {
@@ -38,6 +40,7 @@ public final class DesktopProtection {
 
     private final Path database;
     private final SecretToolKeyring keyring;
+    private ProtectedStore store;
 
     /** The database file, with the keyring reached through {@code env}'s session bus. */
     public DesktopProtection(Path database, Map<String, String> env) {
@@ -45,21 +48,21 @@ public final class DesktopProtection {
         this.keyring = new SecretToolKeyring(env);
     }
 
+    /** A database not there yet is not created by asking. */
     public State state() {
-        if (!Files.exists(database)) {
+        if (store == null && !Files.exists(database)) {
             return State.NEW;
         }
-        try (ProtectedStore store = open()) {
-            Protection p = store.protection().orElse(null);
-            if (p == null) {
-                return store.holdsTemplates() ? State.PLAIN_NOT_ASKED : State.NEW;
-            }
-            return switch (p) {
-                case NONE -> State.UNPROTECTED;
-                case PASSPHRASE -> State.PASSPHRASE;
-                case KEYRING -> State.KEYRING;
-            };
+        ProtectedStore s = store();
+        Protection p = s.protection().orElse(null);
+        if (p == null) {
+            return s.holdsTemplates() ? State.PLAIN_NOT_ASKED : State.NEW;
         }
+        return switch (p) {
+            case NONE -> State.UNPROTECTED;
+            case PASSPHRASE -> State.PASSPHRASE;
+            case KEYRING -> State.KEYRING;
+        };
     }
 
     /** Whether the desktop keyring (Secret Service) can be used here. */
@@ -73,45 +76,66 @@ public final class DesktopProtection {
      * {@code passphrase} is read only for {@link Choice#PASSPHRASE}; the caller zeroes it.
      */
     public VoiceprintStore choose(Choice choice, char[] passphrase) {
-        ProtectedStore store = open();
+        ProtectedStore s = store();
         try {
             switch (choice) {
-                case NONE -> store.chooseNoProtection();
-                case KEYRING -> store.protect(Keys.createWithKeyring(keyring));
-                case PASSPHRASE -> store.protect(Keys.createWithPassphrase(passphrase));
+                case NONE -> s.chooseNoProtection();
+                case KEYRING -> s.protect(Keys.createWithKeyring(keyring));
+                case PASSPHRASE -> s.protect(Keys.createWithPassphrase(passphrase));
             }
-            return store;
+            return handOut();
         } catch (RuntimeException e) {
-            store.close();
+            close();
             throw e;
         }
     }
 
     /**
      * The database, unlocked as its protection asks ({@code passphrase} for a passphrase-protected
-     * one, the keyring for a keyring-protected one); a wrong passphrase is one sentence.
+     * one, the keyring for a keyring-protected one); a wrong passphrase is one sentence and leaves the
+     * database open and locked for the next try.
      */
     public VoiceprintStore openUnlocked(char[] passphrase) {
-        ProtectedStore store = open();
+        ProtectedStore s = store();
         try {
-            Protection p = store.protection().orElse(Protection.NONE);
-            if (p == Protection.PASSPHRASE) {
+            s.unlockAsRecorded(() -> {
                 if (passphrase == null) {
                     throw new CryptoException(CryptoException.Kind.NO_PASSPHRASE,
                             "The voiceprint database is protected by a passphrase, and none was entered.");
                 }
-                store.unlockWithPassphrase(passphrase);
-            } else if (p == Protection.KEYRING) {
-                store.unlockWithKeyring(keyring);
+                return passphrase.clone();
+            }, keyring);
+            return handOut();
+        } catch (CryptoException e) {
+            if (e.kind() != CryptoException.Kind.WRONG_KEY) {
+                close();
             }
-            return store;
+            throw e;
         } catch (RuntimeException e) {
-            store.close();
+            close();
             throw e;
         }
     }
 
-    private ProtectedStore open() {
-        return ProtectedStore.open(ProtectedStores.sqlite(database));
+    /** Closes the database unless it was handed out. */
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    private ProtectedStore store() {
+        if (store == null) {
+            store = ProtectedStore.open(ProtectedStores.sqlite(database));
+        }
+        return store;
+    }
+
+    private VoiceprintStore handOut() {
+        VoiceprintStore out = store;
+        store = null;
+        return out;
     }
 }

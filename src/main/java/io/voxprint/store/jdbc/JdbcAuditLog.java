@@ -4,9 +4,7 @@ import io.voxprint.store.AuditEntry;
 import io.voxprint.store.AuditLog;
 import io.voxprint.store.Inputs;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The append-only {@code audit} table; kinds and results are stored as the words {@link AuditEntry} names. */
@@ -44,26 +42,17 @@ public final class JdbcAuditLog implements AuditLog {
         if (limit <= 0) {
             throw Inputs.invalid("The number of audit entries to show must be positive.");
         }
-        return db.read(c -> {
-            List<AuditEntry> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT time_ms, kind, claimed_name, result, score, threshold, model_sha256, source
-                    FROM audit ORDER BY id DESC LIMIT ?""")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        AuditEntry entry = AuditEntry.fromStored(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
-                                rs.getString(3), rs.getString(4), JdbcValues.getDouble(rs, 5), JdbcValues.getDouble(rs, 6),
-                                rs.getString(7), rs.getString(8));
-                        if (entry == null) {
-                            throw db.damaged("an audit line holds the unknown decision '"
-                                    + rs.getString(2) + "/" + rs.getString(4) + "'");
-                        }
-                        list.add(entry);
+        return db.read(c -> Rows.list(c, """
+                SELECT time_ms, kind, claimed_name, result, score, threshold, model_sha256, source
+                FROM audit ORDER BY id DESC LIMIT ?""", ps -> ps.setInt(1, limit), rs -> {
+                    AuditEntry entry = AuditEntry.fromStored(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                            rs.getString(3), rs.getString(4), JdbcValues.getDouble(rs, 5), JdbcValues.getDouble(rs, 6),
+                            rs.getString(7), rs.getString(8));
+                    if (entry == null) {
+                        throw db.damaged("an audit line holds the unknown decision '"
+                                + rs.getString(2) + "/" + rs.getString(4) + "'");
                     }
-                }
-            }
-            return list;
-        });
+                    return entry;
+                }));
     }
 }

@@ -118,40 +118,22 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         String wanted = Inputs.name(speakerName);
         return db.read(c -> {
             long id = SpeakerIds.require(c, wanted);
-            List<StoredEmbedding> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            return Rows.list(c, """
                     SELECT e.id, m.model_sha256, m.vector FROM enrollment e JOIN embedding m ON m.enrollment_id = e.id
-                    WHERE e.speaker_id = ? ORDER BY e.id, m.""" + db.insertionOrder())) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(new StoredEmbedding(rs.getLong(1), rs.getString(2), Floats.fromBytes(db.codec().decode(
-                                TemplatePlace.embedding(id, rs.getLong(1), rs.getString(2)), rs.getBytes(3)))));
-                    }
-                }
-            }
-            return all;
+                    WHERE e.speaker_id = ? ORDER BY e.id, m.""" + db.insertionOrder(), ps -> ps.setLong(1, id),
+                    rs -> new StoredEmbedding(rs.getLong(1), rs.getString(2), Floats.fromBytes(db.codec().decode(
+                            TemplatePlace.embedding(id, rs.getLong(1), rs.getString(2)), rs.getBytes(3)))));
         });
     }
 
     @Override
     public List<String> speakersWithout(String modelSha256) {
         String model = Inputs.modelSha256(modelSha256);
-        return db.read(c -> {
-            List<String> names = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT s.name FROM speaker s WHERE NOT EXISTS (
-                      SELECT 1 FROM enrollment e JOIN embedding m ON m.enrollment_id = e.id
-                      WHERE e.speaker_id = s.id AND m.model_sha256 = ?) ORDER BY s.name_key""")) {
-                ps.setString(1, model);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                    }
-                }
-            }
-            return names;
-        });
+        return db.read(c -> Rows.list(c, """
+                SELECT s.name FROM speaker s WHERE NOT EXISTS (
+                  SELECT 1 FROM enrollment e JOIN embedding m ON m.enrollment_id = e.id
+                  WHERE e.speaker_id = s.id AND m.model_sha256 = ?) ORDER BY s.name_key""",
+                ps -> ps.setString(1, model), rs -> rs.getString(1)));
     }
 
     @Override
@@ -177,16 +159,11 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
 
     /** The rows of {@link #rowsOfModel} one by one through the driver (of one speaker, or of all when {@code speakerId} is null). */
     public static void rows(Connection c, String model, Long speakerId, JdbcEngine.EmbeddingRow sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(rowsOfModel("?", "? IS NULL OR s.id = ?"))) {
+        Rows.each(c, rowsOfModel("?", "? IS NULL OR s.id = ?"), ps -> {
             ps.setString(1, model);
             ps.setObject(2, speakerId, Types.BIGINT); // typed: PostgreSQL cannot guess the type of a bare NULL
             ps.setObject(3, speakerId, Types.BIGINT);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4));
-                }
-            }
-        }
+        }, rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
     }
 
     /** Decodes rows through the engine's codec and hands each speaker on once its last row has come. */

@@ -18,9 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +77,7 @@ public final class JdbcSpeakers implements SpeakerRecords {
 
     @Override
     public List<Speaker> list() {
-        return db.read(c -> {
-            List<Speaker> all = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SPEAKER_SELECT + " ORDER BY s.name_key")) {
-                while (rs.next()) {
-                    all.add(speaker(rs));
-                }
-            }
-            return all;
-        });
+        return db.read(c -> Rows.list(c, SPEAKER_SELECT + " ORDER BY s.name_key", ps -> { }, JdbcSpeakers::speaker));
     }
 
     @Override
@@ -161,12 +151,8 @@ public final class JdbcSpeakers implements SpeakerRecords {
     public Map<String, byte[]> photos() {
         return db.read(c -> {
             Map<String, byte[]> all = new LinkedHashMap<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT name, photo FROM speaker WHERE photo IS NOT NULL ORDER BY name_key")) {
-                while (rs.next()) {
-                    all.put(rs.getString(1), rs.getBytes(2));
-                }
-            }
+            Rows.each(c, "SELECT name, photo FROM speaker WHERE photo IS NOT NULL ORDER BY name_key", ps -> { },
+                    rs -> all.put(rs.getString(1), rs.getBytes(2)));
             return all;
         });
     }
@@ -217,23 +203,15 @@ public final class JdbcSpeakers implements SpeakerRecords {
         String n = Inputs.name(speakerName);
         return db.read(c -> {
             long id = require(c, n);
-            List<Enrollment> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            return Rows.list(c, """
                     SELECT e.id, e.speaker_id, e.source_name, e.seconds, e.net_speech_seconds, e.clipping_ratio,
                            e.snr_db, e.created_ms,
                            (SELECT m.model_sha256 FROM embedding m WHERE m.enrollment_id = e.id ORDER BY m.%s LIMIT 1),
                            EXISTS (SELECT 1 FROM kept_audio k WHERE k.enrollment_id = e.id)
-                    FROM enrollment e WHERE e.speaker_id = ? ORDER BY e.id""".formatted(db.insertionOrder()))) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(new Enrollment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDouble(4),
-                                rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), Instant.ofEpochMilli(rs.getLong(8)),
-                                rs.getString(9), rs.getBoolean(10)));
-                    }
-                }
-            }
-            return list;
+                    FROM enrollment e WHERE e.speaker_id = ? ORDER BY e.id""".formatted(db.insertionOrder()), ps -> ps.setLong(1, id),
+                    rs -> new Enrollment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDouble(4),
+                            rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), Instant.ofEpochMilli(rs.getLong(8)),
+                            rs.getString(9), rs.getBoolean(10)));
         });
     }
 
@@ -257,19 +235,11 @@ public final class JdbcSpeakers implements SpeakerRecords {
         String n = Inputs.name(speakerName);
         return db.read(c -> {
             long id = require(c, n);
-            List<KeptAudio> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            return Rows.list(c, """
                     SELECT e.id, e.source_name, k.samples FROM enrollment e JOIN kept_audio k ON k.enrollment_id = e.id
-                    WHERE e.speaker_id = ? ORDER BY e.id""")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(new KeptAudio(rs.getLong(1), rs.getString(2), Floats.fromBytes(
-                                db.codec().decode(TemplatePlace.keptAudio(id, rs.getLong(1)), rs.getBytes(3)))));
-                    }
-                }
-            }
-            return list;
+                    WHERE e.speaker_id = ? ORDER BY e.id""", ps -> ps.setLong(1, id),
+                    rs -> new KeptAudio(rs.getLong(1), rs.getString(2), Floats.fromBytes(
+                            db.codec().decode(TemplatePlace.keptAudio(id, rs.getLong(1)), rs.getBytes(3)))));
         });
     }
 

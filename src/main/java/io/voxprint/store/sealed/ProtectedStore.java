@@ -95,6 +95,27 @@ public final class ProtectedStore implements VoiceprintStore {
         return !engine.speakers().list().isEmpty();
     }
 
+    /**
+     * Unlocks as the key record asks: a passphrase-protected database with what {@code passphrase}
+     * gives (asked only then; null leaves it locked; the array is zeroed after), a keyring-protected
+     * one with {@code keyring}; a plain or undecided one needs nothing.
+     */
+    public void unlockAsRecorded(java.util.function.Supplier<char[]> passphrase, Keyring keyring) {
+        Protection p = protection().orElse(Protection.NONE);
+        if (p == Protection.PASSPHRASE) {
+            char[] given = passphrase.get();
+            if (given != null) {
+                try {
+                    unlockWithPassphrase(given);
+                } finally {
+                    java.util.Arrays.fill(given, '\0');
+                }
+            }
+        } else if (p == Protection.KEYRING) {
+            unlockWithKeyring(keyring);
+        }
+    }
+
     public void unlockWithPassphrase(char[] passphrase) {
         unlock(() -> Keys.unlockWithPassphrase(requireRecord(), passphrase));
     }

@@ -3,7 +3,6 @@ package io.voxprint.store.sealed;
 import io.voxprint.crypto.Keyring;
 import io.voxprint.crypto.Keys;
 import io.voxprint.crypto.PassphraseInput;
-import io.voxprint.crypto.Protection;
 import io.voxprint.crypto.SecretToolKeyring;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.VoiceprintStore;
@@ -14,7 +13,6 @@ import io.voxprint.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,20 +63,11 @@ public final class ProtectedStores {
             Keyring keyring, boolean askToConvert) {
         ProtectedStore store = ProtectedStore.open(engine);
         try {
-            Optional<Protection> protection = store.protection();
-            if (protection.isEmpty()) {
+            if (store.protection().isEmpty()) {
                 firstStart(store, passphrase, askToConvert);
-            } else if (protection.get() == Protection.PASSPHRASE) {
-                if (passphrase.available()) {
-                    char[] p = passphrase.read("Passphrase of the voiceprint database " + store.location());
-                    try {
-                        store.unlockWithPassphrase(p);
-                    } finally {
-                        Arrays.fill(p, '\0');
-                    }
-                }
-            } else if (protection.get() == Protection.KEYRING) {
-                store.unlockWithKeyring(keyring);
+            } else {
+                store.unlockAsRecorded(() -> passphrase.available()
+                        ? passphrase.read("Passphrase of the voiceprint database " + store.location()) : null, keyring);
             }
             return store;
         } catch (RuntimeException e) {
@@ -89,17 +78,9 @@ public final class ProtectedStores {
 
     private static void firstStart(ProtectedStore store, PassphraseInput passphrase, boolean askToConvert) {
         boolean holdsTemplates = store.holdsTemplates();
-        if (passphrase.givenAsFile() && !holdsTemplates) {
-            char[] p = passphrase.readNew("New passphrase");
-            try {
-                store.protect(Keys.createWithPassphrase(p));
-            } finally {
-                Arrays.fill(p, '\0');
-            }
-            return;
-        }
         boolean ask = holdsTemplates && askToConvert && passphrase.canAsk();
-        if (ask && passphrase.askYesNo("This voiceprint database stores voiceprints unencrypted. Encrypt it now with a passphrase?")) {
+        if ((passphrase.givenAsFile() && !holdsTemplates)
+                || (ask && passphrase.askYesNo("This voiceprint database stores voiceprints unencrypted. Encrypt it now with a passphrase?"))) {
             char[] p = passphrase.readNew("New passphrase");
             try {
                 store.protect(Keys.createWithPassphrase(p));

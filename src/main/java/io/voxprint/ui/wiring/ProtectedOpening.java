@@ -41,7 +41,12 @@ final class ProtectedOpening {
         if (config.database() == null) {
             return config.openStore();
         }
-        DesktopProtection protection = new DesktopProtection(config.database(), config.env());
+        try (DesktopProtection protection = new DesktopProtection(config.database(), config.env())) {
+            return open(protection, questions, config.database().toString());
+        }
+    }
+
+    private static VoiceprintStore open(DesktopProtection protection, ProtectionQuestions questions, String database) {
         State state = protection.state();
         if (state == State.NEW || state == State.PLAIN_NOT_ASKED) {
             Decision d = state == State.NEW ? questions.firstStart(protection.keyringAvailable())
@@ -63,7 +68,7 @@ final class ProtectedOpening {
             return protection.openUnlocked(null);
         }
         while (true) {
-            Optional<char[]> p = questions.passphraseOf(config.database().toString());
+            Optional<char[]> p = questions.passphraseOf(database);
             if (p.isEmpty()) {
                 throw new NotOpened(STAYS_LOCKED);
             }

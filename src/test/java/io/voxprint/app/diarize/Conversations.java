@@ -1,25 +1,39 @@
 package io.voxprint.app.diarize;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The test conversations of tools/fixtures/make_conversations.py and the trained LibriSpeech speaker
- * model of ../shared/models/make_libri_speaker_model.py, both built once into target/diarize/ by
- * their Python scripts (deterministic; nothing large is committed).
+ * model of ../shared/models/make_libri_speaker_model.py, built by their Python scripts (deterministic;
+ * nothing large is committed). Building them takes minutes, so they are kept in the temporary folder
+ * under the SHA-256 of both scripts and built again only when a script changes, as the test
+ * PostgreSQL cluster's initdb result is; made aside and renamed into place, so parallel builds never
+ * see half of them. What tests write about them goes to target/diarize/.
  */
 public final class Conversations {
     public static final Path ROOT = Path.of(System.getProperty("voxprint.test.resources", "src/test/resources"))
             .toAbsolutePath().getParent().getParent().getParent();
     public static final Path SHARED = ROOT.getParent().resolve("shared");
     public static final Path OUT = ROOT.resolve("target/diarize");
-    public static final Path DIR = OUT.resolve("conversations");
-    public static final Path MODEL = OUT.resolve("libri.pt");
+    private static final Path MODEL_SCRIPT = SHARED.resolve("models/make_libri_speaker_model.py");
+    private static final Path CONVERSATIONS_SCRIPT = ROOT.resolve("tools/fixtures/make_conversations.py");
+    private static final Path BUILT = Path.of(System.getProperty("java.io.tmpdir"))
+            .resolve("voxprint-diarize-" + sha256(MODEL_SCRIPT, CONVERSATIONS_SCRIPT).substring(0, 16));
+    public static final Path DIR = BUILT.resolve("conversations");
+    public static final Path MODEL = BUILT.resolve("libri.pt");
 
     public record Conversation(Path wav, Path rttm, String condition, List<String> speakers, double seconds) {
         public String name() {
@@ -32,13 +46,23 @@ public final class Conversations {
 
     public static synchronized void build() throws IOException, InterruptedException {
         Files.createDirectories(OUT);
-        if (!Files.exists(MODEL)) {
-            python(SHARED.resolve("models/make_libri_speaker_model.py").toString(), "--train-dir",
-                    SHARED.resolve("speech/librispeech/train-clean-100").toString(), "--out", MODEL.toString());
+        if (Files.exists(DIR.resolve("conversations.tsv"))) {
+            return;
         }
-        if (!Files.exists(DIR.resolve("conversations.tsv"))) {
-            python(ROOT.resolve("tools/fixtures/make_conversations.py").toString(), DIR.toString(), "--speech",
+        Path fresh = Files.createTempDirectory(BUILT.getParent(), "voxprint-diarize-building-");
+        try {
+            python(MODEL_SCRIPT.toString(), "--train-dir",
+                    SHARED.resolve("speech/librispeech/train-clean-100").toString(), "--out", fresh.resolve("libri.pt").toString());
+            python(CONVERSATIONS_SCRIPT.toString(), fresh.resolve("conversations").toString(), "--speech",
                     SHARED.resolve("speech/librispeech/test-other").toString());
+            Files.move(fresh, BUILT, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.exists(DIR.resolve("conversations.tsv"))) {
+                throw e;
+            }
+            // another build was faster: use its result
+        } finally {
+            deleteTree(fresh);
         }
     }
 
@@ -79,11 +103,34 @@ public final class Conversations {
     private static void python(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("python.log").toFile()).start();
+        Path log = OUT.resolve("python.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int code = p.waitFor();
         if (code != 0) {
-            throw new IOException("python failed (" + code + "): " + command + "; see " + OUT.resolve("python.log"));
+            throw new IOException("python failed (" + code + "): " + command + "; see " + log);
+        }
+    }
+
+    private static String sha256(Path... files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                md.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

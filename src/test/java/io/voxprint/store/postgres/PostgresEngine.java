@@ -1,5 +1,6 @@
 package io.voxprint.store.postgres;
 
+import io.voxprint.store.DbDump;
 import io.voxprint.store.StoreEngine;
 import io.voxprint.store.TemplateCodec;
 import io.voxprint.store.VoiceprintStore;
@@ -7,11 +8,8 @@ import io.voxprint.testing.PostgresCluster;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -75,20 +73,7 @@ public final class PostgresEngine implements StoreEngine {
                     }
                     out.append('\n');
                 }
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object v = rs.getObject(i);
-                            row.append(v instanceof byte[] b ? "sha256:" + sha256(b) : String.valueOf(v)).append('|');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                out.append("== ").append(table).append(" (").append(rows.size()).append(" rows)\n");
-                rows.forEach(r -> out.append(r).append('\n'));
+                DbDump.appendTable(out, table, DbDump.rows(s, "SELECT * FROM " + table + " ORDER BY 1, 2"));
             }
             return out.toString();
         } catch (SQLException e) {
@@ -138,14 +123,6 @@ public final class PostgresEngine implements StoreEngine {
             throw new AssertionError("cannot read " + database, e);
         }
         return out.toByteArray();
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

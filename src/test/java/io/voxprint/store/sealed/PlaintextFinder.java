@@ -4,9 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Looks for templates in bytes (a database file, its WAL, a dump): every window of three consecutive
@@ -17,14 +16,33 @@ import java.util.Set;
 public final class PlaintextFinder {
 
     private static final int WINDOW = 12;
-    private final Set<ByteBuffer> windows = new HashSet<>();
+    /**
+     * A 64-bit hash (FNV-1a) of the haystack's window at every byte, sorted: megabytes of haystack in
+     * one primitive array rather than a set of millions of buffers. Two windows with one hash would
+     * report a template that is not there, never hide one that is.
+     */
+    private final long[] windows;
     private final String text;
 
     public PlaintextFinder(byte[] haystack) {
-        for (int i = 0; i + WINDOW <= haystack.length; i++) {
-            windows.add(ByteBuffer.wrap(haystack, i, WINDOW).slice());
+        windows = new long[Math.max(0, haystack.length - WINDOW + 1)];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = hash(haystack, i);
         }
+        Arrays.sort(windows);
         this.text = new String(haystack, StandardCharsets.ISO_8859_1);
+    }
+
+    private boolean holds(byte[] bytes, int at) {
+        return Arrays.binarySearch(windows, hash(bytes, at)) >= 0;
+    }
+
+    private static long hash(byte[] bytes, int at) {
+        long h = 0xcbf29ce484222325L;
+        for (int k = at; k < at + WINDOW; k++) {
+            h = (h ^ (bytes[k] & 0xff)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /** What of {@code floats} is found, in words; empty when nothing. */
@@ -35,7 +53,7 @@ public final class PlaintextFinder {
             b.asFloatBuffer().put(floats);
             byte[] bytes = b.array();
             for (int i = 0; i + WINDOW <= bytes.length; i += 4) {
-                if (windows.contains(ByteBuffer.wrap(bytes, i, WINDOW).slice())) {
+                if (holds(bytes, i)) {
                     found.add(what + " as float32 " + order + " at value " + i / 4);
                     break;
                 }
@@ -54,7 +72,7 @@ public final class PlaintextFinder {
 
     public List<String> findBytes(String what, byte[] bytes) {
         for (int i = 0; i + WINDOW <= bytes.length; i += 4) {
-            if (windows.contains(ByteBuffer.wrap(bytes, i, WINDOW).slice())) {
+            if (holds(bytes, i)) {
                 return List.of(what + " at byte " + i);
             }
         }

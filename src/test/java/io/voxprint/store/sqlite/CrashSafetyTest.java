@@ -10,6 +10,7 @@ import io.voxprint.store.Floats;
 import io.voxprint.store.SpeakerArchive;
 import io.voxprint.store.VoiceprintStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,24 +122,15 @@ class CrashSafetyTest {
     void killedWhileMigratingLeavesTheOldOrTheNewFile() throws Exception {
         Path template = dir.resolve("v1.db");
         OldFiles.writeV1(template, 300, 5, 6_000);
-        String content;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + template)) {
-            content = OldFiles.contentV1(c);
-        }
-        Path measured = dir.resolve("measured.db");
-        Files.copy(template, measured);
+        String content = OldFiles.contentV1(template);
+        Path measured = copy(template, "measured.db");
         long millis = durationOf(List.of("migrate", measured.toString()), "OPENING");
         Random random = new Random(7);
         int old = 0;
         int upgraded = 0;
         for (int run = 0; run < 6; run++) {
-            Path db = dir.resolve("migrate-" + run + ".db");
-            Files.copy(template, db);
-            try (ChildJvm child = ChildJvm.start(List.of("migrate", db.toString()), Map.of())) {
-                child.await("OPENING", 30);
-                Thread.sleep(random.nextInt((int) Math.max(1, millis * 13 / 10)));
-                child.kill();
-            }
+            Path db = copy(template, "migrate-" + run + ".db");
+            killedInside(List.of("migrate", db.toString()), "OPENING", millis, random);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
                 assertEquals("ok", single(s, "PRAGMA integrity_check"));
                 int version = Integer.parseInt(single(s, "PRAGMA user_version"));
@@ -158,9 +150,7 @@ class CrashSafetyTest {
         // a killed migration is simply redone on the next open
         Path last = dir.resolve("migrate-5.db");
         SqliteStore.open(last).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + last)) {
-            assertEquals(content, OldFiles.contentV2(c));
-        }
+        assertEquals(content, OldFiles.contentV2(last));
     }
 
     @Test
@@ -174,20 +164,14 @@ class CrashSafetyTest {
         int speakers = 400;
         int takes = 4;
         writeLargeArchive(archive, speakers, takes);
-        Path measured = dir.resolve("measured.db");
-        Files.copy(base, measured);
+        Path measured = copy(base, "measured.db");
         long millis = durationOf(List.of("import", measured.toString(), archive.toString(), Fixtures.MODEL_A), "IMPORTING");
         Random random = new Random(11);
         int none = 0;
         int all = 0;
         for (int run = 0; run < 6; run++) {
-            Path db = dir.resolve("import-" + run + ".db");
-            Files.copy(base, db);
-            try (ChildJvm child = ChildJvm.start(List.of("import", db.toString(), archive.toString(), Fixtures.MODEL_A), Map.of())) {
-                child.await("IMPORTING", 30);
-                Thread.sleep(random.nextInt((int) Math.max(1, millis * 13 / 10)));
-                child.kill();
-            }
+            Path db = copy(base, "import-" + run + ".db");
+            killedInside(List.of("import", db.toString(), archive.toString(), Fixtures.MODEL_A), "IMPORTING", millis, random);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
                 assertEquals("ok", single(s, "PRAGMA integrity_check"));
                 int count = Integer.parseInt(single(s, "SELECT count(*) FROM speaker"));
@@ -214,6 +198,19 @@ class CrashSafetyTest {
         Matcher m = Pattern.compile("DONE (\\d+)").matcher(out);
         assertTrue(m.find(), out);
         return Long.parseLong(m.group(1));
+    }
+
+    private Path copy(Path file, String name) throws IOException {
+        return Files.copy(file, dir.resolve(name));
+    }
+
+    /** Starts the child and kills it at a random moment of its slow step (which takes about {@code millis}). */
+    private static void killedInside(List<String> args, String marker, long millis, Random random) throws Exception {
+        try (ChildJvm child = ChildJvm.start(args, Map.of())) {
+            child.await(marker, 30);
+            Thread.sleep(random.nextInt((int) Math.max(1, millis * 13 / 10)));
+            child.kill();
+        }
     }
 
     /** Written with plain Jackson trees, independently of {@link SpeakerArchive#export}. */

@@ -27,10 +27,7 @@ class MigrationTest {
     void aVersionOneFileIsUpgradedInPlaceKeepingEverything() throws Exception {
         Path file = dir.resolve("old.db");
         OldFiles.writeV1(file, 4, 3, 400);
-        String before;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            before = OldFiles.contentV1(c);
-        }
+        String before = OldFiles.contentV1(file);
         assertTrue(before.startsWith("12:"), before);
 
         try (VoiceprintStore store = SqliteStore.open(file)) {
@@ -50,10 +47,8 @@ class MigrationTest {
             store.enroll("Anna", Fixtures.takes("Anna2", 1, Fixtures.MODEL_A, 0), false, null);
             assertEquals(4, store.speakers().find("ANNA").orElseThrow().enrollmentCount());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            String after = OldFiles.contentV2(c);
-            assertTrue(after.startsWith("13:"), after);
-        }
+        String after = OldFiles.contentV2(file);
+        assertTrue(after.startsWith("13:"), after);
     }
 
     @Test
@@ -71,14 +66,9 @@ class MigrationTest {
     void upgradeContentMatchesTheOldContentRowForRow() throws Exception {
         Path file = dir.resolve("old.db");
         OldFiles.writeV1(file, 5, 4, 300);
-        String before;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            before = OldFiles.contentV1(c);
-        }
+        String before = OldFiles.contentV1(file);
         SqliteStore.open(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertEquals(before, OldFiles.contentV2(c));
-        }
+        assertEquals(before, OldFiles.contentV2(file));
     }
 
     private static String schema(Path file) throws Exception {

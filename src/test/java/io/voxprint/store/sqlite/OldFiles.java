@@ -76,6 +76,20 @@ final class OldFiles {
                 FROM enrollment e JOIN speaker s ON s.id = e.speaker_id ORDER BY e.id""");
     }
 
+    /** {@link #contentV1(Connection)} of the file, read past Voxprint. */
+    static String contentV1(Path file) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return contentV1(c);
+        }
+    }
+
+    /** {@link #contentV2(Connection)} of the file, read past Voxprint. */
+    static String contentV2(Path file) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return contentV2(c);
+        }
+    }
+
     /** The same digest read the v2 way. */
     static String contentV2(Connection c) throws SQLException {
         return digest(c, """

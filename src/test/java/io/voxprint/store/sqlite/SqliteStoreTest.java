@@ -78,11 +78,8 @@ class SqliteStoreTest {
         byte[] bytes = new byte[8192];
         new Random(7).nextBytes(bytes);
         Files.write(junk, bytes);
-        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(junk));
-        assertEquals(Kind.DAMAGED, e.kind());
         assertEquals("The database file '" + junk + "' is damaged: it is not a SQLite database"
-                + " (restore a backup or choose another file).", e.getMessage());
-        assertArrayEquals(bytes, Files.readAllBytes(junk));
+                + " (restore a backup or choose another file).", refusedUntouched(junk, Kind.DAMAGED));
     }
 
     @Test
@@ -96,11 +93,9 @@ class SqliteStoreTest {
         byte[] whole = Files.readAllBytes(big);
         byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
         Files.write(big, half);
-        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(big));
-        assertEquals(Kind.DAMAGED, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("The database file '" + big + "' is damaged: "), e.getMessage());
-        StoreAssertions.assertOneSentence(e.getMessage());
-        assertArrayEquals(half, Files.readAllBytes(big));
+        String sentence = refusedUntouched(big, Kind.DAMAGED);
+        assertTrue(sentence.startsWith("The database file '" + big + "' is damaged: "), sentence);
+        StoreAssertions.assertOneSentence(sentence);
     }
 
     @Test
@@ -202,5 +197,14 @@ class SqliteStoreTest {
             store.enroll("Carol", Fixtures.takes("Carol", 3, MODEL_A, 160_000), true, null);
             assertEquals(3, store.speakers().list().size());
         }
+    }
+
+    /** Opening {@code file} is refused as {@code kind} and leaves its bytes as they were; gives the sentence. */
+    private static String refusedUntouched(Path file, Kind kind) throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file));
+        assertEquals(kind, e.kind(), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        return e.getMessage();
     }
 }
