@@ -103,20 +103,20 @@ class SharedDatabaseDesktopTest {
         SettingsStore settings = new SettingsStore(home.resolve("config/settings.json"));
         settings.save(new Settings(MODEL, "main", null, false, "", false, address));
         open(robot, settings);
-        until("the server in the status bar", () -> text(robot, "#status-database").equals("Database: " + address));
+        desktop.until("the server in the status bar", () -> TestDesktop.text(robot, "#status-database").equals("Database: " + address));
         assertFalse(problemShown(robot), "no problem while the server answers");
 
         cluster.stop();
         try {
-            until("the lost server in the status bar", () -> problemShown(robot));
+            desktop.until("the lost server in the status bar", () -> problemShown(robot));
             assertEquals("The database server 127.0.0.1:" + cluster.port() + " cannot be reached; this desk keeps the speakers "
-                    + "it knows and catches up when the server is back.", text(robot, "#status-database-problem"));
+                    + "it knows and catches up when the server is back.", TestDesktop.text(robot, "#status-database-problem"));
         } finally {
             cluster.start();
         }
-        until("the status bar clear once the server is back", () -> !problemShown(robot)
-                && text(robot, "#status-database-problem").isEmpty());
-        assertEquals("Database: " + address, text(robot, "#status-database"));
+        desktop.until("the status bar clear once the server is back", () -> !problemShown(robot)
+                && TestDesktop.text(robot, "#status-database-problem").isEmpty());
+        assertEquals("Database: " + address, TestDesktop.text(robot, "#status-database"));
         assertTrue(dialogs.errors.isEmpty() && dialogs.warnings.isEmpty(), "the status bar says it, no dialog: "
                 + dialogs.errors + " " + dialogs.warnings);
     }
@@ -129,6 +129,4 @@ class SharedDatabaseDesktopTest {
         desktop.open(robot, Map.of("HOME", home.toString(), "HF_HOME", home.resolve("hf").toString(),
                 "HF_HUB_OFFLINE", "1"), settings);
     }
-
-
 }
