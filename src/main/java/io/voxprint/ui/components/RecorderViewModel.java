@@ -203,8 +203,21 @@ public final class RecorderViewModel {
         seconds.set(capturedFrames / (double) running.sampleRate());
         if (seconds.get() >= nextPartialSeconds && running.isRunning()) {
             nextPartialSeconds = Math.floor(seconds.get() / PARTIAL_EVERY_SECONDS + 1) * PARTIAL_EVERY_SECONDS;
-            onPartialTake.accept(new Take.Recorded(running.soFar()));
+            onPartialTake.accept(new Take.Recorded(shownSoFar(running)));
         }
+    }
+
+    /**
+     * The recording as far as the blocks this thread has shown: under load the capture thread runs
+     * ahead of the FX thread, and a partial take longer than the seconds on screen would make the
+     * partial takes grow unevenly.
+     */
+    private CapturedAudio shownSoFar(Recording running) {
+        CapturedAudio all = running.soFar();
+        if (all.samples().length <= capturedFrames) {
+            return all;
+        }
+        return new CapturedAudio(java.util.Arrays.copyOf(all.samples(), (int) capturedFrames), all.sampleRate());
     }
 
     /** Ends a recording; {@code why} is the status when it ended by itself, empty when stopped by hand. */
