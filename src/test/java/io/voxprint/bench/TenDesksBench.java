@@ -1,6 +1,7 @@
 package io.voxprint.bench;
 
 import io.voxprint.store.ChildJvm;
+import io.voxprint.store.DbDump;
 import io.voxprint.store.postgres.PostgresStore;
 import io.voxprint.testing.PostgresCluster;
 import java.nio.file.Files;
@@ -126,23 +127,16 @@ public final class TenDesksBench {
             throws Exception {
         try (Connection c = cluster.connect(database); Statement s = c.createStatement()) {
             expect(enrollments, speakers, "speakers stored");
-            expect(2 * enrollments, count(s, "SELECT count(*) FROM embedding"), "embeddings stored");
-            expect(0, count(s, "SELECT count(*) FROM speaker s WHERE (SELECT count(*) FROM enrollment e WHERE e.speaker_id = s.id) <> 2"),
+            expect(2 * enrollments, DbDump.count(s, "SELECT count(*) FROM embedding"), "embeddings stored");
+            expect(0, DbDump.count(s, "SELECT count(*) FROM speaker s WHERE (SELECT count(*) FROM enrollment e WHERE e.speaker_id = s.id) <> 2"),
                     "speakers without both recordings");
-            expect(verifications, count(s, "SELECT count(*) FROM audit WHERE kind = 'verify'"), "verifications in the audit log");
+            expect(verifications, DbDump.count(s, "SELECT count(*) FROM audit WHERE kind = 'verify'"), "verifications in the audit log");
         }
     }
 
     private static void expect(long want, long got, String what) {
         if (want != got) {
             throw new IllegalStateException(what + ": " + got + ", expected " + want);
-        }
-    }
-
-    private static long count(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -86,4 +86,12 @@ public final class DbDump {
             throw new AssertionError(e);
         }
     }
+
+    /** The single number a query such as {@code SELECT count(*) ...} answers. */
+    public static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

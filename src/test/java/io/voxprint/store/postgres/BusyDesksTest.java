@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxprint.store.ChildJvm;
+import io.voxprint.store.DbDump;
 import io.voxprint.testing.PostgresCluster;
 import io.voxprint.testing.PostgresExtension;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +47,9 @@ class BusyDesksTest {
             desks.forEach(ChildJvm::close);
         }
         try (Connection c = cluster.connect(db); Statement s = c.createStatement()) {
-            assertEquals(DESKS * SPEAKERS_EACH, count(s, "SELECT count(*) FROM speaker"));
-            assertEquals(DESKS * SPEAKERS_EACH * 2, count(s, "SELECT count(*) FROM embedding"));
-            assertEquals(DESKS * SPEAKERS_EACH, count(s, "SELECT count(*) FROM audit WHERE kind = 'verify' AND result = 'accepted'"),
+            assertEquals(DESKS * SPEAKERS_EACH, DbDump.count(s, "SELECT count(*) FROM speaker"));
+            assertEquals(DESKS * SPEAKERS_EACH * 2, DbDump.count(s, "SELECT count(*) FROM embedding"));
+            assertEquals(DESKS * SPEAKERS_EACH, DbDump.count(s, "SELECT count(*) FROM audit WHERE kind = 'verify' AND result = 'accepted'"),
                     "every verification is in the audit log");
         }
     }
@@ -70,12 +70,12 @@ class BusyDesksTest {
             }
         }
         try (Connection c = cluster.connect(db); Statement s = c.createStatement()) {
-            assertEquals(0, count(s, "SELECT count(*) FROM speaker s WHERE (SELECT count(*) FROM enrollment e "
+            assertEquals(0, DbDump.count(s, "SELECT count(*) FROM speaker s WHERE (SELECT count(*) FROM enrollment e "
                     + "WHERE e.speaker_id = s.id) <> " + takes), "a speaker without all its recordings");
-            assertEquals(0, count(s, "SELECT count(*) FROM enrollment e WHERE NOT EXISTS (SELECT 1 FROM embedding m "
+            assertEquals(0, DbDump.count(s, "SELECT count(*) FROM enrollment e WHERE NOT EXISTS (SELECT 1 FROM embedding m "
                     + "WHERE m.enrollment_id = e.id) OR NOT EXISTS (SELECT 1 FROM kept_audio k WHERE k.enrollment_id = e.id)"),
                     "a recording without its embedding or audio");
-            assertTrue(count(s, "SELECT count(*) FROM speaker") >= 1, "some enrollments were committed before a kill");
+            assertTrue(DbDump.count(s, "SELECT count(*) FROM speaker") >= 1, "some enrollments were committed before a kill");
         }
     }
 
@@ -97,12 +97,5 @@ class BusyDesksTest {
             out.append("--- desk").append(d).append(":\n").append(desks.get(d).output()).append('\n');
         }
         return out.toString();
-    }
-
-    private static long count(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

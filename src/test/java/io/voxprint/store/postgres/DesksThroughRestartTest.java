@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxprint.store.ChildJvm;
+import io.voxprint.store.DbDump;
 import io.voxprint.testing.PostgresCluster;
 import io.voxprint.testing.PostgresExtension;
 import java.nio.file.Files;
@@ -100,15 +101,15 @@ class DesksThroughRestartTest {
                     DESKS, enrolled.size(), desks.stream().mapToLong(d -> lines(d.output(), "HELD ").size()).sum());
             assertEquals(enrolled, everyone, "the database holds exactly the enrollments the desks reported");
             try (Connection c = cluster.connect(db); Statement s = c.createStatement()) {
-                assertEquals(0, count(s, "SELECT count(*) FROM speaker s WHERE (SELECT count(*) FROM enrollment e "
+                assertEquals(0, DbDump.count(s, "SELECT count(*) FROM speaker s WHERE (SELECT count(*) FROM enrollment e "
                         + "WHERE e.speaker_id = s.id) <> 2"), "a speaker without both recordings");
-                assertEquals(0, count(s, "SELECT count(*) FROM enrollment e WHERE NOT EXISTS "
+                assertEquals(0, DbDump.count(s, "SELECT count(*) FROM enrollment e WHERE NOT EXISTS "
                         + "(SELECT 1 FROM embedding m WHERE m.enrollment_id = e.id)"), "a recording without its embedding");
                 List<String> audited = strings(s, "SELECT claimed_name FROM audit WHERE kind = 'verify' AND result = 'accepted' "
                         + "AND source = 'probe-' || claimed_name || '.wav'");
                 assertEquals(verified.size(), audited.size(), "one audit line per verification:\n" + audited);
                 assertEquals(verified, new HashSet<>(audited), "every verification a desk reported is in the audit log");
-                assertEquals(verified.size(), count(s, "SELECT count(*) FROM audit"), "no other audit line");
+                assertEquals(verified.size(), DbDump.count(s, "SELECT count(*) FROM audit"), "no other audit line");
             }
         } finally {
             desks.forEach(ChildJvm::close);
@@ -159,12 +160,5 @@ class DesksThroughRestartTest {
             }
         }
         return out;
-    }
-
-    private static long count(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
