@@ -6,7 +6,10 @@ import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.common.DialogService;
 import java.util.function.Function;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /** The desktop application: one window, sized for 1280x800 and up. */
@@ -23,19 +26,36 @@ public final class VoxprintApp extends Application {
 
     private UiActions actions;
 
+    /**
+     * Shows the window at once, saying what it is doing, and opens the database once that first frame
+     * is laid out: opening (a protected database's unlock, SQLite's native library, the first open)
+     * and building the views take over a second of the FX thread, which the user used to spend
+     * without any window. The database's questions then come over the window.
+     */
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        actions = actionsFactory.apply(dialogs);
-        MainWindow window = VoxprintUi.build(actions, FxTaskRunner.withDialogs(dialogs), dialogs);
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(VoxprintUi.stylesheet());
-        window.installShortcuts(scene);
+        // JavaFX's own style until the sections come: parsing ours is part of what the window need not wait for
+        Scene scene = new Scene(new StackPane(new Label("Opening the voiceprint database...")), 1280, 800);
         stage.setTitle("Voxprint");
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
         stage.show();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> open(scene, dialogs));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private void open(Scene scene, FxDialogService dialogs) {
+        actions = actionsFactory.apply(dialogs);
+        MainWindow window = VoxprintUi.build(actions, FxTaskRunner.withDialogs(dialogs), dialogs);
+        scene.getStylesheets().add(VoxprintUi.stylesheet());
+        scene.setRoot(window);
+        window.installShortcuts(scene);
         VoxprintUi.showNotices(actions, dialogs);
     }
 
