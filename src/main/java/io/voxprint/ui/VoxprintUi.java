@@ -57,10 +57,10 @@ public final class VoxprintUi {
         watchDatabase(actions, shell);
         String device = actions.settings().load().settings().inputDevice();
         // the sound system is slow to enumerate devices: not on the FX thread, and not before the window shows
-        runner.submit(Tasks.create(p -> SoundDevices.system().inputDevices()).onSuccess(devices ->
+        Tasks.create(p -> SoundDevices.system().inputDevices()).onSuccess(devices ->
                 shell.microphoneProperty().set(devices.stream().map(InputDevice::name).filter(device::equals).findFirst()
                         .or(() -> devices.stream().map(InputDevice::name).findFirst())
-                        .orElse("none found (import audio files instead)"))).build());
+                        .orElse("none found (import audio files instead)"))).runOn(runner);
         Supplier<RecorderPane> recorder = () -> new RecorderPane(runner, dialogs, MAX_TAKE, device);
 
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);

@@ -90,10 +90,7 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
 
     /** Every speaker, with or without embeddings of a model: the room a model's index may need. */
     private static int speakerCount(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM speaker"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
-        }
+        return (int) Math.min(Integer.MAX_VALUE, Rows.count(c, "SELECT count(*) FROM speaker"));
     }
 
     @Override
@@ -138,12 +135,7 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
 
     @Override
     public long count() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return db.read(c -> Rows.count(c, "SELECT count(*) FROM embedding"));
     }
 
     /**

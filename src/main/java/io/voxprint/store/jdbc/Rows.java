@@ -43,4 +43,12 @@ final class Rows {
             }
         }
     }
+
+    /** The one number a query such as {@code SELECT count(*) FROM ...} answers. */
+    static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

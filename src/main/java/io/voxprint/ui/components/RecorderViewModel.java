@@ -136,7 +136,7 @@ public final class RecorderViewModel {
      * second, and every view with a recorder asks when it is built.
      */
     public void refreshDevices(String preferred) {
-        runner.submit(Tasks.create(p -> sound.inputDevices()).onSuccess(found -> showDevices(found, preferred)).build());
+        Tasks.create(p -> sound.inputDevices()).onSuccess(found -> showDevices(found, preferred)).runOn(runner);
     }
 
     private void showDevices(List<InputDevice> found, String preferred) {
