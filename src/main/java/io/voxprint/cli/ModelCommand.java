@@ -44,6 +44,7 @@ final class ModelCommand extends CommandGroup {
             line.put("loadMillis", info.loadTime().toMillis());
             line.put("probeCalls", info.probeCalls());
             line.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
+            line.put("onednnMaxCpuIsa", ConvolutionCheck.onednnLimit());
             return ok(line);
         }
     }

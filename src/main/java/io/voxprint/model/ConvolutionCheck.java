@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * libtorch's own kernels. The check runs two such convolutions through libtorch and against a plain
  * loop here; if they disagree, {@code at::Context::setUserEnabledMkldnn(false)} (what
  * {@code torch.backends.mkldnn.enabled = False} sets) sends every convolution to libtorch's kernels,
- * which are exact and several times slower. {@code -Dvoxprint.convolutionCheck=false} skips the check.
+ * which are exact and several times slower; {@link OneDnnInstructionLimit} then lets the next process on
+ * this processor start oneDNN at an instruction set whose convolutions may be right, and this check
+ * decides again there. {@code -Dvoxprint.convolutionCheck=false} skips the check.
  */
 public final class ConvolutionCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ConvolutionCheck.class);
@@ -49,6 +51,11 @@ public final class ConvolutionCheck {
         return kernels;
     }
 
+    /** The instruction-set limit oneDNN runs under in this process ({@code ONEDNN_MAX_CPU_ISA}), or null. */
+    public static String onednnLimit() {
+        return OneDnnInstructionLimit.inEffect();
+    }
+
     /** Idempotent; runs after the engine has started and before the first model call. */
     static synchronized void apply() {
         if (kernels != Kernels.NOT_CHECKED || !Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
@@ -59,6 +66,7 @@ public final class ConvolutionCheck {
             kernels = Kernels.ONEDNN;
             return;
         }
+        OneDnnInstructionLimit.convolutionsWereWrong();
         try {
             LibtorchContext.set("_ZN2at7Context20setUserEnabledMkldnnEb", false);
         } catch (UnsatisfiedLinkError | RuntimeException e) {

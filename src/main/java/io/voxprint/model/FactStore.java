@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code digest-<sha256 of the path>.json}: the file's sha256 by path, size and modification time,
  * so that a known file is not hashed again (hashing the real model's 109 MB costs about as much as
  * loading it).</li>
+ * <li>{@code processor-<sha256 of the processor and libtorch>.json}: the oneDNN instruction set whose
+ * convolutions {@link ConvolutionCheck} wants this machine's next processes to start with.</li>
  * </ul>
  * A file whose size or modification time changed is hashed again, and new contents have no facts yet,
  * so they are probed: stale facts are never served. A record that cannot be read or makes no sense is
@@ -131,6 +133,27 @@ public final class FactStore {
             }
         }
         write(factsRecord(sha256), node);
+    }
+
+    /** The instruction-set limit recorded for this processor and libtorch; empty when none or damaged. */
+    Optional<String> processorLimit(ProcessorKey key) {
+        return readJson(processorRecord(key))
+                .filter(node -> node.path("format").asInt() == FORMAT && key.description().equals(node.path("processor").asText()))
+                .map(node -> node.path("onednnMaxCpuIsa").asText(""))
+                .filter(OneDnnInstructionLimit::isKnownLimit);
+    }
+
+    void rememberProcessorLimit(ProcessorKey key, String limit, String why) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("processor", key.description());
+        node.put("onednnMaxCpuIsa", limit);
+        node.put("why", why);
+        write(processorRecord(key), node);
+    }
+
+    Path processorRecord(ProcessorKey key) {
+        return dir.resolve("processor-" + key.digest() + ".json");
     }
 
     Path factsRecord(String sha256) {

@@ -1,20 +1,30 @@
 package io.voxprint.model;
 
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps libtorch's oneDNN convolutions on AVX2 code.
+ * Chooses the instruction set libtorch's oneDNN may use, before the engine starts: oneDNN reads
+ * {@code ONEDNN_MAX_CPU_ISA} from the environment the first time it generates code and never again,
+ * so it is set through {@link NativeEnvironment}, and a process cannot change its mind later.
  *
- * <p>With libtorch 2.7.1 (oneDNN 3.7.1) on an AMD EPYC with AVX-512 (family 26), oneDNN's
- * {@code jit:avx512_core} direct convolution gave wrong outputs for inputs of a few seconds and more:
- * the first convolution of the fixture model was off by up to 1.4 on values of about 1.4, differently
- * with one or two threads, and some embeddings came out as NaN. The same convolutions on the same
- * processor are right with oneDNN's AVX2 code and in Python's torch 1.13.1 (oneDNN 2.6.3, also
- * {@code avx512_core}). oneDNN reads {@code ONEDNN_MAX_CPU_ISA} from the environment the first time it
- * picks its code, so it is set through {@link NativeEnvironment} before the engine starts. A limit the
- * user set ({@code ONEDNN_MAX_CPU_ISA} or the older {@code DNNL_MAX_CPU_ISA}) is left alone, and
- * {@code -Dvoxprint.onednn.maxCpuIsa=} (empty) keeps oneDNN's own choice. See docs/model.md.
+ * <p>The default is AVX2. With libtorch 2.7.1 (oneDNN 3.7.1) on an AMD EPYC with AVX-512 (family 26),
+ * oneDNN's {@code jit:avx512_core} convolutions gave wrong 1-D outputs for inputs of a few seconds and
+ * more, some embeddings NaN, where its AVX2 code and Python's torch 1.13.1 were right.
+ *
+ * <p>On that processor oneDNN's AVX2 and AVX-512 code is also wrong for 3x3 convolutions over channel
+ * counts that are not a multiple of its vector width, and only its SSE4.1 code is right. That is found
+ * by {@link ConvolutionCheck} after the engine has started, too late for this process, which falls back
+ * to libtorch's own convolutions; so the check records {@value #CHECKED_LIMIT} for this processor and
+ * libtorch ({@link FactStore}, keyed by {@link ProcessorKey}), and the next process starts with it.
+ * That process checks again: if even {@value #CHECKED_LIMIT} is wrong, the record says so and later
+ * processes go back to the default and the fallback. On the stand-in model, a one-shot 3 s embed took
+ * 9.6 s whole process with SSE4.1 against 12.4 s with the fallback (docs/model.md).
+ *
+ * <p>A limit the user set ({@code ONEDNN_MAX_CPU_ISA} or the older {@code DNNL_MAX_CPU_ISA}) is left
+ * alone and never recorded over, as is {@code -Dvoxprint.onednn.maxCpuIsa=} (empty: oneDNN's own choice).
  */
 final class OneDnnInstructionLimit {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnInstructionLimit.class);
@@ -22,28 +32,81 @@ final class OneDnnInstructionLimit {
     static final String OLDER_VARIABLE = "DNNL_MAX_CPU_ISA";
     static final String PROPERTY = "voxprint.onednn.maxCpuIsa";
     static final String DEFAULT = "AVX2";
-    private static boolean applied;
+    /** The one level below the default whose convolutions were right where the default's were not. */
+    static final String CHECKED_LIMIT = "SSE41";
+    /** Recorded when even {@link #CHECKED_LIMIT} was wrong: back to the default, and the fallback. */
+    static final String NO_LIMIT_HELPS = "";
+
+    /** Where the limit in effect came from. */
+    enum Source { NOT_APPLIED, USER, PROPERTY, RECORD, DEFAULT }
+
+    private static Source source = Source.NOT_APPLIED;
+    private static String inEffect;
+    private static Optional<String> recorded = Optional.empty();
 
     private OneDnnInstructionLimit() {
     }
 
-    /** Idempotent; must run before the first model call to have an effect. */
+    static boolean isKnownLimit(String value) {
+        return Set.of(NO_LIMIT_HELPS, CHECKED_LIMIT, DEFAULT).contains(value);
+    }
+
+    /** Idempotent; must run before the engine starts to have an effect. */
     static synchronized void apply() {
-        if (applied) {
-            return;
-        }
-        applied = true;
-        String limit = System.getProperty(PROPERTY, DEFAULT);
-        if (limit.isBlank()) {
+        if (source != Source.NOT_APPLIED) {
             return;
         }
         try {
-            if (NativeEnvironment.get(OLDER_VARIABLE) == null && NativeEnvironment.setUnlessSet(VARIABLE, limit)) {
-                LOG.debug("{}={} for libtorch's oneDNN", VARIABLE, limit);
+            String user = NativeEnvironment.get(VARIABLE) != null ? NativeEnvironment.get(VARIABLE) : NativeEnvironment.get(OLDER_VARIABLE);
+            if (user != null) {
+                source = Source.USER;
+                inEffect = user;
+                return;
+            }
+            String property = System.getProperty(PROPERTY);
+            String limit;
+            if (property != null) {
+                source = Source.PROPERTY;
+                limit = property;
+            } else {
+                recorded = store().processorLimit(ProcessorKey.ofThisMachine());
+                source = recorded.isPresent() ? Source.RECORD : Source.DEFAULT;
+                limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).orElse(DEFAULT);
+            }
+            if (!limit.isBlank() && NativeEnvironment.setUnlessSet(VARIABLE, limit)) {
+                inEffect = limit;
+                LOG.debug("{}={} for libtorch's oneDNN ({})", VARIABLE, limit, source);
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
+            source = Source.DEFAULT;
             LOG.warn("Could not set {}: on some processors with AVX-512 the model's numbers may be wrong: {}",
                     VARIABLE, e.toString());
         }
+    }
+
+    /** The limit oneDNN runs under in this process, or null for its own choice. */
+    static synchronized String inEffect() {
+        return inEffect;
+    }
+
+    /**
+     * Called by the convolution check when oneDNN's convolutions were wrong under the limit in effect:
+     * records what the next process on this processor should start with. A user's own limit is theirs.
+     */
+    static synchronized void convolutionsWereWrong() {
+        if (source == Source.USER || source == Source.PROPERTY || source == Source.NOT_APPLIED) {
+            return;
+        }
+        ProcessorKey key = ProcessorKey.ofThisMachine();
+        if (CHECKED_LIMIT.equals(inEffect)) {
+            store().rememberProcessorLimit(key, NO_LIMIT_HELPS, "oneDNN's convolutions were wrong even under " + CHECKED_LIMIT);
+        } else if (recorded.isEmpty()) {
+            store().rememberProcessorLimit(key, CHECKED_LIMIT, "oneDNN's convolutions were wrong under " + inEffect);
+            LOG.info("The next start on this processor tries oneDNN under {}={}", VARIABLE, CHECKED_LIMIT);
+        }
+    }
+
+    private static FactStore store() {
+        return FactStore.forUser(System.getenv());
     }
 }

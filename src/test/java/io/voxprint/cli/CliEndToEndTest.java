@@ -157,6 +157,7 @@ class CliEndToEndTest {
         assertEquals(List.of("gfe_1", "gfe_2", "pool", "attention", "embedding"), labels);
         // which kernels depends on the processor (docs/model.md); either way the convolution check ran
         assertTrue(List.of("onednn", "libtorch_fallback").contains(info.get("convolutions").asText()), info.toString());
+        assertTrue(info.has("onednnMaxCpuIsa"), "the instruction-set limit oneDNN runs under is reported, null for none");
     }
 
     @Test
