@@ -16,12 +16,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Embeddings in the {@code embedding} table, one row per (enrollment, model), float32 little-endian. */
 public final class JdbcEmbeddings implements EmbeddingRecords {
+    /** Bounded so that no engine meets its limit on a statement's parameters. */
+    private static final int SPEAKERS_PER_QUERY = 500;
 
     private final JdbcEngine db;
 
@@ -66,7 +70,7 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         String model = Inputs.modelSha256(modelSha256);
         db.read(c -> {
             SpeakerGroups groups = new SpeakerGroups(db.codec(), model, each);
-            if (!db.bulkEmbeddingRows(c, model, groups)) {
+            if (!db.bulkEmbeddingRows(c, model, true, groups)) {
                 rows(c, model, null, groups);
             }
             groups.finish();
@@ -79,11 +83,18 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         String model = Inputs.modelSha256(modelSha256);
         db.read(c -> {
             sink.expect(speakerCount(c));
-            PackedSpeakerRows rows = new PackedSpeakerRows(db, model, sink);
-            if (!db.bulkEmbeddingRows(c, model, rows)) {
-                rows(c, model, null, rows);
+            PackedSpeakerRows rows = PackedSpeakerRows.inAnyOrder(db, model, sink);
+            if (db.bulkEmbeddingRows(c, model, false, rows)) {
+                rows.finish();
+                // speakers whose rows came apart were handed on in part: now whole, which replaces the part
+                PackedSpeakerRows again = PackedSpeakerRows.grouped(db, model, sink);
+                rowsOfSpeakers(c, model, rows.apart(), again);
+                again.finish();
+            } else {
+                PackedSpeakerRows grouped = PackedSpeakerRows.grouped(db, model, sink);
+                rows(c, model, null, grouped);
+                grouped.finish();
             }
-            rows.finish();
             return null;
         });
     }
@@ -144,9 +155,18 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
      * next to each other. {@code speakerCondition} narrows the speakers ("true" for all).
      */
     public static String rowsOfModel(String model, String speakerCondition) {
+        return rowsOfModelInAnyOrder(model, speakerCondition) + " ORDER BY s.name_key, e.id";
+    }
+
+    /**
+     * The rows of {@link #rowsOfModel} in whatever order the server finds them: for a million rows,
+     * sorting them took the server longer than finding them, and none could be sent before the sort
+     * ended. One speaker's rows then mostly come together, but not always (see {@link PackedSpeakerRows}).
+     */
+    public static String rowsOfModelInAnyOrder(String model, String speakerCondition) {
         return "SELECT s.id, s.name, e.id, m.vector FROM embedding m"
                 + " JOIN enrollment e ON e.id = m.enrollment_id JOIN speaker s ON s.id = e.speaker_id"
-                + " WHERE m.model_sha256 = " + model + " AND (" + speakerCondition + ") ORDER BY s.name_key, e.id";
+                + " WHERE m.model_sha256 = " + model + " AND (" + speakerCondition + ")";
     }
 
     /** The rows of {@link #rowsOfModel} one by one through the driver (of one speaker, or of all when {@code speakerId} is null). */
@@ -156,6 +176,20 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
             ps.setObject(2, speakerId, Types.BIGINT); // typed: PostgreSQL cannot guess the type of a bare NULL
             ps.setObject(3, speakerId, Types.BIGINT);
         }, rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+    }
+
+    /** The rows of {@link #rowsOfModel} of the given speakers, a few hundred speakers to a query. */
+    static void rowsOfSpeakers(Connection c, String model, long[] speakerIds, JdbcEngine.EmbeddingRow sink) throws SQLException {
+        for (int from = 0; from < speakerIds.length; from += SPEAKERS_PER_QUERY) {
+            long[] ids = Arrays.copyOfRange(speakerIds, from, Math.min(speakerIds.length, from + SPEAKERS_PER_QUERY));
+            String marks = String.join(", ", Collections.nCopies(ids.length, "?"));
+            Rows.each(c, rowsOfModel("?", "s.id IN (" + marks + ")"), ps -> {
+                ps.setString(1, model);
+                for (int i = 0; i < ids.length; i++) {
+                    ps.setLong(i + 2, ids[i]);
+                }
+            }, rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+        }
     }
 
     /** Decodes rows through the engine's codec and hands each speaker on once its last row has come. */

@@ -41,13 +41,18 @@ public interface JdbcEngine {
     /**
      * Reads the rows of {@link JdbcEmbeddings#rowsOfModel} for one model in one go, faster than row by
      * row, and says whether it did; an engine without such a way answers false and the rows are read
-     * through the plain query. The stored vectors go to {@code sink} as stored: decoding stays with the caller.
+     * through the plain query. In index order, or else as {@link JdbcEmbeddings#rowsOfModelInAnyOrder}
+     * (quicker to start). The stored vectors go to {@code sink} as stored: decoding stays with the caller.
      */
-    default boolean bulkEmbeddingRows(Connection c, String modelSha256, EmbeddingRow sink) throws SQLException {
+    default boolean bulkEmbeddingRows(Connection c, String modelSha256, boolean inIndexOrder, EmbeddingRow sink)
+            throws SQLException {
         return false;
     }
 
-    /** One row of {@link JdbcEmbeddings#rowsOfModel}: a speaker, one of its enrollments, its vector as stored. */
+    /**
+     * One row of {@link JdbcEmbeddings#rowsOfModel}: a speaker, one of its enrollments, its vector as
+     * stored. The vector's array is valid only during the call (a bulk read reuses it for the next row).
+     */
     @FunctionalInterface
     interface EmbeddingRow {
         void accept(long speakerId, String speakerName, long enrollmentId, byte[] storedVector) throws SQLException;

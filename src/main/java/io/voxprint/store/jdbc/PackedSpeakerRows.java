@@ -10,8 +10,14 @@ import java.util.Arrays;
 
 /**
  * Decodes embedding rows through the engine's codec straight into one reused float array and hands
- * each speaker on once its last row has come (the rows of one speaker arrive together): a bulk load
- * makes no float[] per embedding and no list per speaker.
+ * each speaker on once its last row has come: a bulk load makes no float[] per embedding and no list
+ * per speaker.
+ *
+ * <p>Rows in index order come speaker by speaker. Rows in the server's order
+ * ({@link JdbcEmbeddings#rowsOfModelInAnyOrder}) mostly do too, since one enrollment's embeddings are
+ * written together, but a speaker enrolled again later, or a parallel scan, can part them. Such a
+ * speaker is handed on with the rows of its first run only, and noted; its later rows are skipped,
+ * and the caller reads the noted speakers again, whole, which replaces the part in the index.
  */
 final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
     private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
@@ -25,16 +31,41 @@ final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
     private String speakerName;
     private int count;
     private int dimension;
+    /** Speakers handed on already, and those whose rows came apart; both null for rows in index order. */
+    private final SpeakerIdSet handedOn;
+    private final SpeakerIdSet apart;
 
-    PackedSpeakerRows(JdbcEngine db, String model, PackedEmbeddings sink) {
+    private PackedSpeakerRows(JdbcEngine db, String model, PackedEmbeddings sink, boolean inAnyOrder) {
         this.db = db;
         this.codec = db.codec();
         this.model = model;
         this.sink = sink;
+        this.handedOn = inAnyOrder ? new SpeakerIdSet() : null;
+        this.apart = inAnyOrder ? new SpeakerIdSet() : null;
+    }
+
+    /** For rows that come speaker by speaker. */
+    static PackedSpeakerRows grouped(JdbcEngine db, String model, PackedEmbeddings sink) {
+        return new PackedSpeakerRows(db, model, sink, false);
+    }
+
+    /** For rows in the server's order: see {@link #apart()}. */
+    static PackedSpeakerRows inAnyOrder(JdbcEngine db, String model, PackedEmbeddings sink) {
+        return new PackedSpeakerRows(db, model, sink, true);
+    }
+
+    /** The speakers whose rows came apart, handed on in part, to be read again. */
+    long[] apart() {
+        return apart == null ? new long[0] : apart.toArray();
     }
 
     @Override
     public void accept(long speakerId, String speakerName, long enrollmentId, byte[] storedVector) {
+        boolean newRun = this.speakerName == null || this.speakerId != speakerId;
+        if (newRun && handedOn != null && (apart.contains(speakerId) || handedOn.contains(speakerId))) {
+            apart.add(speakerId);
+            return;
+        }
         if (this.speakerName != null && this.speakerId != speakerId) {
             finish();
         }
@@ -67,6 +98,9 @@ final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
         if (speakerName != null) {
             String name = speakerName;
             speakerName = null;
+            if (handedOn != null) {
+                handedOn.add(speakerId);
+            }
             int n = count;
             count = 0;
             sink.speaker(name, values, n, dimension);

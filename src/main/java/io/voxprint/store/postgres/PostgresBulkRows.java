@@ -38,25 +38,31 @@ final class PostgresBulkRows {
 
     private final CopyOut copy;
     private byte[] buf = new byte[0];
+    /** The last vector handed on, reused for the next of the same length: a million copies were most of a load's garbage. */
+    private byte[] vector = new byte[0];
     private int pos;
 
     private PostgresBulkRows(CopyOut copy) {
         this.copy = copy;
     }
 
-    /** Reads every row of {@link JdbcEmbeddings#rowsOfModel} for the model, in its order, into {@code sink}. */
-    static void read(Connection c, String modelSha256, EmbeddingRow sink) throws SQLException {
+    /**
+     * Reads every row of {@link JdbcEmbeddings#rowsOfModel} for the model into {@code sink}, in its order
+     * or in the server's ({@link JdbcEmbeddings#rowsOfModelInAnyOrder}).
+     */
+    static void read(Connection c, String modelSha256, boolean inIndexOrder, EmbeddingRow sink) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(NO_JIT);
         }
-        read(c.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql(modelSha256)), sink);
+        read(c.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql(modelSha256, inIndexOrder)), sink);
     }
 
-    /** The COPY of {@link JdbcEmbeddings#rowsOfModel} for the model. */
-    static String copySql(String modelSha256) {
+    /** The COPY of {@link JdbcEmbeddings#rowsOfModel} for the model, in its order or in the server's. */
+    static String copySql(String modelSha256, boolean inIndexOrder) {
         // COPY takes no parameters; the fingerprint is checked lowercase hex before it gets here, and quoted anyway
         String model = "'" + modelSha256.replace("'", "''") + "'";
-        return "COPY (" + JdbcEmbeddings.rowsOfModel(model, "true") + ") TO STDOUT (FORMAT binary)";
+        String rows = inIndexOrder ? JdbcEmbeddings.rowsOfModel(model, "true") : JdbcEmbeddings.rowsOfModelInAnyOrder(model, "true");
+        return "COPY (" + rows + ") TO STDOUT (FORMAT binary)";
     }
 
     /** Reads the rows of a started COPY into {@code sink} and the stream to its end. */
@@ -123,11 +129,15 @@ final class PostgresBulkRows {
         return s;
     }
 
+    /** Valid until the next call (see {@link EmbeddingRow}). */
     private byte[] bytesField() throws SQLException, IOException {
         int length = fieldLength();
-        byte[] value = Arrays.copyOfRange(buf, pos, pos + length);
+        if (vector.length != length) {
+            vector = new byte[length];
+        }
+        System.arraycopy(buf, pos, vector, 0, length);
         pos += length;
-        return value;
+        return vector;
     }
 
     /** A field's length, with that many bytes ready in {@code buf}. */

@@ -125,8 +125,9 @@ final class PostgresDatabase implements JdbcEngine, AutoCloseable {
 
     /** Binary COPY: see {@link PostgresBulkRows}. */
     @Override
-    public boolean bulkEmbeddingRows(Connection c, String modelSha256, EmbeddingRow sink) throws SQLException {
-        PostgresBulkRows.read(c, modelSha256, sink);
+    public boolean bulkEmbeddingRows(Connection c, String modelSha256, boolean inIndexOrder, EmbeddingRow sink)
+            throws SQLException {
+        PostgresBulkRows.read(c, modelSha256, inIndexOrder, sink);
         return true;
     }
 

@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The speaker index loaded from each engine (PostgreSQL reads it in bulk, SQLite row by row) holds
- * exactly the voiceprints worked out here, in double precision, from the vectors that were stored:
- * speakers with one and with several enrollments, of one model, of the other, and of both.
+ * The speaker index loaded from each engine (PostgreSQL reads it in bulk, in the server's order; SQLite
+ * row by row) holds exactly the voiceprints worked out here, in double precision, from the vectors that
+ * were stored: speakers with one and with several enrollments, of one model, of the other, and of both,
+ * and speakers enrolled again after everyone else, whose rows the server finds apart.
  */
 class CatalogueLoadTest {
 
@@ -56,6 +57,14 @@ class CatalogueLoadTest {
                     storedB.put(name, second);
                 }
             }
+            for (int i = 0; i < SPEAKERS; i += 7) {
+                String name = (i % 3 == 0 ? "Zoë " : i % 3 == 1 ? "émile " : "ANNA ") + i;
+                if (storedA.containsKey(name)) {
+                    List<NewEnrollment> later = List.of(Fixtures.take(name, 10, MODEL_A, 0), Fixtures.take(name, 11, MODEL_A, 0));
+                    store.enroll(name, later, false, null);
+                    later.forEach(n -> storedA.get(name).add(n.embedding()));
+                }
+            }
 
             for (Map.Entry<String, Map<String, List<float[]>>> model : Map.of(MODEL_A, storedA, MODEL_B, storedB).entrySet()) {
                 List<SpeakerEmbeddings> loaded = new ArrayList<>();
@@ -76,8 +85,9 @@ class CatalogueLoadTest {
                 }
                 assertEquals(loaded.stream().map(SpeakerEmbeddings::speakerName).toList(),
                         store.embeddings().ofModel(model.getKey()).stream().map(SpeakerEmbeddings::speakerName).toList());
-                // the packed read (what the index is built from) gives the same speakers, order and values
-                List<String> packedNames = new ArrayList<>();
+                // the packed read (what the index is built from) gives the same speakers and values; a speaker
+                // may come twice, first in part and then whole (the later replaces the earlier in the index)
+                Map<String, List<float[]>> packed = new LinkedHashMap<>();
                 int[] expected = {-1};
                 store.embeddings().packedOfModel(model.getKey(), new PackedEmbeddings() {
                     @Override
@@ -87,17 +97,22 @@ class CatalogueLoadTest {
 
                     @Override
                     public void speaker(String name, float[] values, int count, int dimension) {
-                        SpeakerEmbeddings same = loaded.get(packedNames.size());
-                        assertEquals(same.speakerName(), name);
-                        assertEquals(same.embeddings().size(), count, name);
                         assertEquals(DIM, dimension, name);
+                        List<float[]> embeddings = new ArrayList<>();
                         for (int k = 0; k < count; k++) {
-                            assertArrayEquals(same.embeddings().get(k), Arrays.copyOfRange(values, k * DIM, (k + 1) * DIM), name + " take " + k);
+                            embeddings.add(Arrays.copyOfRange(values, k * DIM, (k + 1) * DIM));
                         }
-                        packedNames.add(name);
+                        packed.put(name, embeddings);
                     }
                 });
-                assertEquals(loaded.size(), packedNames.size());
+                assertEquals(loaded.size(), packed.size());
+                for (SpeakerEmbeddings same : loaded) {
+                    List<float[]> last = packed.get(same.speakerName());
+                    assertEquals(same.embeddings().size(), last.size(), same.speakerName());
+                    for (int k = 0; k < last.size(); k++) {
+                        assertArrayEquals(same.embeddings().get(k), last.get(k), same.speakerName() + " take " + k);
+                    }
+                }
                 assertEquals(SPEAKERS, expected[0], "told to expect every speaker of the store");
 
                 SpeakerCatalog catalog = new SpeakerCatalog(store);
@@ -112,7 +127,7 @@ class CatalogueLoadTest {
                 }
                 // identification from the loaded index: each speaker's first take finds that speaker first
                 SpeakerIndex index = catalog.index(model.getKey(), DIM);
-                assertEquals(packedNames, index.keys(), "the index keeps the store's order of speakers");
+                assertEquals(List.copyOf(packed.keySet()), index.keys(), "the index keeps the order the speakers were read in");
                 for (Map.Entry<String, List<float[]>> s : model.getValue().entrySet()) {
                     assertEquals(s.getKey(), index.topK(s.getValue().get(0), 1).get(0).key());
                 }

@@ -51,11 +51,11 @@ class PostgresBulkRowsTest {
             assertEquals(12 + 2 * 4 + 4 * 1, plain.size(), "every take of model A, none of model B");
 
             List<String> whole = new ArrayList<>();
-            PostgresBulkRows.read(c, Fixtures.MODEL_A, collect(whole));
+            PostgresBulkRows.read(c, Fixtures.MODEL_A, true, collect(whole));
             assertEquals(plain, whole);
 
             List<String> cut = new ArrayList<>();
-            CopyOut real = c.unwrap(PGConnection.class).getCopyAPI().copyOut(PostgresBulkRows.copySql(Fixtures.MODEL_A));
+            CopyOut real = c.unwrap(PGConnection.class).getCopyAPI().copyOut(PostgresBulkRows.copySql(Fixtures.MODEL_A, true));
             PostgresBulkRows.read(new CutCopy(real), collect(cut));
             assertEquals(plain, cut);
             assertFalse(real.isActive(), "the COPY was read to its end");
