@@ -1,9 +1,7 @@
 package io.voxprint.scoring;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +38,7 @@ public final class SpeakerIndex {
 
     private final int dim;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Integer> rowOf;
+    private final KeyRows rowOf;
     /** Running scores, reused between searches: allocating one per search would zero megabytes each time. */
     private final ConcurrentLinkedQueue<float[]> scratch = new ConcurrentLinkedQueue<>();
     private float[][] columns;
@@ -60,8 +58,8 @@ public final class SpeakerIndex {
         int capacity = Math.max(1, Math.min(expectedSize, maxRows()));
         this.columns = new float[dim][capacity];
         this.keys = new String[capacity];
-        // sized for the reserved rows too: rehashing a million entries while loading is wasted work and garbage
-        this.rowOf = new HashMap<>((int) Math.min(1 << 30, capacity * 4L / 3 + 1));
+        // sized for the reserved rows too: rehashing a million entries while loading is wasted work
+        this.rowOf = new KeyRows(capacity);
     }
 
     public int dim() {
@@ -80,7 +78,7 @@ public final class SpeakerIndex {
     public boolean contains(String key) {
         lock.readLock().lock();
         try {
-            return rowOf.containsKey(key);
+            return rowOf.get(key) >= 0;
         } finally {
             lock.readLock().unlock();
         }
@@ -113,8 +111,8 @@ public final class SpeakerIndex {
 
     /** The key's row, or a new last row for a new key (under the write lock). */
     private int rowToPut(String key) {
-        Integer row = rowOf.get(key);
-        if (row != null) {
+        int row = rowOf.get(key);
+        if (row >= 0) {
             return row;
         }
         ensureCapacity(size + 1);
@@ -195,8 +193,8 @@ public final class SpeakerIndex {
     public boolean remove(String key) {
         lock.writeLock().lock();
         try {
-            Integer row = rowOf.remove(key);
-            if (row == null) {
+            int row = rowOf.remove(key);
+            if (row < 0) {
                 return false;
             }
             int last = --size;
@@ -263,8 +261,7 @@ public final class SpeakerIndex {
         float[] q = Vectors.normalize(probe);
         lock.readLock().lock();
         try {
-            Integer excluded = excludedKey == null ? null : rowOf.get(excludedKey);
-            int skip = excluded == null ? -1 : excluded;
+            int skip = excludedKey == null ? -1 : rowOf.get(excludedKey);
             int kk = Math.min(k, size - (skip >= 0 ? 1 : 0));
             if (kk <= 0) {
                 return List.of();
@@ -384,8 +381,8 @@ public final class SpeakerIndex {
     }
 
     private int rowFor(String key) {
-        Integer r = rowOf.get(key);
-        if (r == null) {
+        int r = rowOf.get(key);
+        if (r < 0) {
             throw new ScoringException("No speaker '" + key + "' is in the index.");
         }
         return r;

@@ -2,6 +2,8 @@ package io.voxprint.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Builds a {@link SpeakerIndex} from many speakers' embeddings as a store reads them: each speaker's
@@ -9,15 +11,23 @@ import java.util.List;
  * {@code put(key, Vectors.normalizedMean(embeddings))}) and every few hundred speakers the block goes
  * into the index through {@link SpeakerIndex#putAll}, so a load makes no array per speaker and
  * writes the index's columns in runs.
+ *
+ * <p>A full block is written into the index by a thread of the {@link ScanPool} while the caller
+ * goes on reading into the other block: writing the columns was more than half of a million-speaker
+ * load's time on the reading thread, and the reading (the database driver, decoding) is the rest.
+ * Only one block is in flight, so the index receives the blocks in order, and the speakers keep the
+ * order they were added in.
  */
 public final class SpeakerIndexLoad {
 
     private final int dim;
     private final SpeakerIndex index;
-    private final List<String> keys = new ArrayList<>(SpeakerIndex.WRITE_BLOCK_ROWS);
-    private final float[] block;
+    private List<String> keys = new ArrayList<>(SpeakerIndex.WRITE_BLOCK_ROWS);
+    private float[] block;
+    private float[] spare;
     private final double[] sum;
     private final float[] mean;
+    private Future<?> writing;
 
     /** expectedSize reserves the index's room up front (see {@link SpeakerIndex#SpeakerIndex(int, int)}). */
     public SpeakerIndexLoad(int dim, int expectedSize) {
@@ -48,22 +58,53 @@ public final class SpeakerIndexLoad {
         System.arraycopy(mean, 0, block, keys.size() * dim, dim);
         keys.add(key);
         if (keys.size() == SpeakerIndex.WRITE_BLOCK_ROWS) {
-            flush();
+            awaitWriting();
+            List<String> fullKeys = keys;
+            float[] full = block;
+            writing = ScanPool.get().submit(() -> index.putAll(fullKeys, full));
+            keys = new ArrayList<>(SpeakerIndex.WRITE_BLOCK_ROWS);
+            block = spare != null ? spare : new float[block.length];
+            spare = full; // free again once the write above has been awaited
         }
     }
 
     /** The index of every speaker added, in the order added, with the room reserved beyond them given back. */
     public SpeakerIndex finish() {
-        flush();
+        awaitWriting();
+        if (!keys.isEmpty()) {
+            // putAll normalises the voiceprint once more, as put does with the mean it is given
+            index.putAll(keys, keys.size() * dim == block.length ? block : java.util.Arrays.copyOf(block, keys.size() * dim));
+            keys = new ArrayList<>(0);
+        }
         index.trimToSize();
         return index;
     }
 
-    private void flush() {
-        if (!keys.isEmpty()) {
-            // putAll normalises the voiceprint once more, as put does with the mean it is given
-            index.putAll(keys, keys.size() * dim == block.length ? block : java.util.Arrays.copyOf(block, keys.size() * dim));
-            keys.clear();
+    private void awaitWriting() {
+        if (writing == null) {
+            return;
+        }
+        Future<?> w = writing;
+        writing = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    w.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the block is being written into the index: it must end before anything goes on
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
