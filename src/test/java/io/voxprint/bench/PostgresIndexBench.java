@@ -28,7 +28,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * A desk's start-up on a PostgreSQL database of many speakers (bench/store/pg-index.sh; a measurement,
  * not a test): a throwaway cluster is filled through COPY (not through the app) with speakers of one
  * 192-value embedding each, then the time from opening the store to the speaker index being ready is
- * taken, alternating with the peer: psql copying the very same rows to /dev/null, the least any
+ * taken (the first time in this JVM, as a desk starts, and the median over the repetitions), alternating with the peer: psql copying the very same rows to /dev/null, the least any
  * client can spend getting them off the server (with the server's JIT off, as the desk reads them).
  * Prints one JSON line.
  */
@@ -75,15 +75,62 @@ public final class PostgresIndexBench {
                     deskCpuMs[r], peerMs[r], peerCpuMs[r]);
         }
         loads.add(loadAverage());
+        // as a desk starts: a new JVM (with the installed app's heap setting) that opens the store and loads the index
+        double[] freshMs = new double[reps];
+        double[] freshCpuMs = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            String[] line = freshDesk(url).split(" ");
+            freshMs[r] = Double.parseDouble(line[0]);
+            freshCpuMs[r] = Double.parseDouble(line[1]);
+            System.err.printf(Locale.ROOT, "fresh desk process %d: store opened and index loaded in %.0f ms (of which opening %s ms;"
+                    + " %s ms since the JVM started; %.0f ms CPU)%n", r, freshMs[r], line[2], line[3], freshCpuMs[r]);
+        }
+        loads.add(loadAverage());
         if (indexed != speakers) {
             throw new IllegalStateException("the index holds " + indexed + " speakers, not " + speakers);
         }
         System.out.printf(Locale.ROOT, "{\"speakers\": %d, \"dimension\": %d, \"reps\": %d, \"fill_s\": %.1f, "
-                + "\"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"desk_cpu_ms\": %.0f, \"psql_cpu_ms\": %.0f, "
+                + "\"fresh_desk_index_ms\": %.0f, \"fresh_desk_cpu_ms\": %.0f, \"desk_index_first_ms\": %.0f, \"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"desk_cpu_ms\": %.0f, \"psql_cpu_ms\": %.0f, "
                 + "\"loadavg_1min\": %s, \"cores\": %d}%n",
-                speakers, DIM, reps, fillS, Stats.median(deskMs), Stats.median(peerMs),
+                speakers, DIM, reps, fillS, Stats.median(freshMs), Stats.median(freshCpuMs), deskMs[0], Stats.median(deskMs), Stats.median(peerMs),
                 Stats.median(deskMs) / Stats.median(peerMs), Stats.median(deskCpuMs), Stats.median(peerCpuMs), "\"" + String.join(" ", loads) + "\"",
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Runs {@link FreshDesk} in a new JVM; gives its line: index milliseconds and process CPU milliseconds. */
+    private static String freshDesk(String url) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:MaxRAMPercentage=33", "-Dlogback.configurationFile=bench/logback-bench.xml",
+                "-cp", System.getProperty("java.class.path"), FreshDesk.class.getName(), url, MODEL, Integer.toString(DIM))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IOException("the desk process failed: " + out);
+        }
+        return out;
+    }
+
+    /** A desk's start in its own JVM: open the store, load the index; prints index ms and CPU ms so far. */
+    public static final class FreshDesk {
+        private FreshDesk() {
+        }
+
+        public static void main(String[] args) {
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long t0 = System.nanoTime();
+            int size;
+            double openMs;
+            try (PostgresStore store = PostgresStore.open(args[0])) {
+                openMs = Stats.ms(t0);
+                size = new SpeakerCatalog(store).index(args[1], Integer.parseInt(args[2])).size();
+            }
+            double ms = Stats.ms(t0);
+            if (size == 0) {
+                throw new IllegalStateException("no speakers indexed");
+            }
+            double sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.printf(Locale.ROOT, "%.0f %.0f %.0f %.0f%n", ms, os.getProcessCpuTime() / 1e6, openMs, sinceStart);
+        }
     }
 
     /** One speaker, one enrollment and one embedding each, through three binary COPY streams. */
@@ -177,7 +224,7 @@ public final class PostgresIndexBench {
      */
     private static double psqlCopyToNull(PostgresCluster cluster, String database) throws IOException, InterruptedException {
         String bin = System.getenv().getOrDefault("VOXPRINT_PG_BIN", "/usr/lib/postgresql/15/bin");
-        String copy = "\\copy (" + JdbcEmbeddings.rowsOfModel("'" + MODEL + "'", "true") + ") TO '/dev/null' (FORMAT binary)";
+        String copy = "\\copy (" + JdbcEmbeddings.rowsOfModelInAnyOrder("'" + MODEL + "'", "true") + ") TO '/dev/null' (FORMAT binary)";
         String psql = String.join(" ", bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
                 "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1",
                 "-c", "'SET jit = off'", "-c", "\"$COPY\""); // as the desk's COPY runs (PostgresBulkRows)
