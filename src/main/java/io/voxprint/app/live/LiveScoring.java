@@ -19,11 +19,13 @@ import java.util.Optional;
  * embedding cache, never into the audit log) and scores it like identification does: raw cosines
  * against the enrolled speakers' voiceprints and the raw threshold, so with AS-norm on, the
  * provisional score is on the raw scale and the exact, normalised one comes with the final decision.
- * The window keeps every call about as long as a 3 s take's, however long the recording gets.
+ * The window keeps every call about as long as a 3 s take's, however long the recording gets, and
+ * shorter where the model is too slow for that ({@link ProvisionalWindow}); each result says how many
+ * seconds it looked at.
  */
 public final class LiveScoring {
     /** How much of the end of the recording a provisional score looks at. */
-    public static final double WINDOW_SECONDS = 3.0;
+    public static final double WINDOW_SECONDS = ProvisionalWindow.MAX_SECONDS;
     /** Less sound than this gives no provisional score yet. */
     public static final double MIN_SECONDS = 1.0;
 
@@ -45,6 +47,7 @@ public final class LiveScoring {
     private final SpeakerCatalog catalog;
     private final AudioInput audio;
     private final DecisionPolicy policy;
+    private final ProvisionalWindow window = new ProvisionalWindow();
 
     public LiveScoring(ModelService models, SpeakerCatalog catalog, AudioInput audio, DecisionPolicy policy) {
         this.models = models;
@@ -85,7 +88,7 @@ public final class LiveScoring {
     }
 
     private Optional<Tail> embedTail(float[] mono, int sampleRate) {
-        int keep = (int) Math.min(mono.length, Math.round(WINDOW_SECONDS * sampleRate));
+        int keep = (int) Math.min(mono.length, Math.round(window.seconds() * sampleRate));
         if (keep < MIN_SECONDS * sampleRate) {
             return Optional.empty();
         }
@@ -95,7 +98,10 @@ public final class LiveScoring {
             return Optional.empty();
         }
         ModelInfo info = models.info();
-        return Optional.of(new Tail(models.model().embed(tail.samples()), tail.seconds(), info));
+        long start = System.nanoTime();
+        float[] embedding = models.model().embed(tail.samples());
+        window.record(tail.seconds(), System.nanoTime() - start);
+        return Optional.of(new Tail(embedding, tail.seconds(), info));
     }
 
     private SpeakerIndex speakers(ModelInfo info) {
