@@ -90,6 +90,15 @@ def agreement(java, python):
     return diff
 
 
+def onednn_limit(cache):
+    """The instruction set Voxprint's convolution check recorded for this processor (docs/model.md), or None."""
+    for f in glob.glob(os.path.join(cache, "voxprint", "models", "processor-*.json")):
+        limit = json.load(open(f)).get("onednnMaxCpuIsa")
+        if limit:
+            return limit
+    return None
+
+
 def median_ratio(rows):
     return st.median(j / p for j, p in rows)
 
@@ -167,6 +176,12 @@ def main():
                 java = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one], opts), env)
                 results.setdefault("embedding_max_abs_diff", {})[name] = agreement(java, py)
                 add("embed 3 s, one shot" + ("" if name == "as shipped" else " [%s]" % name), java, py)
+                limit = onednn_limit(r.cache)
+                if name == "as shipped" and limit:
+                    # like for like: Python's oneDNN held to the instruction set Voxprint's convolution check chose
+                    add("embed 3 s, one shot [Python also under ONEDNN_MAX_CPU_ISA=%s]" % limit, java,
+                        r.timed([PY, os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one],
+                                dict(r.python_env, ONEDNN_MAX_CPU_ISA=limit)))
             if not a.quick:
                 add("embed 10 s, one shot",
                     r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), ten])),
