@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Converting and re-keying are {@link Resealing}'s; a cache entry that no longer opens is a miss
  * ({@link SealedCache}).
+ *
+ * <p>Longer than most classes here: it is a whole {@link VoiceprintStore} (a dozen one-line
+ * delegations to the engine underneath), and each of the key's steps must check, change and audit
+ * under the same open key, so they stay together.
  */
 public final class ProtectedStore implements VoiceprintStore {
 
