@@ -9,6 +9,9 @@ import java.util.Set;
  * hands out (dense, from 1), boxed only beyond that.
  */
 final class SpeakerIdSet {
+    /** Ids below this take a bit (8 MB at most); a sequence moved far ahead costs boxes, not a huge bit set. */
+    static final long BITS = 1L << 26;
+
     private final BitSet small = new BitSet();
     private final Set<Long> large = new HashSet<>();
 
@@ -38,6 +41,6 @@ final class SpeakerIdSet {
     }
 
     private static boolean isSmall(long id) {
-        return id >= 0 && id < Integer.MAX_VALUE;
+        return id >= 0 && id < BITS;
     }
 }

@@ -39,14 +39,14 @@ class PackedSpeakerRowsTest {
         row(rows, 1, "Ann", 14);
         row(rows, 3, "Cy", 32); // Cy's run goes on: the skipped rows were another speaker's
         row(rows, 4, "Di", 41);
-        row(rows, 1_000_000_000_000L, "Ed", 51); // an id beyond the bits
+        row(rows, SpeakerIdSet.BITS + 5, "Ed", 51); // an id beyond the bits
         row(rows, 4, "Di", 42); // Di after Ed: apart too
-        row(rows, 1_000_000_000_000L, "Ed", 52);
+        row(rows, SpeakerIdSet.BITS + 5, "Ed", 52);
         row(rows, 5, "Fay", 61);
-        row(rows, 1_000_000_000_000L, "Ed", 53);
+        row(rows, SpeakerIdSet.BITS + 5, "Ed", 53);
         rows.finish();
         assertEquals(List.of("Ann:1112", "Bob:21", "Cy:3132", "Di:41", "Ed:5152", "Fay:61"), handed);
-        assertArrayEquals(new long[] {1, 4, 1_000_000_000_000L}, rows.apart());
+        assertArrayEquals(new long[] {1, 4, SpeakerIdSet.BITS + 5}, rows.apart());
 
         handed.clear();
         PackedSpeakerRows again = PackedSpeakerRows.grouped(ENGINE, "m", sink);
