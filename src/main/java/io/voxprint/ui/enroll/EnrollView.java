@@ -1,5 +1,6 @@
 package io.voxprint.ui.enroll;
 
+import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.photo.PhotoControl;
@@ -57,11 +58,9 @@ public final class EnrollView extends HBox {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         photo.photoProperty().bindBidirectional(vm.photoProperty());
-        Button save = new Button("Save speaker");
-        save.setId("enroll-save");
+        Button save = ActionButton.of("Save speaker", "enroll-save", vm::save);
         save.getStyleClass().add("primary");
         save.disableProperty().bind(vm.canSave().not());
-        save.setOnAction(e -> vm.save());
         save.setMaxWidth(Double.MAX_VALUE);
         JobProgress progress = new JobProgress(vm, "enroll");
         Label status = new Label();

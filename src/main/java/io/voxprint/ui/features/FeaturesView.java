@@ -1,6 +1,7 @@
 package io.voxprint.ui.features;
 
 import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.DifferenceMap;
 import io.voxprint.ui.components.ExportMenu;
 import io.voxprint.ui.components.FeatureGrid;
@@ -203,9 +204,7 @@ public final class FeaturesView extends VBox {
         ExportMenu.install(map, "speaker-map", dialogs, () -> Optional.ofNullable(vm.speakerMapProperty().get())
                 .map(m -> new ExportMenu.Table(java.util.List.of("x", "y"),
                         m.points().stream().map(p -> new double[] {p.x(), p.y()}).toArray(double[][]::new))));
-        Button load = new Button("Draw the map of enrolled speakers");
-        load.setId("load-speaker-map");
-        load.setOnAction(e -> vm.loadSpeakerMap());
+        Button load = ActionButton.of("Draw the map of enrolled speakers", "load-speaker-map", vm::loadSpeakerMap);
         Label hint = new Label("Each point is one enrolled speaker's voice print, placed by the two directions in which they differ most;"
                 + " \"" + FeaturesViewModel.THIS_RECORDING + "\" is the take shown in the Take tab.");
         hint.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.voxprint.ui.speakers;
 
+import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.values.SpeakerSummary;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
@@ -62,17 +63,11 @@ public final class SpeakersView extends VBox {
             ask.setContentText("New name");
             ask.showAndWait().ifPresent(vm::rename);
         });
-        Button delete = new Button("Delete...");
-        delete.setId("speakers-delete");
+        Button delete = ActionButton.of("Delete...", "speakers-delete", vm::delete);
         delete.getStyleClass().add("danger");
         delete.disableProperty().bind(vm.selectedProperty().isNull());
-        delete.setOnAction(e -> vm.delete());
-        Button export = new Button("Export...");
-        export.setId("speakers-export");
-        export.setOnAction(e -> vm.export());
-        Button importButton = new Button("Import...");
-        importButton.setId("speakers-import");
-        importButton.setOnAction(e -> vm.importFile());
+        Button export = ActionButton.of("Export...", "speakers-export", vm::export);
+        Button importButton = ActionButton.of("Import...", "speakers-import", vm::importFile);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
         Label status = new Label();
