@@ -9,6 +9,7 @@
 #                                     ECAPA2-weight stand-in into bench/out, never committed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/common.sh
 OUT=bench/out/app
 PY=/usr/bin/python3
 mkdir -p "$OUT"
@@ -26,9 +27,7 @@ rate, x = scipy.io.wavfile.read("src/test/resources/e2e/alice-4.wav")
 for s in (3, 10):
     scipy.io.wavfile.write("%s/take-%ds-16k.wav" % (out, s), rate, np.resize(x, s * rate))
 PYEOF
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+bench_classpath
 E2E=src/test/resources/e2e
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 DJL_OFFLINE=true java -Xmx3g -Dlogback.configurationFile=bench/logback-bench.xml \

@@ -10,6 +10,7 @@
 # either model, and an hour of the stand-in takes about half an hour of compute.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/common.sh
 COUNT="${1:-3}"
 HOUR_MODEL="${2:-libri}"
 OUT=bench/out/diarize
@@ -20,9 +21,7 @@ mkdir -p "$OUT"
   --train-dir ../shared/speech/librispeech/train-clean-100 --out "$OUT/libri.pt"
 [ -f "$OUT/conversations/conversations.tsv" ] || "$PY" tools/fixtures/make_conversations.py "$OUT/conversations"
 [ -f "$OUT/hour.wav" ] || "$PY" bench/diarize/make_hour.py "$OUT/conversations" "$OUT/hour.wav" 3600
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+bench_classpath
 FILES=$(tail -n +2 "$OUT/conversations/conversations.tsv" | cut -f1 | head -n "$COUNT" | sed "s|^|$OUT/conversations/|")
 JAVA=(java -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 -Dai.djl.offline=true
       -Dai.djl.pytorch.graph_optimizer=false -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP")

@@ -8,6 +8,7 @@
 #   bench/embed/run.sh [repetitions per round, default 15] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/common.sh
 N="${1:-15}"
 ROUNDS="${2:-3}"
 OUT=bench/out/embed
@@ -18,9 +19,7 @@ STANDIN=bench/out/model/ecapa2-standin.pt
 mkdir -p bench/out/model
 [ -f "$STANDIN" ] || "$PY" "$(cd .. && pwd)/shared/models/make_ecapa2_standin.py" "$STANDIN"
 [ -f "$OUT/audio/speech-10s-48000Hz-stereo.flac" ] || "$PY" bench/embed/make_audio.py "$OUT/audio"
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+bench_classpath
 AUDIO=("$OUT"/audio/speech-3s-44100Hz-stereo.wav "$OUT"/audio/speech-10s-44100Hz-stereo.wav
        "$OUT"/audio/speech-3s-48000Hz-stereo.flac "$OUT"/audio/speech-10s-48000Hz-stereo.flac)
 rm -f "$OUT"/java-*.json "$OUT"/python-*.json

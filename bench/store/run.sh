@@ -5,12 +5,12 @@
 #   bench/store/run.sh [speakers, default 100000] [repetitions, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/common.sh
 SPEAKERS="${1:-100000}"
 REPS="${2:-5}"
 OUT=bench/out/store
 mkdir -p "$OUT"
-mvn -B -o -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+bench_classpath
 echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
 java -Xmx2g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.SealedStartupBench \
   "$OUT" "$SPEAKERS" "$REPS" | tee "$OUT/startup-$SPEAKERS.json"
