@@ -8,3 +8,13 @@ bench_classpath() {
   mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
   CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
 }
+
+# The processor's model name, for the record next to every figure.
+processor_name() {
+  grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs
+}
+
+# The 1, 5 and 15 minute load averages: the machine may be shared, and a figure means little without them.
+load_average() {
+  cut -d' ' -f1-3 /proc/loadavg
+}

@@ -29,7 +29,7 @@ for s in (3, 10):
 PYEOF
 bench_classpath
 E2E=src/test/resources/e2e
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 DJL_OFFLINE=true java -Xmx3g -Dlogback.configurationFile=bench/logback-bench.xml \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
   -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false -cp "$CP" io.voxprint.bench.DesktopBench \
@@ -51,7 +51,7 @@ with torch.no_grad():
         res["embed_%ds_ms" % s] = 1000 * st.median(times)
 print(json.dumps(res))
 PYEOF
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_AFTER=$(load_average)
 "$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" <<'PYEOF'
 import json, sys
 out, model, before, after = sys.argv[1:5]

@@ -25,15 +25,15 @@ bench_classpath
 FILES=$(tail -n +2 "$OUT/conversations/conversations.tsv" | cut -f1 | head -n "$COUNT" | sed "s|^|$OUT/conversations/|")
 JAVA=(java -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 -Dai.djl.offline=true
       -Dai.djl.pytorch.graph_optimizer=false -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP")
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, $(processor_name)"
+echo "== load average before: $(load_average)"
 echo "== stand-in ($(du -h bench/out/standin.pt | cut -f1)), engine and dense variant, 2 threads"
 DJL_OFFLINE=true "${JAVA[@]}" -Xmx2g io.voxprint.bench.DiarizeBench bench/out/standin.pt \
   "$OUT/conversations/enrollment.tsv" both $FILES
-echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load average: $(load_average)"
 HOUR_FILE=bench/out/standin.pt
 [ "$HOUR_MODEL" = standin ] || HOUR_FILE="$OUT/libri.pt"
 echo "== one hour, engine only, -Xmx1g, model $HOUR_FILE"
 DJL_OFFLINE=true "${JAVA[@]}" -Xmx1g io.voxprint.bench.DiarizeBench "$HOUR_FILE" \
   "$OUT/conversations/enrollment.tsv" engine "$OUT/hour.wav"
-echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load average after: $(load_average)"

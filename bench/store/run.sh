@@ -11,6 +11,6 @@ REPS="${2:-5}"
 OUT=bench/out/store
 mkdir -p "$OUT"
 bench_classpath
-echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+echo "processor: $(processor_name), $(nproc) cores"
 java -Xmx2g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.SealedStartupBench \
   "$OUT" "$SPEAKERS" "$REPS" | tee "$OUT/startup-$SPEAKERS.json"

@@ -14,6 +14,6 @@ RESTART="${3:-}"
 OUT=bench/out/store
 mkdir -p "$OUT"
 bench_classpath
-echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+echo "processor: $(processor_name), $(nproc) cores"
 java -Xmx512m -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.TenDesksBench \
   "$DESKS" "$SECONDS_RUN" $RESTART | tee "$OUT/ten-desks-$DESKS-$SECONDS_RUN${RESTART:+-restart}.json"
