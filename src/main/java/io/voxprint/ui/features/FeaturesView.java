@@ -9,6 +9,7 @@ import io.voxprint.ui.components.FeatureLayouts;
 import io.voxprint.ui.components.Heatmap;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.components.SpeakerMapView;
 import io.voxprint.ui.components.SpectrogramView;
 import io.voxprint.ui.components.WaveformView;
@@ -41,10 +42,8 @@ public final class FeaturesView extends VBox {
     public FeaturesView(FeaturesViewModel vm, RecorderPane recorder, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Features");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Features");
         ToggleButton asB = new ToggleButton("Next take is the second (B) for comparison");
         asB.setId("features-as-b");
         recorder.setOnTake(t -> vm.inspect(t, asB.isSelected()));

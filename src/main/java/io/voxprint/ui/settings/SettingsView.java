@@ -5,6 +5,7 @@ import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
 import io.voxprint.ui.components.ActionButton;
+import io.voxprint.ui.components.SectionPage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,8 @@ import javafx.util.StringConverter;
 /** A form bound to {@link SettingsViewModel}. */
 public final class SettingsView extends VBox {
     public SettingsView(SettingsViewModel vm, DialogService dialogs) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Settings");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Settings");
         GridPane form = new GridPane();
         form.getStyleClass().add("card");
         form.setHgap(12);

@@ -1,6 +1,7 @@
 package io.voxprint.ui.speakers;
 
 import io.voxprint.ui.components.ActionButton;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.values.SpeakerSummary;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
@@ -26,10 +27,8 @@ public final class SpeakersView extends VBox {
             .withLocale(java.util.Locale.UK).withZone(ZoneId.systemDefault());
 
     public SpeakersView(SpeakersViewModel vm) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Speakers");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Speakers");
         TableView<SpeakerSummary> table = new TableView<>(vm.speakers());
         table.setId("speakers-table");
         table.setPlaceholder(new Label("Nobody is enrolled yet."));

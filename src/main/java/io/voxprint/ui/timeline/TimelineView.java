@@ -2,6 +2,7 @@ package io.voxprint.ui.timeline;
 
 import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.JobProgress;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.components.WaveformView;
 import java.io.File;
 import java.util.List;
@@ -23,10 +24,8 @@ public final class TimelineView extends VBox {
     private final SpeakerLanes lanes;
 
     public TimelineView(TimelineViewModel vm) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Who spoke when");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Who spoke when");
         Button open = ActionButton.of("Open recording...", "timeline-open", vm::open);
         Button rttm = ActionButton.of("Export RTTM...", "timeline-export-rttm", vm::exportRttm);
         Button csv = ActionButton.of("Export CSV...", "timeline-export-csv", vm::exportCsv);
