@@ -1,4 +1,10 @@
-# Sourced by the bench scripts once they stand in the repository root.
+# Sourced first by every bench script: strict mode, the repository root as working folder, and what
+# the scripts share.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# The Python the peers run on: Debian's, with its torch, torchaudio, numpy and scipy.
+PY=/usr/bin/python3
 
 # Compiles the tests and sets CP to what a bench class runs on: test classes, main classes, every
 # dependency. The dependencies go through a file: on stdout Maven puts a colour code before them.

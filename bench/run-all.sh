@@ -2,9 +2,7 @@
 # Every benchmark behind docs/performance.md, one after the other (10 to 20 minutes on 2 cores; not part
 # of `mvn verify`). Each prints its Markdown table; the full output is also kept in bench/out/run-all.log.
 #   bench/run-all.sh            identification 3 times (same-run ratios), embedding, application figures
-set -euo pipefail
-cd "$(dirname "$0")/.."
-source bench/common.sh
+source "$(dirname "$0")/common.sh"
 mkdir -p bench/out
 {
   echo "== machine: $(nproc) cores, $(processor_name), $(java -version 2>&1 | head -1)"

@@ -7,11 +7,8 @@
 # model(audio) on the whole take, 2 threads), the work the decision after Stop cannot avoid.
 #   bench/app/desktop.sh [standin]   (default: the committed fixture model; "standin" builds the
 #                                     ECAPA2-weight stand-in into bench/out, never committed)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 OUT=bench/out/app
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 MODEL=src/test/resources/model/ecapa2-fixture.pt
 if [ "${1:-}" = standin ]; then

@@ -3,13 +3,10 @@
 # database size per speaker, and start-up time to a usable window (bare JavaFX measured alongside).
 # Model load and warm-up times come from bench/embed/run.sh.
 #   bench/app/run.sh [speakers to enroll through the model, default 40] [start-up repetitions, default 5]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 SPEAKERS="${1:-40}"
 STARTS="${2:-5}"
 OUT=bench/out/app
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 [ -f bench/out/embed/audio/speech-3s-44100Hz-stereo.wav ] || "$PY" bench/embed/make_audio.py bench/out/embed/audio
 bench_classpath

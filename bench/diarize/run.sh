@@ -8,13 +8,10 @@
 #   bench/diarize/run.sh [how many conversations, default 3] [hour model: libri (default) | standin]
 # The hour runs with the trained LibriSpeech model by default: the heap holds the same buffers with
 # either model, and an hour of the stand-in takes about half an hour of compute.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 COUNT="${1:-3}"
 HOUR_MODEL="${2:-libri}"
 OUT=bench/out/diarize
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 [ -f bench/out/standin.pt ] || "$PY" ../shared/models/make_ecapa2_standin.py bench/out/standin.pt
 [ -f "$OUT/libri.pt" ] || "$PY" ../shared/models/make_libri_speaker_model.py \

@@ -6,13 +6,10 @@
 # Java and Python alternate, ROUNDS times per model, so that a burst of load from elsewhere on a shared
 # machine hits one round rather than one side; the report gives the median over rounds.
 #   bench/embed/run.sh [repetitions per round, default 15] [rounds, default 3]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 N="${1:-15}"
 ROUNDS="${2:-3}"
 OUT=bench/out/embed
-PY=/usr/bin/python3
 THREADS=$(nproc)
 mkdir -p "$OUT"
 STANDIN=bench/out/model/ecapa2-standin.pt

@@ -3,13 +3,10 @@
 # seeded data in the same run, plus the memory-bandwidth bound of one scan (STREAM Copy/Triad on all
 # cores, the processor printed). Not part of the tests.
 #   bench/identify/run.sh [sizes, default 10000,100000,1000000] [k, default 10]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 SIZES="${1:-10000,100000,1000000}"
 K="${2:-10}"
 OUT=bench/out/identify
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 [ -f "$OUT/models.npy" ] || "$PY" bench/identify/gen_data.py "$OUT"
 mvn -B -o -q test-compile

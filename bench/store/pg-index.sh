@@ -3,9 +3,7 @@
 # PostgreSQL 15 binaries, as the tests use) filled through COPY, then the speaker index load timed
 # against psql copying the same rows to /dev/null in the same run. Not part of the tests.
 #   bench/store/pg-index.sh [speakers, default 1000000] [repetitions, default 3]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 SPEAKERS="${1:-1000000}"
 REPS="${2:-3}"
 OUT=bench/out/store

@@ -3,9 +3,7 @@
 # being ready, passphrase-protected against plain, the same speakers alternating in one run (the
 # unlock, Argon2id with RFC 9106 parameters, is reported on its own). Not part of the tests.
 #   bench/store/run.sh [speakers, default 100000] [repetitions, default 5]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 SPEAKERS="${1:-100000}"
 REPS="${2:-5}"
 OUT=bench/out/store

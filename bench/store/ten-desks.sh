@@ -5,9 +5,7 @@
 # figures then include how long desks were without the server and the sentences each said.
 # A throwaway cluster of the machine's PostgreSQL 15 binaries. Not part of the tests.
 #   bench/store/ten-desks.sh [desks, default 10] [seconds, default 60] [--restart]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source bench/common.sh
+source "$(dirname "$0")/../common.sh"
 DESKS="${1:-10}"
 SECONDS_RUN="${2:-60}"
 RESTART="${3:-}"
