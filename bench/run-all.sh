@@ -2,12 +2,11 @@
 # Every benchmark behind docs/performance.md, one after the other (10 to 20 minutes on 2 cores; not part
 # of `mvn verify`). Each prints its Markdown table; the full output is also kept in bench/out/run-all.log.
 #   bench/run-all.sh            identification 3 times (same-run ratios), embedding, application figures
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 mkdir -p bench/out
 {
-  echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-  echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== machine: $(nproc) cores, $(processor_name), $(java -version 2>&1 | head -1)"
+  echo "== load average before: $(load_average)"
   for run in 1 2 3; do
     echo "== identification, run $run"
     bench/identify/run.sh
@@ -19,5 +18,5 @@ mkdir -p bench/out
   echo "== ECAPA2-sized model, whole processes (quiet, then one core kept busy)"
   bench/model/run.sh 3
   bench/model/run.sh 3 --busy
-  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== load average after: $(load_average)"
 } 2>&1 | grep -v '^SLF4J' | tee bench/out/run-all.log

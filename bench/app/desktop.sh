@@ -7,10 +7,8 @@
 # model(audio) on the whole take, 2 threads), the work the decision after Stop cannot avoid.
 #   bench/app/desktop.sh [standin]   (default: the committed fixture model; "standin" builds the
 #                                     ECAPA2-weight stand-in into bench/out, never committed)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 OUT=bench/out/app
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 MODEL=src/test/resources/model/ecapa2-fixture.pt
 if [ "${1:-}" = standin ]; then
@@ -26,11 +24,9 @@ rate, x = scipy.io.wavfile.read("src/test/resources/e2e/alice-4.wav")
 for s in (3, 10):
     scipy.io.wavfile.write("%s/take-%ds-16k.wav" % (out, s), rate, np.resize(x, s * rate))
 PYEOF
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+bench_classpath
 E2E=src/test/resources/e2e
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(load_average)
 DJL_OFFLINE=true java -Xmx3g -Dlogback.configurationFile=bench/logback-bench.xml \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
   -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false -cp "$CP" io.voxprint.bench.DesktopBench \
@@ -52,7 +48,7 @@ with torch.no_grad():
         res["embed_%ds_ms" % s] = 1000 * st.median(times)
 print(json.dumps(res))
 PYEOF
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_AFTER=$(load_average)
 "$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" <<'PYEOF'
 import json, sys
 out, model, before, after = sys.argv[1:5]

@@ -3,18 +3,14 @@
 # database size per speaker, and start-up time to a usable window (bare JavaFX measured alongside).
 # Model load and warm-up times come from bench/embed/run.sh.
 #   bench/app/run.sh [speakers to enroll through the model, default 40] [start-up repetitions, default 5]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 SPEAKERS="${1:-40}"
 STARTS="${2:-5}"
 OUT=bench/out/app
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 [ -f bench/out/embed/audio/speech-3s-44100Hz-stereo.wav ] || "$PY" bench/embed/make_audio.py bench/out/embed/audio
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
+bench_classpath
 [ -f target/voxprint.jar ] || mvn -B -o -q package -DskipTests
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
 
 DJL_OFFLINE=true java -Xmx2g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.AppBench \
   src/test/resources/model/ecapa2-fixture.pt bench/out/embed/audio/speech-3s-44100Hz-stereo.wav "$OUT/work" "$SPEAKERS" "$OUT/app.json"

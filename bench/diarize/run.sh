@@ -8,33 +8,29 @@
 #   bench/diarize/run.sh [how many conversations, default 3] [hour model: libri (default) | standin]
 # The hour runs with the trained LibriSpeech model by default: the heap holds the same buffers with
 # either model, and an hour of the stand-in takes about half an hour of compute.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 COUNT="${1:-3}"
 HOUR_MODEL="${2:-libri}"
 OUT=bench/out/diarize
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 [ -f bench/out/standin.pt ] || "$PY" ../shared/models/make_ecapa2_standin.py bench/out/standin.pt
 [ -f "$OUT/libri.pt" ] || "$PY" ../shared/models/make_libri_speaker_model.py \
   --train-dir ../shared/speech/librispeech/train-clean-100 --out "$OUT/libri.pt"
 [ -f "$OUT/conversations/conversations.tsv" ] || "$PY" tools/fixtures/make_conversations.py "$OUT/conversations"
 [ -f "$OUT/hour.wav" ] || "$PY" bench/diarize/make_hour.py "$OUT/conversations" "$OUT/hour.wav" 3600
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+bench_classpath
 FILES=$(tail -n +2 "$OUT/conversations/conversations.tsv" | cut -f1 | head -n "$COUNT" | sed "s|^|$OUT/conversations/|")
 JAVA=(java -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 -Dai.djl.offline=true
       -Dai.djl.pytorch.graph_optimizer=false -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP")
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, $(processor_name)"
+echo "== load average before: $(load_average)"
 echo "== stand-in ($(du -h bench/out/standin.pt | cut -f1)), engine and dense variant, 2 threads"
 DJL_OFFLINE=true "${JAVA[@]}" -Xmx2g io.voxprint.bench.DiarizeBench bench/out/standin.pt \
   "$OUT/conversations/enrollment.tsv" both $FILES
-echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load average: $(load_average)"
 HOUR_FILE=bench/out/standin.pt
 [ "$HOUR_MODEL" = standin ] || HOUR_FILE="$OUT/libri.pt"
 echo "== one hour, engine only, -Xmx1g, model $HOUR_FILE"
 DJL_OFFLINE=true "${JAVA[@]}" -Xmx1g io.voxprint.bench.DiarizeBench "$HOUR_FILE" \
   "$OUT/conversations/enrollment.tsv" engine "$OUT/hour.wav"
-echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load average after: $(load_average)"

@@ -6,21 +6,17 @@
 # Java and Python alternate, ROUNDS times per model, so that a burst of load from elsewhere on a shared
 # machine hits one round rather than one side; the report gives the median over rounds.
 #   bench/embed/run.sh [repetitions per round, default 15] [rounds, default 3]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 N="${1:-15}"
 ROUNDS="${2:-3}"
 OUT=bench/out/embed
-PY=/usr/bin/python3
 THREADS=$(nproc)
 mkdir -p "$OUT"
 STANDIN=bench/out/model/ecapa2-standin.pt
 mkdir -p bench/out/model
 [ -f "$STANDIN" ] || "$PY" "$(cd .. && pwd)/shared/models/make_ecapa2_standin.py" "$STANDIN"
 [ -f "$OUT/audio/speech-10s-48000Hz-stereo.flac" ] || "$PY" bench/embed/make_audio.py "$OUT/audio"
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+bench_classpath
 AUDIO=("$OUT"/audio/speech-3s-44100Hz-stereo.wav "$OUT"/audio/speech-10s-44100Hz-stereo.wav
        "$OUT"/audio/speech-3s-48000Hz-stereo.flac "$OUT"/audio/speech-10s-48000Hz-stereo.flac)
 rm -f "$OUT"/java-*.json "$OUT"/python-*.json

@@ -3,19 +3,17 @@
 # seeded data in the same run, plus the memory-bandwidth bound of one scan (STREAM Copy/Triad on all
 # cores, the processor printed). Not part of the tests.
 #   bench/identify/run.sh [sizes, default 10000,100000,1000000] [k, default 10]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 SIZES="${1:-10000,100000,1000000}"
 K="${2:-10}"
 OUT=bench/out/identify
-PY=/usr/bin/python3
 mkdir -p "$OUT"
 [ -f "$OUT/models.npy" ] || "$PY" bench/identify/gen_data.py "$OUT"
 mvn -B -o -q test-compile
 CP="target/test-classes:target/classes:$(ls ~/.m2/repository/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar)"
 # the bandwidth bound is measured STREAM-style over arrays of four times the last-level cache (up to 1 GiB each)
 L3=$(getconf LEVEL3_CACHE_SIZE 2>/dev/null || echo 0)
-echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, last-level cache $((${L3:-0} / 1048576)) MiB (getconf)"
+echo "processor: $(processor_name), $(nproc) cores, last-level cache $((${L3:-0} / 1048576)) MiB (getconf)"
 java -Xms3g -Xmx5g -XX:+AlwaysPreTouch -cp "$CP" io.voxprint.bench.IdentifyBench "$OUT" "$SIZES" "$K" "$OUT/java.json" "${L3:-0}"
 "$PY" bench/identify/numpy_topk.py "$OUT" "$SIZES" "$K" "$OUT/numpy.json"
 "$PY" - "$OUT" <<'PYEOF'

@@ -17,15 +17,8 @@ import sys
 import time
 
 import torch
-import torchaudio
 
-
-def prepare(path):
-    audio, rate = torchaudio.load(path)
-    audio = audio.mean(dim=0, keepdim=True)
-    if rate != 16000:
-        audio = torchaudio.functional.resample(audio, rate, 16000)
-    return audio
+from card_audio import card_audio
 
 
 def main():
@@ -35,20 +28,20 @@ def main():
     torch._C._set_graph_executor_optimize(False)
     model = torch.jit.load(model_file, map_location="cpu")
     with torch.no_grad():
-        model(prepare(files[0]))  # first-call costs out of the figure, for both arrangements
+        model(card_audio(files[0]))  # first-call costs out of the figure, for both arrangements
         start = time.perf_counter()
         if mode == "serial":
             with cf.ThreadPoolExecutor(1) as decoder:
-                pending = [decoder.submit(prepare, f) for f in files[:2]]
+                pending = [decoder.submit(card_audio, f) for f in files[:2]]
                 firsts = []
                 for i in range(len(files)):
                     audio = pending[i].result()
                     if i + 2 < len(files):
-                        pending.append(decoder.submit(prepare, files[i + 2]))
+                        pending.append(decoder.submit(card_audio, files[i + 2]))
                     firsts.append(float(model(audio)[0][0]))
         else:
             with cf.ThreadPoolExecutor(cores) as workers:
-                firsts = [float(e) for e in workers.map(lambda f: model(prepare(f))[0][0], files)]
+                firsts = [float(e) for e in workers.map(lambda f: model(card_audio(f))[0][0], files)]
         seconds = time.perf_counter() - start
     print(json.dumps({"mode": mode, "threads": torch.get_num_threads(), "files": len(files), "seconds": seconds,
                       "first": firsts}), flush=True)

@@ -7,7 +7,8 @@ import os
 import sys
 
 import torch
-import torchaudio
+
+from card_audio import card_audio
 
 
 def main():
@@ -16,11 +17,7 @@ def main():
     model = torch.jit.load(sys.argv[1], map_location="cpu")
     with torch.no_grad():
         for path in sys.argv[2:]:
-            audio, rate = torchaudio.load(path)
-            audio = audio.mean(dim=0, keepdim=True)
-            if rate != 16000:
-                audio = torchaudio.functional.resample(audio, rate, 16000)
-            embedding = model(audio)[0]
+            embedding = model(card_audio(path))[0]
             print('{"file": "%s", "first": %.7g}' % (path, float(embedding[0])), flush=True)
 
 

@@ -11,7 +11,8 @@ import time
 
 import numpy as np
 import torch
-import torchaudio
+
+from card_audio import card_audio
 
 
 def main():
@@ -19,10 +20,7 @@ def main():
     torch.set_num_threads(os.cpu_count())
     torch._C._set_graph_executor_optimize(False)
     model = torch.jit.load(model_file, map_location="cpu")
-    audio, rate = torchaudio.load(audio_file)
-    audio = audio.mean(dim=0, keepdim=True)
-    if rate != 16000:
-        audio = torchaudio.functional.resample(audio, rate, 16000)
+    audio = card_audio(audio_file)
     with torch.no_grad():
         embedding = model(audio)[0].numpy()
     if mode == "embed":

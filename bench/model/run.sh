@@ -5,12 +5,10 @@
 #   bench/model/run.sh [rounds, default 3] [--busy] [--variants]
 # The stand-in is generated here (bench/out/model/ecapa2-standin.pt, never committed), as are the
 # inputs (LibriSpeech excerpts from ../shared/speech/librispeech) and the jar when it is missing.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 ROUNDS="${1:-3}"
 shift || true
 OUT=bench/out/model
-PY=/usr/bin/python3
 SHARED="$(cd .. && pwd)/shared"
 mkdir -p "$OUT"
 [ -f "$OUT/ecapa2-standin.pt" ] || "$PY" "$SHARED/models/make_ecapa2_standin.py" "$OUT/ecapa2-standin.pt"

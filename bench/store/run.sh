@@ -3,14 +3,12 @@
 # being ready, passphrase-protected against plain, the same speakers alternating in one run (the
 # unlock, Argon2id with RFC 9106 parameters, is reported on its own). Not part of the tests.
 #   bench/store/run.sh [speakers, default 100000] [repetitions, default 5]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 SPEAKERS="${1:-100000}"
 REPS="${2:-5}"
 OUT=bench/out/store
 mkdir -p "$OUT"
-mvn -B -o -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+bench_classpath
+echo "processor: $(processor_name), $(nproc) cores"
 java -Xmx2g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.SealedStartupBench \
   "$OUT" "$SPEAKERS" "$REPS" | tee "$OUT/startup-$SPEAKERS.json"

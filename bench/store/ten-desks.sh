@@ -5,15 +5,13 @@
 # figures then include how long desks were without the server and the sentences each said.
 # A throwaway cluster of the machine's PostgreSQL 15 binaries. Not part of the tests.
 #   bench/store/ten-desks.sh [desks, default 10] [seconds, default 60] [--restart]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../common.sh"
 DESKS="${1:-10}"
 SECONDS_RUN="${2:-60}"
 RESTART="${3:-}"
 OUT=bench/out/store
 mkdir -p "$OUT"
-mvn -B -o -q test-compile
-CP="target/test-classes:target/classes:$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+bench_classpath
+echo "processor: $(processor_name), $(nproc) cores"
 java -Xmx512m -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.TenDesksBench \
   "$DESKS" "$SECONDS_RUN" $RESTART | tee "$OUT/ten-desks-$DESKS-$SECONDS_RUN${RESTART:+-restart}.json"

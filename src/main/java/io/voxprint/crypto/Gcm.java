@@ -25,10 +25,7 @@ final class Gcm {
     /** Ciphertext followed by the 16-byte tag. */
     static byte[] encrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] plain, int offset, int length) {
         try {
-            Cipher c = CIPHER.get();
-            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            c.updateAAD(aad);
-            return c.doFinal(plain, offset, length);
+            return cipher(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(plain, offset, length);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM refused a well-formed encryption", e);
         }
@@ -37,14 +34,19 @@ final class Gcm {
     /** The plaintext, or null when the tag does not authenticate (wrong key, altered or misplaced value). */
     static byte[] decrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] sealed, int offset, int length) {
         try {
-            Cipher c = CIPHER.get();
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            c.updateAAD(aad);
-            return c.doFinal(sealed, offset, length);
+            return cipher(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(sealed, offset, length);
         } catch (AEADBadTagException e) {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM refused a well-formed decryption", e);
         }
+    }
+
+    /** This thread's cipher, set for one value under {@code key}, {@code nonce} and {@code aad}. */
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        Cipher c = CIPHER.get();
+        c.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+        c.updateAAD(aad);
+        return c;
     }
 }

@@ -22,7 +22,6 @@ import io.voxprint.ui.photo.Camera;
 import io.voxprint.ui.settings.StoredSettingsActions;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.shell.ModelSetupActions;
-import io.voxprint.ui.speakers.SpeakersActions;
 import io.voxprint.ui.verify.VerifyActions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +38,7 @@ import javafx.stage.Stage;
  * Made-up answers for the UI tests and screenshots (the real use cases come with the wiring step):
  * three speakers, a fixed verification outcome, seeded random feature vectors of ECAPA2's sizes.
  */
-final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions, FeaturesActions, SpeakersActions, ModelSetupActions {
+final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions, FeaturesActions, ArchivelessSpeakersActions, ModelSetupActions {
     static final ModelStatus MODEL = new ModelStatus("ECAPA2", "revision a1b2c3d", "forward(audio, label)");
     final List<SpeakerSummary> speakers = new ArrayList<>(List.of(
             new SpeakerSummary("1", "Anna Lindqvist", 3, Instant.parse("2025-01-12T09:30:00Z"), null),
@@ -188,31 +187,7 @@ final class DemoActions implements EnrollActions, VerifyActions, IdentifyActions
     }
 
     @Override
-    public void rename(String speakerId, String newName) {
-    }
-
-    @Override
     public void delete(String speakerId) {
         speakers.removeIf(s -> s.id().equals(speakerId));
-    }
-
-    @Override
-    public int exportSpeakers(List<String> speakerIds, Path file, char[] passphrase) {
-        return speakerIds.size();
-    }
-
-    @Override
-    public int exportSpeakersPlaintext(List<String> speakerIds, Path file) {
-        return speakerIds.size();
-    }
-
-    @Override
-    public boolean isEncryptedArchive(Path file) {
-        return false;
-    }
-
-    @Override
-    public int importSpeakers(Path file, char[] passphrase) {
-        return 0;
     }
 }

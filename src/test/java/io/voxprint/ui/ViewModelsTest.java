@@ -273,39 +273,15 @@ class ViewModelsTest {
     void deletingAsksFirstAndDoesNothingWhenTheUserSaysNo() {
         List<String> deleted = new ArrayList<>();
         SpeakerSummary anna = new SpeakerSummary("a", "Anna", 3, Instant.EPOCH, null);
-        SpeakersActions actions = new SpeakersActions() {
+        SpeakersActions actions = new ArchivelessSpeakersActions() {
             @Override
             public List<SpeakerSummary> listSpeakers() {
                 return deleted.isEmpty() ? List.of(anna) : List.of();
             }
 
             @Override
-            public void rename(String id, String name) {
-            }
-
-            @Override
             public void delete(String id) {
                 deleted.add(id);
-            }
-
-            @Override
-            public int exportSpeakers(List<String> ids, Path file, char[] passphrase) {
-                return ids.size();
-            }
-
-            @Override
-            public int exportSpeakersPlaintext(List<String> ids, Path file) {
-                return ids.size();
-            }
-
-            @Override
-            public boolean isEncryptedArchive(Path file) {
-                return false;
-            }
-
-            @Override
-            public int importSpeakers(Path file, char[] passphrase) {
-                return 0;
             }
         };
         SpeakersViewModel vm = new SpeakersViewModel(actions, runner, dialogs);

@@ -192,33 +192,30 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         }
     }
 
-    /** Decodes rows through the engine's codec and hands each speaker on once its last row has come. */
-    private static final class SpeakerGroups implements JdbcEngine.EmbeddingRow {
-        private final TemplateCodec codec;
-        private final String model;
+    /** Hands each speaker on, with its embeddings as arrays, once its last row has come. */
+    private static final class SpeakerGroups extends SpeakerRuns {
         private final Consumer<SpeakerEmbeddings> each;
         private SpeakerEmbeddings current;
 
         SpeakerGroups(TemplateCodec codec, String model, Consumer<SpeakerEmbeddings> each) {
-            this.codec = codec;
-            this.model = model;
+            super(codec, model);
             this.each = each;
         }
 
         @Override
-        public void accept(long speakerId, String speakerName, long enrollmentId, byte[] storedVector) {
-            if (current == null || current.speakerId() != speakerId) {
-                finish();
-                current = new SpeakerEmbeddings(speakerId, speakerName, new ArrayList<>(2));
-            }
-            current.embeddings().add(Floats.fromBytes(codec.decode(TemplatePlace.embedding(speakerId, enrollmentId, model), storedVector)));
+        void begin(long speakerId, String speakerName) {
+            current = new SpeakerEmbeddings(speakerId, speakerName, new ArrayList<>(2));
         }
 
-        void finish() {
-            if (current != null) {
-                each.accept(current);
-                current = null;
-            }
+        @Override
+        void add(long speakerId, long enrollmentId, byte[] plainVector) {
+            current.embeddings().add(Floats.fromBytes(plainVector));
+        }
+
+        @Override
+        void end(long speakerId) {
+            each.accept(current);
+            current = null;
         }
     }
 

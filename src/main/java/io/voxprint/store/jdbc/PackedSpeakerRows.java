@@ -1,8 +1,6 @@
 package io.voxprint.store.jdbc;
 
 import io.voxprint.store.PackedEmbeddings;
-import io.voxprint.store.TemplateCodec;
-import io.voxprint.store.TemplatePlace;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -19,15 +17,12 @@ import java.util.Arrays;
  * speaker is handed on with the rows of its first run only, and noted; its later rows are skipped,
  * and the caller reads the noted speakers again, whole, which replaces the part in the index.
  */
-final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
+final class PackedSpeakerRows extends SpeakerRuns {
     private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final TemplateCodec codec;
-    private final String model;
     private final PackedEmbeddings sink;
     private final JdbcEngine db;
     private float[] values = new float[256];
-    private long speakerId;
     private String speakerName;
     private int count;
     private int dimension;
@@ -36,9 +31,8 @@ final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
     private final SpeakerIdSet apart;
 
     private PackedSpeakerRows(JdbcEngine db, String model, PackedEmbeddings sink, boolean inAnyOrder) {
+        super(db.codec(), model);
         this.db = db;
-        this.codec = db.codec();
-        this.model = model;
         this.sink = sink;
         this.handedOn = inAnyOrder ? new SpeakerIdSet() : null;
         this.apart = inAnyOrder ? new SpeakerIdSet() : null;
@@ -60,20 +54,21 @@ final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
     }
 
     @Override
-    public void accept(long speakerId, String speakerName, long enrollmentId, byte[] storedVector) {
-        boolean newRun = this.speakerName == null || this.speakerId != speakerId;
-        if (newRun && handedOn != null && (apart.contains(speakerId) || handedOn.contains(speakerId))) {
+    boolean mayBegin(long speakerId) {
+        if (handedOn != null && (apart.contains(speakerId) || handedOn.contains(speakerId))) {
             apart.add(speakerId);
-            return;
+            return false;
         }
-        if (this.speakerName != null && this.speakerId != speakerId) {
-            finish();
-        }
-        if (this.speakerName == null) {
-            this.speakerId = speakerId;
-            this.speakerName = speakerName;
-        }
-        byte[] plain = codec.decode(TemplatePlace.embedding(speakerId, enrollmentId, model), storedVector);
+        return true;
+    }
+
+    @Override
+    void begin(long speakerId, String speakerName) {
+        this.speakerName = speakerName;
+    }
+
+    @Override
+    void add(long speakerId, long enrollmentId, byte[] plain) {
         if (plain.length % Float.BYTES != 0 || plain.length == 0) {
             throw db.damaged("an embedding of enrollment " + enrollmentId + " is " + plain.length + " bytes long");
         }
@@ -93,17 +88,13 @@ final class PackedSpeakerRows implements JdbcEngine.EmbeddingRow {
         count++;
     }
 
-    /** Hands on the speaker read last, if any. */
-    void finish() {
-        if (speakerName != null) {
-            String name = speakerName;
-            speakerName = null;
-            if (handedOn != null) {
-                handedOn.add(speakerId);
-            }
-            int n = count;
-            count = 0;
-            sink.speaker(name, values, n, dimension);
+    @Override
+    void end(long speakerId) {
+        if (handedOn != null) {
+            handedOn.add(speakerId);
         }
+        int n = count;
+        count = 0;
+        sink.speaker(speakerName, values, n, dimension);
     }
 }

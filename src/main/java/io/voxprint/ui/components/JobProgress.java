@@ -20,9 +20,7 @@ public final class JobProgress extends HBox {
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(bar, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
-        cancel.setId(idPrefix + "-cancel");
-        cancel.setOnAction(e -> vm.cancel());
+        Button cancel = ActionButton.of("Cancel", idPrefix + "-cancel", vm::cancel);
         getChildren().addAll(bar, cancel);
         visibleProperty().bind(vm.cancellableProperty());
         managedProperty().bind(visibleProperty());

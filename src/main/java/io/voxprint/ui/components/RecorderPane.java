@@ -74,10 +74,8 @@ public final class RecorderPane extends VBox {
             }
         });
         record.setOnAction(e -> vm.toggleRecording());
-        Button play = new Button("Play");
-        play.setId("play-button");
+        Button play = ActionButton.of("Play", "play-button", vm::playLastTake);
         play.disableProperty().bind(vm.canPlay().not());
-        play.setOnAction(e -> vm.playLastTake());
         importButton.setId("import-button");
         importButton.setOnAction(e -> importFiles());
         importButton.disableProperty().bind(vm.recordingProperty());

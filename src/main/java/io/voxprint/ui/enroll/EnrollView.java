@@ -1,7 +1,9 @@
 package io.voxprint.ui.enroll;
 
+import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.photo.PhotoControl;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,10 +20,8 @@ import javafx.scene.layout.VBox;
 /** Name, recorder, takes checklist with quality per take, photo, Save. */
 public final class EnrollView extends HBox {
     public EnrollView(EnrollViewModel vm, RecorderPane recorder, PhotoControl photo) {
-        getStyleClass().add("view");
         setSpacing(20);
-        Label title = new Label("Enroll a speaker");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Enroll a speaker");
         TextField name = new TextField();
         name.setId("enroll-name");
         name.setPromptText("Speaker's name");
@@ -57,11 +57,9 @@ public final class EnrollView extends HBox {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         photo.photoProperty().bindBidirectional(vm.photoProperty());
-        Button save = new Button("Save speaker");
-        save.setId("enroll-save");
+        Button save = ActionButton.of("Save speaker", "enroll-save", vm::save);
         save.getStyleClass().add("primary");
         save.disableProperty().bind(vm.canSave().not());
-        save.setOnAction(e -> vm.save());
         save.setMaxWidth(Double.MAX_VALUE);
         JobProgress progress = new JobProgress(vm, "enroll");
         Label status = new Label();

@@ -1,6 +1,7 @@
 package io.voxprint.ui.features;
 
 import io.voxprint.ui.common.DialogService;
+import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.DifferenceMap;
 import io.voxprint.ui.components.ExportMenu;
 import io.voxprint.ui.components.FeatureGrid;
@@ -8,6 +9,7 @@ import io.voxprint.ui.components.FeatureLayouts;
 import io.voxprint.ui.components.Heatmap;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.components.SpeakerMapView;
 import io.voxprint.ui.components.SpectrogramView;
 import io.voxprint.ui.components.WaveformView;
@@ -40,10 +42,8 @@ public final class FeaturesView extends VBox {
     public FeaturesView(FeaturesViewModel vm, RecorderPane recorder, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Features");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Features");
         ToggleButton asB = new ToggleButton("Next take is the second (B) for comparison");
         asB.setId("features-as-b");
         recorder.setOnTake(t -> vm.inspect(t, asB.isSelected()));
@@ -203,9 +203,7 @@ public final class FeaturesView extends VBox {
         ExportMenu.install(map, "speaker-map", dialogs, () -> Optional.ofNullable(vm.speakerMapProperty().get())
                 .map(m -> new ExportMenu.Table(java.util.List.of("x", "y"),
                         m.points().stream().map(p -> new double[] {p.x(), p.y()}).toArray(double[][]::new))));
-        Button load = new Button("Draw the map of enrolled speakers");
-        load.setId("load-speaker-map");
-        load.setOnAction(e -> vm.loadSpeakerMap());
+        Button load = ActionButton.of("Draw the map of enrolled speakers", "load-speaker-map", vm::loadSpeakerMap);
         Label hint = new Label("Each point is one enrolled speaker's voice print, placed by the two directions in which they differ most;"
                 + " \"" + FeaturesViewModel.THIS_RECORDING + "\" is the take shown in the Take tab.");
         hint.setWrapText(true);

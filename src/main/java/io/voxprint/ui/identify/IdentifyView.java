@@ -3,6 +3,7 @@ package io.voxprint.ui.identify;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RankedScoreBars;
 import io.voxprint.ui.components.RecorderPane;
+import io.voxprint.ui.components.SectionPage;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -10,10 +11,8 @@ import javafx.scene.layout.VBox;
 /** Recorder and the five best candidates. */
 public final class IdentifyView extends VBox {
     public IdentifyView(IdentifyViewModel vm, RecorderPane recorder) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Identify a speaker");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Identify a speaker");
         recorder.setOnTake(vm::identify);
         recorder.viewModel().setOnPartialTake(vm::rankSoFar);
         recorder.viewModel().recordingProperty().addListener((o, was, now) -> {

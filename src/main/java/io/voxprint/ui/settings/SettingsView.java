@@ -4,6 +4,8 @@ import io.voxprint.audio.capture.InputDevice;
 import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
+import io.voxprint.ui.components.ActionButton;
+import io.voxprint.ui.components.SectionPage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,8 @@ import javafx.util.StringConverter;
 /** A form bound to {@link SettingsViewModel}. */
 public final class SettingsView extends VBox {
     public SettingsView(SettingsViewModel vm, DialogService dialogs) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Settings");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Settings");
         GridPane form = new GridPane();
         form.getStyleClass().add("card");
         form.setHgap(12);
@@ -91,10 +91,8 @@ public final class SettingsView extends VBox {
         calibration.setId("settings-calibration");
         calibration.setWrapText(true);
         calibration.textProperty().bind(vm.calibrationProperty());
-        Button calibrate = new Button("Calibrate on enrolled speakers");
-        calibrate.setId("settings-calibrate");
+        Button calibrate = ActionButton.of("Calibrate on enrolled speakers", "settings-calibrate", vm::calibrate);
         calibrate.disableProperty().bind(vm.calibratingProperty());
-        calibrate.setOnAction(e -> vm.calibrate());
         Label calibrateHint = new Label("Needs two enrolled speakers, one of them with two takes or more;"
                 + " more speakers and takes give a better estimate.");
         calibrateHint.getStyleClass().add("hint");

@@ -1,5 +1,6 @@
 package io.voxprint.ui.shell;
 
+import io.voxprint.ui.components.ActionButton;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,16 +28,12 @@ public final class FirstStartView extends StackPane {
         licence.setFocusTraversable(true);
         VBox.setVgrow(licence, Priority.ALWAYS);
 
-        Button download = new Button("Download");
-        download.setId("download-model");
+        Button download = ActionButton.of("Download", "download-model", vm::download);
         download.getStyleClass().add("primary");
         download.setDefaultButton(true);
         download.disableProperty().bind(vm.busyProperty());
-        download.setOnAction(e -> vm.download());
-        Button choose = new Button("Choose file...");
-        choose.setId("choose-model-file");
+        Button choose = ActionButton.of("Choose file...", "choose-model-file", vm::chooseFile);
         choose.disableProperty().bind(vm.busyProperty());
-        choose.setOnAction(e -> vm.chooseFile());
         ProgressBar progress = new ProgressBar();
         progress.setId("download-progress");
         progress.progressProperty().bind(vm.progressProperty());
@@ -44,11 +41,9 @@ public final class FirstStartView extends StackPane {
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-download");
+        Button cancel = ActionButton.of("Cancel", "cancel-download", vm::cancelDownload);
         cancel.visibleProperty().bind(vm.downloadingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> vm.cancelDownload());
         HBox actions = new HBox(10, download, choose, progress, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();

@@ -1,5 +1,7 @@
 package io.voxprint.ui.speakers;
 
+import io.voxprint.ui.components.ActionButton;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.values.SpeakerSummary;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
@@ -25,10 +27,8 @@ public final class SpeakersView extends VBox {
             .withLocale(java.util.Locale.UK).withZone(ZoneId.systemDefault());
 
     public SpeakersView(SpeakersViewModel vm) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Speakers");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Speakers");
         TableView<SpeakerSummary> table = new TableView<>(vm.speakers());
         table.setId("speakers-table");
         table.setPlaceholder(new Label("Nobody is enrolled yet."));
@@ -62,17 +62,11 @@ public final class SpeakersView extends VBox {
             ask.setContentText("New name");
             ask.showAndWait().ifPresent(vm::rename);
         });
-        Button delete = new Button("Delete...");
-        delete.setId("speakers-delete");
+        Button delete = ActionButton.of("Delete...", "speakers-delete", vm::delete);
         delete.getStyleClass().add("danger");
         delete.disableProperty().bind(vm.selectedProperty().isNull());
-        delete.setOnAction(e -> vm.delete());
-        Button export = new Button("Export...");
-        export.setId("speakers-export");
-        export.setOnAction(e -> vm.export());
-        Button importButton = new Button("Import...");
-        importButton.setId("speakers-import");
-        importButton.setOnAction(e -> vm.importFile());
+        Button export = ActionButton.of("Export...", "speakers-export", vm::export);
+        Button importButton = ActionButton.of("Import...", "speakers-import", vm::importFile);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
         Label status = new Label();

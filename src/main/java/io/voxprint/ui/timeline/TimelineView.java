@@ -1,6 +1,8 @@
 package io.voxprint.ui.timeline;
 
+import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.JobProgress;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.components.WaveformView;
 import java.io.File;
 import java.util.List;
@@ -22,19 +24,11 @@ public final class TimelineView extends VBox {
     private final SpeakerLanes lanes;
 
     public TimelineView(TimelineViewModel vm) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Who spoke when");
-        title.getStyleClass().add("title");
-        Button open = new Button("Open recording...");
-        open.setId("timeline-open");
-        open.setOnAction(e -> vm.open());
-        Button rttm = new Button("Export RTTM...");
-        rttm.setId("timeline-export-rttm");
-        rttm.setOnAction(e -> vm.exportRttm());
-        Button csv = new Button("Export CSV...");
-        csv.setId("timeline-export-csv");
-        csv.setOnAction(e -> vm.exportCsv());
+        Label title = SectionPage.heading(this, "Who spoke when");
+        Button open = ActionButton.of("Open recording...", "timeline-open", vm::open);
+        Button rttm = ActionButton.of("Export RTTM...", "timeline-export-rttm", vm::exportRttm);
+        Button csv = ActionButton.of("Export CSV...", "timeline-export-csv", vm::exportCsv);
         rttm.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.segments())));
         csv.disableProperty().bind(rttm.disableProperty());
         Label file = new Label();
@@ -87,13 +81,9 @@ public final class TimelineView extends VBox {
         name.setPrefColumnCount(18);
         label.setLabelFor(name);
         vm.selectedLaneProperty().addListener((o, was, now) -> name.setText(now == null ? "" : now.name()));
-        Button rename = new Button("Rename");
-        rename.setId("timeline-rename");
-        rename.setOnAction(e -> vm.rename(name.getText()));
+        Button rename = ActionButton.of("Rename", "timeline-rename", () -> vm.rename(name.getText()));
         rename.disableProperty().bind(vm.selectedLaneProperty().isNull());
-        Button enroll = new Button("Enroll as new speaker");
-        enroll.setId("timeline-enroll");
-        enroll.setOnAction(e -> vm.enrollSelected(name.getText()));
+        Button enroll = ActionButton.of("Enroll as new speaker", "timeline-enroll", () -> vm.enrollSelected(name.getText()));
         enroll.disableProperty().bind(vm.busyProperty().or(vm.selectedLaneProperty().isNull())
                 .or(javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> vm.selectedLaneProperty().get() != null && vm.selectedLaneProperty().get().known(),

@@ -3,6 +3,7 @@ package io.voxprint.ui.verify;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
 import io.voxprint.ui.components.ScoreGauge;
+import io.voxprint.ui.components.SectionPage;
 import io.voxprint.ui.values.SpeakerSummary;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,10 +15,8 @@ import javafx.scene.layout.VBox;
 /** Speaker picker, recorder, score gauge with the decision and the likelihood ratio. */
 public final class VerifyView extends VBox {
     public VerifyView(VerifyViewModel vm, RecorderPane recorder) {
-        getStyleClass().add("view");
         setSpacing(12);
-        Label title = new Label("Verify a speaker");
-        title.getStyleClass().add("title");
+        Label title = SectionPage.heading(this, "Verify a speaker");
         ComboBox<SpeakerSummary> speaker = new ComboBox<>(vm.speakers());
         speaker.setId("verify-speaker");
         speaker.setPromptText("Choose a speaker");

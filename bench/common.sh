@@ -1,0 +1,26 @@
+# Sourced first by every bench script: strict mode, the repository root as working folder, and what
+# the scripts share.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# The Python the peers run on: Debian's, with its torch, torchaudio, numpy and scipy.
+PY=/usr/bin/python3
+
+# Compiles the tests and sets CP to what a bench class runs on: test classes, main classes, every
+# dependency. The dependencies go through a file: on stdout Maven puts a colour code before them.
+bench_classpath() {
+  mkdir -p bench/out
+  mvn -B -o -q test-compile
+  mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt
+  CP="target/test-classes:target/classes:$(cat bench/out/classpath.txt)"
+}
+
+# The processor's model name, for the record next to every figure.
+processor_name() {
+  grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs
+}
+
+# The 1, 5 and 15 minute load averages: the machine may be shared, and a figure means little without them.
+load_average() {
+  cut -d' ' -f1-3 /proc/loadavg
+}
