@@ -171,11 +171,11 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
 
     /** The rows of {@link #rowsOfModel} one by one through the driver (of one speaker, or of all when {@code speakerId} is null). */
     public static void rows(Connection c, String model, Long speakerId, JdbcEngine.EmbeddingRow sink) throws SQLException {
-        Rows.each(c, rowsOfModel("?", "? IS NULL OR s.id = ?"), ps -> {
+        eachRow(c, rowsOfModel("?", "? IS NULL OR s.id = ?"), ps -> {
             ps.setString(1, model);
             ps.setObject(2, speakerId, Types.BIGINT); // typed: PostgreSQL cannot guess the type of a bare NULL
             ps.setObject(3, speakerId, Types.BIGINT);
-        }, rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+        }, sink);
     }
 
     /** The rows of {@link #rowsOfModel} of the given speakers, a few hundred speakers to a query. */
@@ -183,13 +183,19 @@ public final class JdbcEmbeddings implements EmbeddingRecords {
         for (int from = 0; from < speakerIds.length; from += SPEAKERS_PER_QUERY) {
             long[] ids = Arrays.copyOfRange(speakerIds, from, Math.min(speakerIds.length, from + SPEAKERS_PER_QUERY));
             String marks = String.join(", ", Collections.nCopies(ids.length, "?"));
-            Rows.each(c, rowsOfModel("?", "s.id IN (" + marks + ")"), ps -> {
+            eachRow(c, rowsOfModel("?", "s.id IN (" + marks + ")"), ps -> {
                 ps.setString(1, model);
                 for (int i = 0; i < ids.length; i++) {
                     ps.setLong(i + 2, ids[i]);
                 }
-            }, rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+            }, sink);
         }
+    }
+
+    /** Each row of a query of {@link #rowsOfModel}'s columns to {@code sink}. */
+    private static void eachRow(Connection c, String sql, JdbcEngine.Binding values, JdbcEngine.EmbeddingRow sink)
+            throws SQLException {
+        Rows.each(c, sql, values, rs -> sink.accept(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
     }
 
     /** Hands each speaker on, with its embeddings as arrays, once its last row has come. */

@@ -55,7 +55,8 @@ final class PackedSpeakerRows extends SpeakerRuns {
 
     @Override
     boolean mayBegin(long speakerId) {
-        if (handedOn != null && (apart.contains(speakerId) || handedOn.contains(speakerId))) {
+        // a speaker noted apart was handed on before, so it is in handedOn too
+        if (handedOn != null && handedOn.contains(speakerId)) {
             apart.add(speakerId);
             return false;
         }
