@@ -43,6 +43,7 @@ final class OneDnnInstructionLimit {
     private static Source source = Source.NOT_APPLIED;
     private static String inEffect;
     private static Optional<String> recorded = Optional.empty();
+    private static ProcessorKey processor;
 
     private OneDnnInstructionLimit() {
     }
@@ -57,7 +58,10 @@ final class OneDnnInstructionLimit {
             return;
         }
         try {
-            String user = NativeEnvironment.get(VARIABLE) != null ? NativeEnvironment.get(VARIABLE) : NativeEnvironment.get(OLDER_VARIABLE);
+            String user = NativeEnvironment.get(VARIABLE);
+            if (user == null) {
+                user = NativeEnvironment.get(OLDER_VARIABLE);
+            }
             if (user != null) {
                 source = Source.USER;
                 inEffect = user;
@@ -69,7 +73,7 @@ final class OneDnnInstructionLimit {
                 source = Source.PROPERTY;
                 limit = property;
             } else {
-                recorded = store().processorLimit(ProcessorKey.ofThisMachine());
+                recorded = store().processorLimit(processor());
                 source = recorded.isPresent() ? Source.RECORD : Source.DEFAULT;
                 limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).orElse(DEFAULT);
             }
@@ -97,13 +101,20 @@ final class OneDnnInstructionLimit {
         if (source == Source.USER || source == Source.PROPERTY || source == Source.NOT_APPLIED) {
             return;
         }
-        ProcessorKey key = ProcessorKey.ofThisMachine();
         if (CHECKED_LIMIT.equals(inEffect)) {
-            store().rememberProcessorLimit(key, NO_LIMIT_HELPS, "oneDNN's convolutions were wrong even under " + CHECKED_LIMIT);
+            store().rememberProcessorLimit(processor(), NO_LIMIT_HELPS, "oneDNN's convolutions were wrong even under " + CHECKED_LIMIT);
         } else if (recorded.isEmpty()) {
-            store().rememberProcessorLimit(key, CHECKED_LIMIT, "oneDNN's convolutions were wrong under " + inEffect);
+            store().rememberProcessorLimit(processor(), CHECKED_LIMIT, "oneDNN's convolutions were wrong under " + inEffect);
             LOG.info("The next start on this processor tries oneDNN under {}={}", VARIABLE, CHECKED_LIMIT);
         }
+    }
+
+    /** Read once: the record is looked up at start and written after the check, under the same key. */
+    private static ProcessorKey processor() {
+        if (processor == null) {
+            processor = ProcessorKey.ofThisMachine();
+        }
+        return processor;
     }
 
     private static FactStore store() {
