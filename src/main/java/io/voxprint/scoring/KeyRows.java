@@ -1,25 +1,38 @@
 package io.voxprint.scoring;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
- * The row of each key of a {@link SpeakerIndex}: open addressing with linear probing in two arrays.
- * A {@code HashMap<String, Integer>} made a node and a boxed row per speaker; for a million speakers
- * those two million small objects were most of what a load left for the collector to copy, and its
- * young pauses grew to 100 to 200 ms. Here a key costs two array slots. Not thread-safe: the index's
- * lock guards it.
+ * The row of each key of a {@link SpeakerIndex}: open addressing with linear probing over two int
+ * arrays, a slot's row and its key's hash. The keys themselves stay where the index keeps them and
+ * are read through {@code keyOfRow}.
+ *
+ * <p>A {@code HashMap<String, Integer>} made a node and a boxed row per speaker; for a million speakers
+ * those two million small objects were most of what a load left for the collector to copy. A table of
+ * key references was no better: each new key written into a random slot of a large, old array dirties
+ * a card of it, and the collector's refinement threads then scanned a million such cards, more than a
+ * second of a core during a million-speaker load. Ints are not references, so writing them costs the
+ * collector nothing. Not thread-safe: the index's lock guards it.
  */
 final class KeyRows {
     /** At most this full: linear probing stays short below about 70 %. */
     private static final double LOAD = 0.6;
+    private static final int EMPTY = -1;
 
-    private String[] keys;
+    private final IntFunction<String> keyOfRow;
     private int[] rows;
+    private int[] hashes;
     private int mask;
     private int size;
     private int threshold;
 
-    KeyRows(int expected) {
+    /**
+     * {@code keyOfRow} gives the key stored at a row; for every row in this table it must give that
+     * row's key whenever a method of this table runs.
+     */
+    KeyRows(int expected, IntFunction<String> keyOfRow) {
+        this.keyOfRow = keyOfRow;
         allocate(tableSize(expected));
     }
 
@@ -29,38 +42,41 @@ final class KeyRows {
 
     /** The key's row, or -1. */
     int get(String key) {
-        for (int i = slot(key);; i = (i + 1) & mask) {
-            String k = keys[i];
-            if (k == null) {
+        int h = hash(key);
+        for (int i = h & mask;; i = (i + 1) & mask) {
+            int row = rows[i];
+            if (row == EMPTY) {
                 return -1;
             }
-            if (k.equals(key)) {
-                return rows[i];
+            if (hashes[i] == h && keyOfRow.apply(row).equals(key)) {
+                return row;
             }
         }
     }
 
+    /** Gives {@code key} (which is, or is about to be, the key of {@code row}) that row. */
     void put(String key, int row) {
         if (size >= threshold) {
             grow();
         }
-        int i = slot(key);
-        for (; keys[i] != null; i = (i + 1) & mask) {
-            if (keys[i].equals(key)) {
+        int h = hash(key);
+        int i = h & mask;
+        for (; rows[i] != EMPTY; i = (i + 1) & mask) {
+            if (hashes[i] == h && keyOfRow.apply(rows[i]).equals(key)) {
                 rows[i] = row;
                 return;
             }
         }
-        keys[i] = key;
         rows[i] = row;
+        hashes[i] = h;
         size++;
     }
 
     /** Removes the key; gives its row, or -1 when it was not there. */
     int remove(String key) {
-        int i = slot(key);
-        for (; keys[i] != null; i = (i + 1) & mask) {
-            if (keys[i].equals(key)) {
+        int h = hash(key);
+        for (int i = h & mask; rows[i] != EMPTY; i = (i + 1) & mask) {
+            if (hashes[i] == h && keyOfRow.apply(rows[i]).equals(key)) {
                 int row = rows[i];
                 closeGap(i);
                 size--;
@@ -75,45 +91,46 @@ final class KeyRows {
      * lie after the gap (backward-shift deletion: no tombstones, so lookups never slow down over time).
      */
     private void closeGap(int gap) {
-        for (int j = (gap + 1) & mask; keys[j] != null; j = (j + 1) & mask) {
-            int home = slot(keys[j]);
+        for (int j = (gap + 1) & mask; rows[j] != EMPTY; j = (j + 1) & mask) {
+            int home = hashes[j] & mask;
             boolean homeAfterGap = gap <= j ? gap < home && home <= j : gap < home || home <= j;
             if (!homeAfterGap) {
-                keys[gap] = keys[j];
                 rows[gap] = rows[j];
+                hashes[gap] = hashes[j];
                 gap = j;
             }
         }
-        keys[gap] = null;
+        rows[gap] = EMPTY;
     }
 
     private void grow() {
-        String[] oldKeys = keys;
         int[] oldRows = rows;
-        allocate(keys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int s = slot(oldKeys[i]);
-                while (keys[s] != null) {
+        int[] oldHashes = hashes;
+        allocate(rows.length * 2);
+        for (int i = 0; i < oldRows.length; i++) {
+            if (oldRows[i] != EMPTY) {
+                int s = oldHashes[i] & mask;
+                while (rows[s] != EMPTY) {
                     s = (s + 1) & mask;
                 }
-                keys[s] = oldKeys[i];
                 rows[s] = oldRows[i];
+                hashes[s] = oldHashes[i];
             }
         }
     }
 
     private void allocate(int tableSize) {
-        keys = new String[tableSize];
         rows = new int[tableSize];
-        Arrays.fill(rows, -1);
+        hashes = new int[tableSize];
+        Arrays.fill(rows, EMPTY);
         mask = tableSize - 1;
         threshold = (int) (tableSize * LOAD);
     }
 
-    private int slot(String key) {
-        int h = key.hashCode() * 0x9E3779B9; // spreads the String hashes of names that differ only at the end
-        return (h ^ (h >>> 16)) & mask;
+    /** The String hash spread over the table's bits: names that differ only at the end differ in the low bits too. */
+    private static int hash(String key) {
+        int h = key.hashCode() * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     private static int tableSize(int expected) {

@@ -59,7 +59,7 @@ public final class SpeakerIndex {
         this.columns = new float[dim][capacity];
         this.keys = new String[capacity];
         // sized for the reserved rows too: rehashing a million entries while loading is wasted work
-        this.rowOf = new KeyRows(capacity);
+        this.rowOf = new KeyRows(capacity, row -> keys[row]);
     }
 
     public int dim() {
@@ -146,6 +146,19 @@ public final class SpeakerIndex {
      * sets, which made a million-speaker load several times slower.
      */
     public void putAll(List<String> newKeys, float[] rowMajor) {
+        putAll(newKeys, rowMajor, false);
+    }
+
+    /**
+     * {@link #putAll} of rows that are normalised already, exactly as {@link #put} would have done it
+     * ({@link Vectors#normalizeInPlace}): written as they are, without a copy. A bulk load normalises on
+     * its reading thread and leaves this thread only the writing.
+     */
+    void putAllNormalized(List<String> newKeys, float[] rowMajor) {
+        putAll(newKeys, rowMajor, true);
+    }
+
+    private void putAll(List<String> newKeys, float[] rowMajor, boolean normalized) {
         if ((long) newKeys.size() * dim != rowMajor.length) {
             throw new ScoringException("Expected " + newKeys.size() + " rows of " + dim + " values but got "
                     + rowMajor.length + " values.");
@@ -154,36 +167,42 @@ public final class SpeakerIndex {
         try {
             ensureCapacity(size + newKeys.size());
             int blockRows = Math.min(WRITE_BLOCK_ROWS, newKeys.size());
-            float[] block = new float[blockRows * dim];
+            float[] block = normalized ? rowMajor : new float[blockRows * dim];
             int[] rows = new int[blockRows];
             for (int start = 0; start < newKeys.size(); start += blockRows) {
                 int n = Math.min(blockRows, newKeys.size() - start);
-                System.arraycopy(rowMajor, start * dim, block, 0, n * dim);
-                for (int i = 0; i < n; i++) {
+                int from = normalized ? start * dim : 0;
+                if (!normalized) {
+                    System.arraycopy(rowMajor, start * dim, block, 0, n * dim);
+                }
+                for (int i = 0; i < n && !normalized; i++) {
                     try {
-                        Vectors.normalizeInPlace(block, i * dim, dim);
+                        Vectors.normalizeInPlace(block, from + i * dim, dim);
                     } catch (ScoringException e) {
-                        writeBlock(newKeys.subList(start, start + i), block, rows);
+                        writeBlock(newKeys.subList(start, start + i), block, from, rows);
                         String key = newKeys.get(start + i);
                         throw new ScoringException("Row " + (start + i) + " (" + key + "): " + e.getMessage(), e);
                     }
                 }
-                writeBlock(newKeys.subList(start, start + n), block, rows);
+                writeBlock(newKeys.subList(start, start + n), block, from, rows);
             }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** Rows of one block of putAll: their rows found or appended, then the values written column by column. */
-    private void writeBlock(List<String> blockKeys, float[] block, int[] rows) {
+    /**
+     * Rows of one block of putAll (starting at {@code block[from]}): their rows found or appended, then
+     * the values written column by column.
+     */
+    private void writeBlock(List<String> blockKeys, float[] block, int from, int[] rows) {
         int n = blockKeys.size();
         for (int i = 0; i < n; i++) {
             rows[i] = rowToPut(blockKeys.get(i));
         }
         for (int d = 0; d < dim; d++) {
             float[] column = columns[d];
-            for (int i = 0, at = d; i < n; i++, at += dim) {
+            for (int i = 0, at = from + d; i < n; i++, at += dim) {
                 column[rows[i]] = block[at];
             }
         }

@@ -9,24 +9,28 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The index's key table against java.util.HashMap over random puts, replacements and removals. */
+/**
+ * The index's key table against java.util.HashMap over random puts, replacements and removals. The
+ * table keeps rows, not keys: here row r holds the key {@code universe[r % universe size]}, as an
+ * index's row holds its key.
+ */
 class KeyRowsTest {
 
     @Test
     void agreesWithAHashMapThroughGrowthAndRemovals() {
         SplittableRandom random = new SplittableRandom(7);
         for (int round = 0; round < 20; round++) {
-            KeyRows rows = new KeyRows(1 + round); // small, so that it grows many times
-            Map<String, Integer> reference = new HashMap<>();
             List<String> universe = new ArrayList<>();
             for (int i = 0; i < 3000; i++) {
                 universe.add(i % 3 == 0 ? "Speaker " + i : i % 3 == 1 ? "Aa" + "BB".repeat(i % 5) + i : "émile " + (i * 31));
             }
+            KeyRows rows = new KeyRows(1 + round, r -> universe.get(r % universe.size())); // small, so that it grows many times
+            Map<String, Integer> reference = new HashMap<>();
             for (int op = 0; op < 20_000; op++) {
                 String key = universe.get(random.nextInt(universe.size()));
                 int what = random.nextInt(10);
                 if (what < 5) {
-                    int row = random.nextInt(1_000_000);
+                    int row = universe.indexOf(key) + universe.size() * random.nextInt(300);
                     rows.put(key, row);
                     reference.put(key, row);
                 } else if (what < 8) {
@@ -48,8 +52,8 @@ class KeyRowsTest {
     @Test
     void keysWithTheSameHashAreKeptApart() {
         // "Aa" and "BB" have the same String hash, so do all their concatenations of equal length
-        KeyRows rows = new KeyRows(4);
         List<String> same = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+        KeyRows rows = new KeyRows(4, same::get);
         for (int i = 0; i < same.size(); i++) {
             rows.put(same.get(i), i);
         }
