@@ -9,12 +9,13 @@ import java.util.concurrent.Future;
  * Builds a {@link SpeakerIndex} from many speakers' embeddings as a store reads them: each speaker's
  * voiceprint is made in a reused block (the same values, to the last bit, as
  * {@code put(key, Vectors.normalizedMean(embeddings))}) and every few hundred speakers the block goes
- * into the index through {@link SpeakerIndex#putAll}, so a load makes no array per speaker and
- * writes the index's columns in runs.
+ * into the index through {@link SpeakerIndex#putAllNormalized}, so a load makes no array per speaker
+ * and writes the index's columns in runs.
  *
  * <p>A full block is written into the index by a thread of the {@link ScanPool} while the caller
  * goes on reading into the other block: writing the columns was more than half of a million-speaker
- * load's time on the reading thread, and the reading (the database driver, decoding) is the rest.
+ * load's time on the reading thread, and the reading (the database driver, decoding) is the rest. The
+ * arithmetic stays on the reading thread, which waited for the writing one when it did both.
  * Only one block is in flight, so the index receives the blocks in order, and the speakers keep the
  * order they were added in.
  */
@@ -55,13 +56,15 @@ public final class SpeakerIndexLoad {
                     + values.length + " values.");
         }
         Vectors.normalizedMeanInto(values, count, dim, sum, mean);
+        // and once more, as put does with the voiceprint it is given, here rather than on the writing thread
+        Vectors.normalizeInPlace(mean, 0, dim);
         System.arraycopy(mean, 0, block, keys.size() * dim, dim);
         keys.add(key);
         if (keys.size() == SpeakerIndex.WRITE_BLOCK_ROWS) {
             awaitWriting();
             List<String> fullKeys = keys;
             float[] full = block;
-            writing = ScanPool.get().submit(() -> index.putAll(fullKeys, full));
+            writing = ScanPool.get().submit(() -> index.putAllNormalized(fullKeys, full));
             keys = new ArrayList<>(SpeakerIndex.WRITE_BLOCK_ROWS);
             block = spare != null ? spare : new float[block.length];
             spare = full; // free again once the write above has been awaited
@@ -72,8 +75,7 @@ public final class SpeakerIndexLoad {
     public SpeakerIndex finish() {
         awaitWriting();
         if (!keys.isEmpty()) {
-            // putAll normalises the voiceprint once more, as put does with the mean it is given
-            index.putAll(keys, keys.size() * dim == block.length ? block : java.util.Arrays.copyOf(block, keys.size() * dim));
+            index.putAllNormalized(keys, keys.size() * dim == block.length ? block : java.util.Arrays.copyOf(block, keys.size() * dim));
             keys = new ArrayList<>(0);
         }
         index.trimToSize();
