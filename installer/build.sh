@@ -177,9 +177,11 @@ JAVA_OPTIONS=(
   '-Dorg.sqlite.lib.name=libsqlitejdbc.so'
   '-Djna.boot.library.path=$APPDIR/native'
   '-Djna.nounpack=true'
-  # Heap for audio and scores; libtorch's tensors live outside it.
-  '-XX:MaxRAMPercentage=33'
 )
+# Heap and memory: shared with the benches that measure an installed desk's start.
+while IFS= read -r o; do
+  [[ -z "$o" || "$o" == \#* ]] || JAVA_OPTIONS+=("$o")
+done < "$ROOT/installer/heap-options"
 jopts=()
 for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
 "$JAVA_HOME/bin/jpackage" --type app-image \
