@@ -3,6 +3,7 @@ package io.voxprint.bench;
 import io.voxprint.app.core.SpeakerCatalog;
 import io.voxprint.store.Inputs;
 import io.voxprint.store.jdbc.JdbcEmbeddings;
+import io.voxprint.store.postgres.PostgresBulkRows;
 import io.voxprint.store.postgres.PostgresStore;
 import io.voxprint.testing.PostgresCluster;
 import com.sun.management.OperatingSystemMXBean;
@@ -29,7 +30,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * not a test): a throwaway cluster is filled through COPY (not through the app) with speakers of one
  * 192-value embedding each, then the time from opening the store to the speaker index being ready is
  * taken (the first time in this JVM, as a desk starts, and the median over the repetitions), alternating with the peer: psql copying the very same rows to /dev/null, the least any
- * client can spend getting them off the server (with the server's JIT off, as the desk reads them).
+ * client can spend getting them off the server (under the settings the desk reads them with).
  * Prints one JSON line.
  */
 public final class PostgresIndexBench {
@@ -44,13 +45,16 @@ public final class PostgresIndexBench {
     public static void main(String[] args) throws Exception {
         int speakers = Integer.parseInt(args[0]);
         int reps = Integer.parseInt(args[1]);
-        PostgresCluster cluster = PostgresCluster.shared();
-        String database = cluster.createDatabase();
+        PostgresCluster cluster = args.length > 2 ? PostgresCluster.running(Integer.parseInt(args[2])) : PostgresCluster.shared();
+        String database = args.length > 2 ? "bench_" + speakers : cluster.createDatabase();
         String url = cluster.url(database);
-        PostgresStore.open(url).close(); // the schema, as a desk creates it
-        long f = System.nanoTime();
-        fill(cluster, database, speakers);
-        double fillS = (System.nanoTime() - f) / 1e9;
+        double fillS = 0;
+        if (args.length <= 2 || !filled(cluster, database, speakers)) {
+            PostgresStore.open(url).close(); // the schema, as a desk creates it
+            long f = System.nanoTime();
+            fill(cluster, database, speakers);
+            fillS = (System.nanoTime() - f) / 1e9;
+        }
 
         double[] deskMs = new double[reps];
         double[] peerMs = new double[reps];
@@ -78,36 +82,54 @@ public final class PostgresIndexBench {
         // as a desk starts: a new JVM (with the installed app's heap setting) that opens the store and loads the index
         double[] freshMs = new double[reps];
         double[] freshCpuMs = new double[reps];
+        double[] freshRssMb = new double[reps];
         for (int r = 0; r < reps; r++) {
             String[] line = freshDesk(url).split(" ");
             freshMs[r] = Double.parseDouble(line[0]);
             freshCpuMs[r] = Double.parseDouble(line[1]);
+            freshRssMb[r] = Double.parseDouble(line[4]);
             System.err.printf(Locale.ROOT, "fresh desk process %d: store opened and index loaded in %.0f ms (of which opening %s ms;"
-                    + " %s ms since the JVM started; %.0f ms CPU)%n", r, freshMs[r], line[2], line[3], freshCpuMs[r]);
+                    + " %s ms since the JVM started; %.0f ms CPU; peak RSS %.0f MB)%n", r, freshMs[r], line[2], line[3], freshCpuMs[r],
+                    freshRssMb[r]);
         }
         loads.add(loadAverage());
         if (indexed != speakers) {
             throw new IllegalStateException("the index holds " + indexed + " speakers, not " + speakers);
         }
         System.out.printf(Locale.ROOT, "{\"speakers\": %d, \"dimension\": %d, \"reps\": %d, \"fill_s\": %.1f, "
-                + "\"fresh_desk_index_ms\": %.0f, \"fresh_desk_cpu_ms\": %.0f, \"desk_index_first_ms\": %.0f, \"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"desk_cpu_ms\": %.0f, \"psql_cpu_ms\": %.0f, "
+                + "\"fresh_desk_index_ms\": %.0f, \"fresh_desk_cpu_ms\": %.0f, \"fresh_desk_peak_rss_mb\": %.0f, \"desk_index_first_ms\": %.0f, \"desk_index_ms\": %.0f, \"psql_copy_ms\": %.0f, \"ratio\": %.2f, \"desk_cpu_ms\": %.0f, \"psql_cpu_ms\": %.0f, "
                 + "\"loadavg_1min\": %s, \"cores\": %d}%n",
-                speakers, DIM, reps, fillS, Stats.median(freshMs), Stats.median(freshCpuMs), deskMs[0], Stats.median(deskMs), Stats.median(peerMs),
+                speakers, DIM, reps, fillS, Stats.median(freshMs), Stats.median(freshCpuMs), Stats.median(freshRssMb), deskMs[0], Stats.median(deskMs), Stats.median(peerMs),
                 Stats.median(deskMs) / Stats.median(peerMs), Stats.median(deskCpuMs), Stats.median(peerCpuMs), "\"" + String.join(" ", loads) + "\"",
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** Runs {@link FreshDesk} in a new JVM; gives its line: index milliseconds and process CPU milliseconds. */
+    /**
+     * Runs {@link FreshDesk} in a new JVM with the installed launcher's heap options; gives its line:
+     * index milliseconds and process CPU milliseconds.
+     */
     private static String freshDesk(String url) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxRAMPercentage=33", "-Dlogback.configurationFile=bench/logback-bench.xml",
-                "-cp", System.getProperty("java.class.path"), FreshDesk.class.getName(), url, MODEL, Integer.toString(DIM))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=bench/logback-bench.xml"));
+        command.addAll(installedHeapOptions());
+        // e.g. a flight recording of the desk: BENCH_DESK_JVM_OPTS=-XX:StartFlightRecording=filename=desk.jfr
+        String extra = System.getenv().getOrDefault("BENCH_DESK_JVM_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FreshDesk.class.getName(), url, MODEL, Integer.toString(DIM)));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {
             throw new IOException("the desk process failed: " + out);
         }
-        return out;
+        return out.substring(out.lastIndexOf('\n') + 1); // the JVM's own lines (a recording's) come before
+    }
+
+    /** The installed launcher's heap and memory options (installer/heap-options), as its desks start. */
+    private static List<String> installedHeapOptions() throws IOException {
+        return Files.readAllLines(Path.of("installer/heap-options")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     /** A desk's start in its own JVM: open the store, load the index; prints index ms and CPU ms so far. */
@@ -129,7 +151,39 @@ public final class PostgresIndexBench {
                 throw new IllegalStateException("no speakers indexed");
             }
             double sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.printf(Locale.ROOT, "%.0f %.0f %.0f %.0f%n", ms, os.getProcessCpuTime() / 1e6, openMs, sinceStart);
+            System.out.printf(Locale.ROOT, "%.0f %.0f %.0f %.0f %d%n", ms, os.getProcessCpuTime() / 1e6, openMs, sinceStart, peakRssMb());
+        }
+    }
+
+    /**
+     * Whether the kept cluster's database of this size was filled by an earlier run; creates it empty
+     * when it does not exist.
+     */
+    private static boolean filled(PostgresCluster cluster, String database, int speakers) throws SQLException {
+        try (Connection c = cluster.connect("postgres"); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + database + "'")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                s.execute("CREATE DATABASE " + database);
+                return false;
+            }
+        }
+        try (Connection c = cluster.connect(database); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM embedding")) {
+            rs.next();
+            return rs.getInt(1) == speakers;
+        } catch (SQLException e) {
+            throw new SQLException("The kept database " + database + " is neither empty nor filled by this bench: drop it", e);
+        }
+    }
+
+    /** This process's peak resident memory (VmHWM), in MB. */
+    static long peakRssMb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -225,9 +279,13 @@ public final class PostgresIndexBench {
     private static double psqlCopyToNull(PostgresCluster cluster, String database) throws IOException, InterruptedException {
         String bin = System.getenv().getOrDefault("VOXPRINT_PG_BIN", "/usr/lib/postgresql/15/bin");
         String copy = "\\copy (" + JdbcEmbeddings.rowsOfModelInAnyOrder("'" + MODEL + "'", "true") + ") TO '/dev/null' (FORMAT binary)";
-        String psql = String.join(" ", bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
-                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1",
-                "-c", "'SET jit = off'", "-c", "\"$COPY\""); // as the desk's COPY runs (PostgresBulkRows)
+        List<String> command = new ArrayList<>(List.of(bin + "/psql", "-X", "-q", "-h", "127.0.0.1", "-p", String.valueOf(cluster.port()),
+                "-U", PostgresCluster.SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1"));
+        for (String setting : PostgresBulkRows.SETTINGS) { // as the desk's COPY runs; SET LOCAL lasts one transaction
+            command.addAll(List.of("-c", "'" + setting.replace("SET LOCAL", "SET").replace("'", "'\\''") + "'"));
+        }
+        command.addAll(List.of("-c", "\"$COPY\""));
+        String psql = String.join(" ", command);
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "TIMEFORMAT='%U %S'; time " + psql).redirectErrorStream(true);
         pb.environment().put("COPY", copy);
         Process p = pb.start();

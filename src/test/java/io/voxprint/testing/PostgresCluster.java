@@ -55,6 +55,17 @@ public final class PostgresCluster {
         return shared;
     }
 
+    /**
+     * A cluster started beforehand on this machine's loopback port, with {@link #SUPERUSER} trusted, that
+     * outlives this JVM: for benches run again and again on one large database. It cannot be stopped,
+     * started or dumped from here.
+     */
+    public static PostgresCluster running(int port) {
+        PostgresCluster cluster = new PostgresCluster(null, null, false);
+        cluster.port = port;
+        return cluster;
+    }
+
     static synchronized void stopShared() {
         if (shared != null) {
             shared.destroy();
