@@ -24,3 +24,9 @@ processor_name() {
 load_average() {
   cut -d' ' -f1-3 /proc/loadavg
 }
+
+# The installed launcher's heap and memory options (installer/heap-options), for benches that stand
+# for the installed app.
+installed_heap_options() {
+  grep -v -e '^#' -e '^[[:space:]]*$' installer/heap-options
+}

@@ -44,7 +44,10 @@ import javafx.stage.Stage;
  * recording to the decision on screen, and the intervals between provisional scores while recording.
  * Prints one JSON object and exits.
  *
- * <pre>DesktopBench MODEL.pt TAKE_3S.wav TAKE_10S.wav ENROLL_1.wav ENROLL_2.wav ENROLL_3.wav WORK_DIR</pre>
+ * <pre>DesktopBench MODEL.pt TAKE_3S.wav TAKE_10S.wav ENROLL_1.wav ENROLL_2.wav ENROLL_3.wav WORK_DIR IMPORT_3S.wav</pre>
+ *
+ * IMPORT_3S is the file verified and inspected through Import: other audio than the recorded takes,
+ * or the recorded 3 s take would be answered from the embedding cache.
  */
 public final class DesktopBench {
     private static final long LIMIT_NANOS = TimeUnit.MINUTES.toNanos(10);
@@ -124,6 +127,7 @@ public final class DesktopBench {
         Path take10 = Path.of(args[2]).toAbsolutePath();
         List<Path> enroll = List.of(Path.of(args[3]).toAbsolutePath(), Path.of(args[4]).toAbsolutePath(), Path.of(args[5]).toAbsolutePath());
         Path work = Path.of(args[6]).toAbsolutePath();
+        Path import3 = Path.of(args[7]).toAbsolutePath();
         Files.createDirectories(work);
         Path home = Files.createTempDirectory(work, "desktop");
         Map<String, Object> result = new LinkedHashMap<>();
@@ -175,7 +179,7 @@ public final class DesktopBench {
         });
         long verifyStart = System.nanoTime();
         fx(() -> {
-            DIALOGS.fileAnswers.add(take3);
+            DIALOGS.fileAnswers.add(import3);
             ((Button) find("#import-button")).fire();
             return null;
         });
@@ -192,7 +196,7 @@ public final class DesktopBench {
         });
         long featuresStart = System.nanoTime();
         fx(() -> {
-            DIALOGS.fileAnswers.add(take3);
+            DIALOGS.fileAnswers.add(import3);
             ((Button) find("#import-button")).fire();
             return null;
         });
