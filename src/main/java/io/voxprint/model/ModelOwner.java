@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that holds a native model. Callers on any thread hand it work and wait; the work
- * runs strictly one call at a time, which is what DJL's predictors and managers require.
+ * runs strictly one call at a time, which is what DJL's predictors and managers require. Each runs
+ * counted, so that a process asked to end meanwhile ends at once ({@link ExitDuringModelCall}).
  */
 final class ModelOwner {
     private static final Logger LOG = LoggerFactory.getLogger(ModelOwner.class);
@@ -21,7 +22,7 @@ final class ModelOwner {
     <T> T call(Callable<T> task) {
         Future<T> future;
         try {
-            future = executor.submit(task);
+            future = executor.submit(ExitDuringModelCall.counted(task));
         } catch (RejectedExecutionException e) {
             throw new ModelException("The model has been closed.", e);
         }

@@ -94,6 +94,11 @@ public final class ChildJvm implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Asks the child to end (SIGTERM on Linux): its shutdown hooks run, as when a user presses Ctrl+C. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
