@@ -62,7 +62,7 @@ print("model: %s; load average before %s, after %s" % (model, before, after))
 print()
 print("| phase | longest FX-thread stall | phase length |")
 print("|---|---:|---:|")
-for k in ("loading", "enrollment", "verification", "feature_extraction", "idle_window"):
+for k in ("loading", "enrollment", "verification", "features_page", "feature_extraction", "idle_window"):
     print("| %s | %.0f ms | %.1f s |" % (k.replace("_", " "), j[k]["max_fx_gap_ms"], j[k]["duration_ms"] / 1000))
 print()
 print("| take | stop to decision | Python model(audio), same take | ratio | provisional scores | longest wait for one | FX stall while recording |")
