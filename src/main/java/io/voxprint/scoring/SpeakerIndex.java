@@ -174,14 +174,14 @@ public final class SpeakerIndex {
                 int from = normalized ? start * dim : 0;
                 if (!normalized) {
                     System.arraycopy(rowMajor, start * dim, block, 0, n * dim);
-                }
-                for (int i = 0; i < n && !normalized; i++) {
-                    try {
-                        Vectors.normalizeInPlace(block, from + i * dim, dim);
-                    } catch (ScoringException e) {
-                        writeBlock(newKeys.subList(start, start + i), block, from, rows);
-                        String key = newKeys.get(start + i);
-                        throw new ScoringException("Row " + (start + i) + " (" + key + "): " + e.getMessage(), e);
+                    for (int i = 0; i < n; i++) {
+                        try {
+                            Vectors.normalizeInPlace(block, i * dim, dim);
+                        } catch (ScoringException e) {
+                            writeBlock(newKeys.subList(start, start + i), block, 0, rows);
+                            String key = newKeys.get(start + i);
+                            throw new ScoringException("Row " + (start + i) + " (" + key + "): " + e.getMessage(), e);
+                        }
                     }
                 }
                 writeBlock(newKeys.subList(start, start + n), block, from, rows);
