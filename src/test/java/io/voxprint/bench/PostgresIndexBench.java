@@ -29,9 +29,11 @@ import org.postgresql.copy.PGCopyOutputStream;
  * A desk's start-up on a PostgreSQL database of many speakers (bench/store/pg-index.sh; a measurement,
  * not a test): a throwaway cluster is filled through COPY (not through the app) with speakers of one
  * 192-value embedding each, then the time from opening the store to the speaker index being ready is
- * taken (the first time in this JVM, as a desk starts, and the median over the repetitions), alternating with the peer: psql copying the very same rows to /dev/null, the least any
- * client can spend getting them off the server (under the settings the desk reads them with).
- * Prints one JSON line.
+ * taken (the first time in this JVM, as a desk starts, and the median over the repetitions),
+ * alternating with the peer: psql copying the very same rows to /dev/null, the least any client can
+ * spend getting them off the server (under the settings the desk reads them with). Then the same
+ * load in fresh desk processes, started with the installed launcher's heap options, which
+ * pg-index.sh passes in BENCH_DESK_HEAP_OPTS. Prints one JSON line.
  */
 public final class PostgresIndexBench {
 
@@ -105,18 +107,19 @@ public final class PostgresIndexBench {
     }
 
     /**
-     * Runs {@link FreshDesk} in a new JVM with the installed launcher's heap options; gives its line:
-     * index milliseconds and process CPU milliseconds.
+     * Runs {@link FreshDesk} in a new JVM with the installed launcher's heap options; gives its line
+     * (see {@link FreshDesk}).
      */
     private static String freshDesk(String url) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=bench/logback-bench.xml"));
-        command.addAll(installedHeapOptions());
-        // e.g. a flight recording of the desk: BENCH_DESK_JVM_OPTS=-XX:StartFlightRecording=filename=desk.jfr
-        String extra = System.getenv().getOrDefault("BENCH_DESK_JVM_OPTS", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+        String heap = System.getenv("BENCH_DESK_HEAP_OPTS");
+        if (heap == null) {
+            throw new IllegalStateException("BENCH_DESK_HEAP_OPTS is not set: run the bench through bench/store/pg-index.sh");
         }
+        command.addAll(options(heap));
+        // e.g. a flight recording of the desk: BENCH_DESK_JVM_OPTS=-XX:StartFlightRecording=filename=desk.jfr
+        command.addAll(options(System.getenv().getOrDefault("BENCH_DESK_JVM_OPTS", "")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FreshDesk.class.getName(), url, MODEL, Integer.toString(DIM)));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -126,13 +129,16 @@ public final class PostgresIndexBench {
         return out.substring(out.lastIndexOf('\n') + 1); // the JVM's own lines (a recording's) come before
     }
 
-    /** The installed launcher's heap and memory options (installer/heap-options), as its desks start. */
-    private static List<String> installedHeapOptions() throws IOException {
-        return Files.readAllLines(Path.of("installer/heap-options")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    /** JVM options separated by white space. */
+    private static List<String> options(String line) {
+        return line.isBlank() ? List.of() : List.of(line.strip().split("\\s+"));
     }
 
-    /** A desk's start in its own JVM: open the store, load the index; prints index ms and CPU ms so far. */
+    /**
+     * A desk's start in its own JVM: open the store, load the index; prints one line: milliseconds to
+     * the index, CPU milliseconds of the process so far, milliseconds opening the store took,
+     * milliseconds since the JVM started, and the peak RSS in MB.
+     */
     public static final class FreshDesk {
         private FreshDesk() {
         }
