@@ -44,7 +44,7 @@ def main():
         print("| %s | %.0f (%d) | %.0f | %.0f | %.1f |" % (
             model, cold, int(np.median([j["cold_probe_calls"] for j in js])),
             float(np.median([j["warm_engine_load_ms"] for j in js])), py, cold / py))
-    print("(threads: Java %s, Python %s; torch %s in Python, libtorch 2.7.1 in Java)" % (
+    print("(threads: Java %s, Python %s; torch %s in Python, libtorch 2.1.1 in Java)" % (
         rounds(out, "java", "fixture")[0]["threads"], rounds(out, "python", "fixture")[0]["threads"],
         rounds(out, "python", "fixture")[0]["torch"]))
 

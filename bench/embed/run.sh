@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time per embedding, decode and resample included: Java (AudioLoader.load + Ecapa2Model.embed, DJL with
-# libtorch 2.7.1) next to Python (torchaudio.load, mean, resample, model(audio); Debian's torch 1.13.1)
+# libtorch 2.1.1) next to Python (torchaudio.load, mean, resample, model(audio); Debian's torch 1.13.1)
 # in the same run, on the committed fixture model and on the ECAPA2-sized stand-in built here
 # (../shared/models/make_ecapa2_standin.py, never committed).
 # Java and Python alternate, ROUNDS times per model, so that a burst of load from elsewhere on a shared

@@ -13,13 +13,14 @@ import org.slf4j.LoggerFactory;
  * Checks, once per process and before the first model call, that libtorch's convolutions compute what
  * they should on this processor, and falls back to libtorch's own kernels where they do not.
  *
- * <p>With libtorch 2.5.1 and 2.7.1 (oneDNN 3.5.3 and 3.7.1) on an AMD EPYC of family 26 under a
- * hypervisor, oneDNN's direct 3x3 convolution is wrong whenever the input channels are not a multiple
+ * <p>With every libtorch DJL ships from 2.2.2 to 2.7.1 (oneDNN 3.3.2 to 3.7.1) on an AMD EPYC of family
+ * 26 under a hypervisor, oneDNN's direct 3x3 convolution is wrong whenever the input channels are not a multiple
  * of its vector width (8 with AVX2, 16 with AVX-512) and the input is larger than a few hundred
  * values: off by up to 1.2 on outputs of about 2.5, sometimes NaN. ECAPA2's 2-D front stage has 164
  * channels, so every embedding came out wrong (the first value -6.89 where Python's torch gives -9.81
  * on the stand-in). Python's torch 1.13.1 (oneDNN 2.6.3) is right on the same machine, and so are
- * libtorch's own kernels. The check runs two such convolutions through libtorch and against a plain
+ * libtorch 2.1.1 (oneDNN 3.1.1), the one Voxprint ships, and libtorch's own kernels. The check stays,
+ * because a processor nobody has tried may meet a defect of its own. It runs two such convolutions through libtorch and against a plain
  * loop here; if they disagree, {@code at::Context::setUserEnabledMkldnn(false)} (what
  * {@code torch.backends.mkldnn.enabled = False} sets) sends every convolution to libtorch's kernels,
  * which are exact and several times slower; {@link OneDnnInstructionLimit} then lets the next process on

@@ -26,13 +26,22 @@ final class LibtorchContext {
         torch.getFunction(mangledSetter).invokeVoid(new Object[] {context, (byte) (value ? 1 : 0)});
     }
 
-    /** The file DJL loaded, so that JNA gets the same library and not another copy. */
+    /** Writes an exported {@code int} of one of libtorch's libraries (such as {@code libc10.so}) that DJL loaded. */
+    static void setInt(String library, String variable, int value) {
+        NativeLibrary.getInstance(loadedPath(library)).getGlobalVariableAddress(variable).setInt(0, value);
+    }
+
     private static String loadedPath() {
+        return loadedPath(LIBRARY);
+    }
+
+    /** The file DJL loaded, so that JNA gets the same library and not another copy. */
+    private static String loadedPath(String library) {
         try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
-            return maps.filter(line -> line.endsWith("/" + LIBRARY))
+            return maps.filter(line -> line.endsWith("/" + library))
                     .map(line -> line.substring(line.indexOf('/')))
                     .findFirst()
-                    .orElse(LIBRARY);
+                    .orElse(library);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

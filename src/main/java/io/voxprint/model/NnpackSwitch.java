@@ -10,11 +10,18 @@ import org.slf4j.LoggerFactory;
  * start it again and libtorch writes "Could not initialize NNPACK! Reason: Unsupported hardware." to
  * standard error, many lines per model call, into the output of command-line runs. Where NNPACK works,
  * the convolutions libtorch would give it go to oneDNN instead. DJL has no setter for it, so
- * {@code at::Context::setUserEnabledNNPACK(false)} is called through {@link LibtorchContext}; a libtorch
- * without that symbol leaves NNPACK as it is.
+ * {@code at::Context::setUserEnabledNNPACK(false)} is called through {@link LibtorchContext}.
+ *
+ * <p>libtorch 2.1 has no such setter, but there the attempt and its warning come once per process, not
+ * per call. That one line still lands in a command's standard error, where users read Voxprint's own
+ * messages, so with that libtorch c10's log level is raised to errors ({@code FLAGS_caffe2_log_level}),
+ * unless the user asked for libtorch's messages with {@code TORCH_CPP_LOG_LEVEL}. libtorch's warnings are
+ * written to standard error only, never to Voxprint's log, and say nothing a user of Voxprint can act on.
  */
 final class NnpackSwitch {
     private static final Logger LOG = LoggerFactory.getLogger(NnpackSwitch.class);
+    /** c10's level for errors: INFO 0, WARNING 1, ERROR 2. */
+    private static final int ERROR_LEVEL = 2;
     private static boolean applied;
 
     private NnpackSwitch() {
@@ -30,8 +37,20 @@ final class NnpackSwitch {
             LibtorchContext.set("_ZN2at7Context20setUserEnabledNNPACKEb", false);
             LOG.debug("NNPACK disabled in libtorch");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.debug("No NNPACK switch in this libtorch ({}); its warnings are kept off standard error", e.toString());
+            quietWarnings();
+        }
+    }
+
+    private static void quietWarnings() {
+        if (System.getenv("TORCH_CPP_LOG_LEVEL") != null) {
+            return;
+        }
+        try {
+            LibtorchContext.setInt("libc10.so", "FLAGS_caffe2_log_level", ERROR_LEVEL);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
             // only libtorch's own warnings on standard error depend on it
-            LOG.info("Could not disable NNPACK in libtorch: {}", e.toString());
+            LOG.info("Could not quiet libtorch's warnings: {}", e.toString());
         }
     }
 }

@@ -10,12 +10,15 @@ import org.slf4j.LoggerFactory;
  * {@code ONEDNN_MAX_CPU_ISA} from the environment the first time it generates code and never again,
  * so it is set through {@link NativeEnvironment}, and a process cannot change its mind later.
  *
- * <p>The default is AVX2. With libtorch 2.7.1 (oneDNN 3.7.1) on an AMD EPYC with AVX-512 (family 26),
- * oneDNN's {@code jit:avx512_core} convolutions gave wrong 1-D outputs for inputs of a few seconds and
- * more, some embeddings NaN, where its AVX2 code and Python's torch 1.13.1 were right.
+ * <p>The default is {@value #DEFAULT}: oneDNN's own choice, the widest code the processor runs. Voxprint
+ * ships libtorch 2.1.1 (oneDNN 3.1.1), whose AVX-512 and AVX2 convolutions were right on every shape
+ * tried on an AMD EPYC of family 26, bit for bit equal to Python's torch 1.13.1 at AVX-512. The libtorch
+ * builds DJL ships after it, 2.2.2 to 2.7.1 (oneDNN 3.3.2 to 3.7.1), are wrong on that processor at
+ * AVX-512 and AVX2 alike (docs/model.md), which is why Voxprint stays on 2.1.1.
  *
- * <p>On that processor oneDNN's AVX2 and AVX-512 code is also wrong for 3x3 convolutions over channel
- * counts that are not a multiple of its vector width, and only its SSE4.1 code is right. That is found
+ * <p>Should a processor's oneDNN be wrong all the same (those later builds computed 3x3 convolutions
+ * over channel counts that are not a multiple of the vector width wrong, and only their SSE4.1 code
+ * was right), that is found
  * by {@link ConvolutionCheck} after the engine has started, too late for this process, which falls back
  * to libtorch's own convolutions; so the check records {@value #CHECKED_LIMIT} for this processor and
  * libtorch ({@link FactStore}, keyed by {@link ProcessorKey}), and the next process starts with it.
@@ -31,7 +34,8 @@ final class OneDnnInstructionLimit {
     static final String VARIABLE = "ONEDNN_MAX_CPU_ISA";
     static final String OLDER_VARIABLE = "DNNL_MAX_CPU_ISA";
     static final String PROPERTY = "voxprint.onednn.maxCpuIsa";
-    static final String DEFAULT = "AVX2";
+    /** oneDNN's word for no limit. */
+    static final String DEFAULT = "ALL";
     /** The one level below the default whose convolutions were right where the default's were not. */
     static final String CHECKED_LIMIT = "SSE41";
     /** Recorded when even {@link #CHECKED_LIMIT} was wrong: back to the default, and the fallback. */
