@@ -93,15 +93,32 @@ public final class DesktopBench {
                 }
                 long since = System.nanoTime() - last;
                 if (last != 0 && since > LATE_NANOS) {
-                    StackTraceElement[] stack = fxThread.getStackTrace();
-                    StringBuilder key = new StringBuilder();
-                    for (int i = 0; i < Math.min(6, stack.length); i++) {
-                        key.append(i == 0 ? "" : " < ").append(stack[i].getClassName().replaceAll(".*\\.", ""))
-                                .append('.').append(stack[i].getMethodName());
-                    }
+                    StringBuilder key = new StringBuilder(frames(fxThread.getStackTrace()));
                     lateSamples.merge(key.toString(), 1, Integer::sum);
+                    if (key.indexOf("waitForRenderingToComplete") >= 0) {
+                        lateSamples.merge("  renderer: " + renderer(), 1, Integer::sum);
+                    }
                 }
             }
+        }
+
+        /** What JavaFX's render thread runs, for stalls where the FX thread waits for it. */
+        private static String renderer() {
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                if (e.getKey().getName().startsWith("QuantumRenderer")) {
+                    return frames(e.getValue());
+                }
+            }
+            return "none";
+        }
+
+        private static String frames(StackTraceElement[] stack) {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < Math.min(6, stack.length); i++) {
+                key.append(i == 0 ? "" : " < ").append(stack[i].getClassName().replaceAll(".*\\.", ""))
+                        .append('.').append(stack[i].getMethodName());
+            }
+            return key.toString();
         }
 
         /** Ends the phase (on the FX thread): its longest gap in ms. */
@@ -114,7 +131,7 @@ public final class DesktopBench {
         /** The most frequent stacks sampled while a pulse was late, since the last call, most frequent first. */
         List<String> lateStacks() {
             List<String> top = lateSamples.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                     .map(e -> e.getValue() + "x " + e.getKey()).toList();
             lateSamples.clear();
             return top;
@@ -269,10 +286,16 @@ public final class DesktopBench {
         }
     }
 
+    private static ThreadSchedule schedule = ThreadSchedule.now();
+
     private static void phase(Map<String, Object> result, String name, long startNanos) throws Exception {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("max_fx_gap_ms", fx(PULSES::phase));
         p.put("fx_late_stacks", PULSES.lateStacks());
+        ThreadSchedule end = ThreadSchedule.now();
+        // per thread group: [ms on a core, ms runnable but waiting for one] during the phase
+        p.put("threads_ms", end.since(schedule, 8));
+        schedule = end;
         p.put("duration_ms", (System.nanoTime() - startNanos) / 1e6);
         result.put(name, p);
     }
