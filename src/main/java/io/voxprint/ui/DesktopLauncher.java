@@ -12,6 +12,7 @@ public final class DesktopLauncher {
     /** Opens the window with the application's actions, built on the FX thread with the window's dialogs. */
     public static void launch(String[] args, Function<DialogService, UiActions> actions) {
         VoxprintApp.useActions(actions);
+        PulseRate.applyDefault();
         Application.launch(VoxprintApp.class, args);
     }
 }
