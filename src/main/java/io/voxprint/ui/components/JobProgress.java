@@ -3,6 +3,7 @@ package io.voxprint.ui.components;
 import io.voxprint.ui.common.TaskViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 /**
@@ -25,6 +25,8 @@ import javafx.util.Duration;
 public final class JobProgress extends HBox {
     private final Label elapsed = new Label();
     private final Timeline ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    /** Held here: a binding only a listener refers to listens weakly to its sources and can be collected. */
+    private final BooleanBinding counting;
     private long startNanos;
 
     public JobProgress(TaskViewModel vm, String idPrefix) {
@@ -49,7 +51,7 @@ public final class JobProgress extends HBox {
         elapsed.visibleProperty().bind(unknown);
         elapsed.managedProperty().bind(elapsed.visibleProperty());
         ticks.setCycleCount(Animation.INDEFINITE);
-        BooleanBinding counting = unknown.and(visibleProperty());
+        counting = unknown.and(visibleProperty());
         counting.addListener((obs, was, now) -> count(now));
         count(counting.get());
     }
