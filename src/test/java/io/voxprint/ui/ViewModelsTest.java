@@ -168,7 +168,7 @@ class ViewModelsTest {
     }
 
     @Test
-    void provisionalScoresNeverQueueAndAreDiscardedOnceTheTakeIsComplete() {
+    void provisionalScoresRunOneAtATimeOnTheNewestTakeAndAreDiscardedOnceTheTakeIsComplete() {
         List<Double> asked = new ArrayList<>();
         HeldTaskRunner held = new HeldTaskRunner();
         VerifyViewModel vm = annaChosen(held, soFar -> {
@@ -179,18 +179,25 @@ class ViewModelsTest {
         assertEquals("Provisional score: listening...", vm.provisionalTextProperty().get());
         vm.scoreSoFar(seconds(1));
         vm.scoreSoFar(seconds(2));
-        assertEquals(1, held.waiting(), "the second request is dropped while the first runs");
+        vm.scoreSoFar(seconds(3));
+        assertEquals(1, held.waiting(), "one call at a time: the later requests wait");
         held.runAll();
         assertEquals(List.of(1.0), asked);
         assertEquals("Provisional score 0.610 on the last 1.0 s (at or above the threshold 0.500). The decision follows when"
                 + " the recording stops.", vm.provisionalTextProperty().get());
+        assertEquals(1, held.waiting(), "the newest request starts as soon as the call before it ends, without a new offer");
+        held.runAll();
+        assertEquals(List.of(1.0, 3.0), asked, "the request it replaced never runs");
+        assertEquals(0, held.waiting());
         assertTrue(Double.isNaN(vm.decision().scoreProperty().get()), "the gauge waits for the decision");
-        vm.scoreSoFar(seconds(3));
-        Take whole = seconds(4);
+        vm.scoreSoFar(seconds(4));
+        vm.scoreSoFar(seconds(5));
+        Take whole = seconds(6);
         vm.verify(whole);
         assertEquals("", vm.provisionalTextProperty().get(), "the complete take replaces the provisional score");
         held.runAll();
-        assertEquals(List.of(1.0), asked, "the provisional request still in flight at the stop was discarded");
+        assertEquals(List.of(1.0, 3.0), asked, "neither the request in flight at the stop nor the one waiting was run");
+        assertEquals(0, held.waiting());
         assertEquals(0.71, vm.decision().scoreProperty().get());
         assertEquals("", vm.provisionalTextProperty().get());
         assertNull(vm.provisionalProperty().get());

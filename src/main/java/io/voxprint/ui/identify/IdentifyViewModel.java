@@ -59,8 +59,9 @@ public final class IdentifyViewModel extends TaskViewModel {
     }
 
     /**
-     * Ranks the speakers on the recording so far, provisionally; dropped while the previous
-     * provisional ranking is still being computed, and discarded once the take is complete.
+     * Ranks the speakers on the recording so far, provisionally; while the previous provisional
+     * ranking is still being computed it waits (the newest request only), and it is discarded once the
+     * take is complete.
      */
     public void rankSoFar(Take.Recorded soFar) {
         provisional.offer(p -> actions.provisionalRanking(soFar));

@@ -73,8 +73,8 @@ public final class VerifyViewModel extends TaskViewModel {
     }
 
     /**
-     * Scores the recording so far, provisionally; dropped while the previous provisional score is
-     * still being computed, and discarded once the take is complete.
+     * Scores the recording so far, provisionally; while the previous provisional score is still
+     * being computed it waits (the newest request only), and it is discarded once the take is complete.
      */
     public void scoreSoFar(Take.Recorded soFar) {
         SpeakerSummary who = selected.get();
