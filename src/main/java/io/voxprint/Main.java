@@ -1,5 +1,6 @@
 package io.voxprint;
 
+import io.voxprint.cli.ModelHeadStart;
 import io.voxprint.cli.VoxprintCli;
 import io.voxprint.ui.DesktopLauncher;
 import io.voxprint.ui.wiring.ConnectedUi;
@@ -25,6 +26,8 @@ public final class Main {
         }
         // stdout carries the CLI's JSON alone: a library that prints (jflac does on damaged files)
         // writes to stderr instead.
+        // libtorch starts on another core while this one loads the command line's classes
+        ModelHeadStart.forArguments(args);
         PrintStream results = System.out;
         System.setOut(System.err);
         System.exit(VoxprintCli.run(System.getenv(), results, System.err, args));

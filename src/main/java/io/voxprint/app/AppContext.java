@@ -54,10 +54,10 @@ public final class AppContext implements AutoCloseable {
 
     private final SpeakerCatalog catalog;
 
-    private AppContext(AppConfig config, VoiceprintStore store, ScoringOptions scoringOptions) {
+    private AppContext(AppConfig config, VoiceprintStore store, ModelService models, ScoringOptions scoringOptions) {
         this.config = config;
         this.store = store;
-        this.models = new ModelService(config);
+        this.models = models;
         this.options = new LiveOptions(scoringOptions);
         Embedder embedder = new Embedder(models, store);
         this.catalog = new SpeakerCatalog(store);
@@ -81,12 +81,27 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
     public static AppContext open(AppConfig config, ScoringOptions options) {
-        return new AppContext(config, config.openStore(), options);
+        return new AppContext(config, config.openStore(), new ModelService(config), options);
+    }
+
+    /**
+     * For a command that runs the model: its load starts first, on another thread, and overlaps
+     * opening the database and what the command does next ({@link ModelService#preload()}).
+     */
+    public static AppContext openLoadingModel(AppConfig config, ScoringOptions options) {
+        ModelService models = new ModelService(config);
+        models.preload();
+        try {
+            return new AppContext(config, config.openStore(), models, options);
+        } catch (RuntimeException | Error e) {
+            models.close();
+            throw e;
+        }
     }
 
     /** On a store the caller opened (the desktop, which unlocks it with a passphrase typed in its own dialog). */
     public static AppContext open(AppConfig config, VoiceprintStore store, ScoringOptions options) {
-        return new AppContext(config, store, options);
+        return new AppContext(config, store, new ModelService(config), options);
     }
 
     public AppConfig config() {

@@ -146,11 +146,9 @@ public final class VoxprintCli implements Runnable {
         return open(ScoringOptions.defaults());
     }
 
-    /** For commands that run the model: its loading starts now and overlaps what the command does first. */
+    /** For commands that run the model: its loading starts before the database opens and overlaps what the command does first. */
     AppContext openWithModel(ScoringOptions options) {
-        AppContext app = open(options);
-        app.models().preload();
-        return app;
+        return AppContext.openLoadingModel(config(), options);
     }
 
     AppContext openWithModel() {

@@ -38,13 +38,19 @@ final class TorchScriptModule implements AutoCloseable {
         this.block = block;
     }
 
+    /** Loads libtorch and starts DJL's engine, once per process; what every load does first. */
+    static void startRuntime() {
+        DjlSettings.apply();
+        Engine.getEngine(ENGINE);
+        NnpackSwitch.disable();
+    }
+
     static TorchScriptModule load(Path file) {
         DjlSettings.apply();
         ModelThreadNiceness.applyToCurrentThread(); // before libtorch's workers are created from this thread
         Model model;
         try {
-            Engine.getEngine(ENGINE);
-            NnpackSwitch.disable();
+            startRuntime();
             model = Model.newInstance("ecapa2", Device.cpu(), ENGINE);
         } catch (RuntimeException e) {
             throw new ModelException("The PyTorch runtime could not be started; the log has the details.", e);
