@@ -11,6 +11,8 @@ final class DjlSettings {
     private static final Logger LOG = LoggerFactory.getLogger(DjlSettings.class);
 
     static final String OFFLINE = "ai.djl.offline";
+    /** The name DJL 0.21 reads for the same switch (Utils.openUrl, Ec2Utils.callHome). */
+    static final String OFFLINE_DJL_021 = "offline";
     /** DJL reads this name as an environment variable or a system property (Ec2Utils.callHome). */
     static final String OPT_OUT_TRACKING = "OPT_OUT_TRACKING";
     static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
@@ -29,6 +31,7 @@ final class DjlSettings {
         }
         // offline mode stops model-zoo and native-library downloads and the telemetry call at engine start
         System.setProperty(OFFLINE, "true");
+        System.setProperty(OFFLINE_DJL_021, "true");
         System.setProperty(OPT_OUT_TRACKING, "true");
         // the optimising graph executor re-specialises for every new input length: slow for audio
         System.setProperty(GRAPH_OPTIMIZER, "false");

@@ -75,7 +75,8 @@ class ProcessorLimitTest {
         assertEquals("vendor_id: AuthenticAMD\ncpu family: 26\nmodel: 2\nmodel name: AMD EPYC\nstepping: 1\nflags: fpu avx2",
                 ProcessorKey.cpuInfo(cpuinfo));
         assertEquals("", ProcessorKey.cpuInfo(cache.resolve("missing")));
-        assertTrue(ProcessorKey.ofThisMachine().description().contains("libtorch 2."));
+        assertTrue(ProcessorKey.ofThisMachine().description().matches("(?s).*libtorch \\d+\\.\\d+.*"),
+                ProcessorKey.ofThisMachine()::description);
     }
 
     private JsonNode runChild(Map<String, String> env) throws Exception {
