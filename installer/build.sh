@@ -15,8 +15,9 @@
 #   files are moved from the module jars into the runtime's lib/ folder: left inside the modules,
 #   JavaFX would unpack them into ~/.openjfx/cache on every new user's first start.
 # - libtorch and DJL's JNI library are unpacked here, once, into lib/app/pytorch, and the launcher
-#   points DJL there (-DPYTORCH_LIBRARY_PATH; DJL reads it as an environment variable or a system
-#   property). The 112 MB pytorch-native jar and the pytorch-jni jar are then left out.
+#   points DJL there (-DPYTORCH_LIBRARY_PATH, -DPYTORCH_FLAVOR=cpu, and -DENGINE_CACHE_DIR for the JNI
+#   library of DJL 0.21; DJL reads each as an environment variable or a system property). The
+#   pytorch-native jar and the pytorch-jni jar are then left out.
 # - sqlite-jdbc's and JNA's own native libraries are moved to lib/app/native the same way.
 set -euo pipefail
 
@@ -87,6 +88,7 @@ step "sorting ${#LIB_JARS[@]} jars"
 fx_jars=()
 cp_jars=()
 djl_version=""
+torch_version=""
 for jar in "${LIB_JARS[@]}"; do
   name="$(basename "$jar")"
   case "$name" in
@@ -96,6 +98,7 @@ for jar in "${LIB_JARS[@]}"; do
     javafx-*.jar)
       ;; # the classifier-less JavaFX jars are empty placeholders
     pytorch-native-cpu-*-linux-x86_64.jar)
+      torch_version="${name#pytorch-native-cpu-}"; torch_version="${torch_version%-linux-x86_64.jar}"
       split "$jar" - "$WORK/input/pytorch" 'pytorch/cpu/linux-x86_64/[^/]+\.so[.0-9]*' ;;
     pytorch-jni-*.jar)
       split "$jar" - "$WORK/jni" 'jnilib/linux-x86_64/cpu/libdjl_torch\.so' ;;
@@ -116,7 +119,13 @@ done
 [ ${#fx_jars[@]} -gt 0 ] || die "no javafx-*-linux.jar in target/lib"
 [ -f "$WORK/input/pytorch/libtorch.so" ] || die "libtorch.so was not found in the pytorch-native-cpu jar"
 [ -n "$djl_version" ] || die "DJL's api-<version>.jar not found in target/lib"
-# DJL looks for its JNI library beside libtorch under the name <djl version>-libdjl_torch.so.
+[ -n "$torch_version" ] || die "pytorch-native-cpu-<version>-linux-x86_64.jar not found in target/lib"
+# DJL 0.22 and later look for their JNI library beside libtorch, as <djl version>-libdjl_torch.so;
+# DJL 0.21 looks in its engine cache, <ENGINE_CACHE_DIR>/pytorch/<libtorch>-cpu-linux-x86_64/, which the
+# launcher points into the install folder. Both places hold it (2 MB), so the image works with either.
+jni_021="$WORK/input/djl/pytorch/$torch_version-cpu-linux-x86_64"
+mkdir -p "$jni_021"
+cp "$WORK/jni/libdjl_torch.so" "$jni_021/$djl_version-libdjl_torch.so"
 mv "$WORK/jni/libdjl_torch.so" "$WORK/input/pytorch/$djl_version-libdjl_torch.so"
 cp "$TARGET/voxprint.jar" "$WORK/input/"
 
@@ -169,6 +178,8 @@ step "jpackage app-image"
 JAVA_OPTIONS=(
   # DJL: libtorch from the install folder, no network, no telemetry, stable JIT for varying lengths.
   '-DPYTORCH_LIBRARY_PATH=$APPDIR/pytorch'
+  '-DPYTORCH_FLAVOR=cpu'
+  '-DENGINE_CACHE_DIR=$APPDIR/djl'
   '-Dai.djl.offline=true'
   '-DOPT_OUT_TRACKING=true'
   '-Dai.djl.pytorch.graph_optimizer=false'
