@@ -128,6 +128,16 @@ mkdir -p "$jni_021"
 cp "$WORK/jni/libdjl_torch.so" "$jni_021/$djl_version-libdjl_torch.so"
 mv "$WORK/jni/libdjl_torch.so" "$WORK/input/pytorch/$djl_version-libdjl_torch.so"
 cp "$TARGET/voxprint.jar" "$WORK/input/"
+# What makes the class-data archive (step 5b and the .deb's postinst): installer/cds-train.sh, the
+# fixture model and a short voice, in lib/app/cds (0.4 MB).
+CDS_MODEL="$ROOT/src/test/resources/model/ecapa2-fixture.pt"
+CDS_WAV="$ROOT/src/test/resources/e2e/alice-1.wav"
+CDS=0
+if [ "${VOXPRINT_NO_CDS:-}" != 1 ] && [ -f "$CDS_MODEL" ] && [ -f "$CDS_WAV" ]; then
+  CDS=1
+  mkdir -p "$WORK/input/cds"
+  cp "$INSTALLER/cds-train.sh" "$CDS_MODEL" "$CDS_WAV" "$WORK/input/cds/"
+fi
 
 # The shipped libraries keep their full symbol tables (libtorch_cpu.so alone: 446 MB, 357 MB without);
 # the dynamic symbols that loading needs stay.
@@ -207,26 +217,14 @@ for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
 IMAGE="$OUT/image/$APP_NAME"
 
 # --- 4b. Class-data sharing: the classes one real command loads (picocli, Jackson, DJL, SQLite, the
-# audio decoders, ours), parsed and verified once here and mapped from lib/app/voxprint.jsa at every
-# start. The archive is made by the installed launcher itself, so it matches its runtime and class
-# path; a JVM that finds it unusable starts without it. Trained on an offline embed with the fixture
-# model, in an empty home. See docs/performance.md for what it saves.
-step "AppCDS archive"
-CDS_MODEL="$ROOT/src/test/resources/model/ecapa2-fixture.pt"
-CDS_WAV="$ROOT/src/test/resources/e2e/alice-1.wav"
-if [ "${VOXPRINT_NO_CDS:-}" != 1 ] && [ -f "$CDS_MODEL" ] && [ -f "$CDS_WAV" ]; then
-  cds_home="$WORK/cds-home"
-  rm -rf "$cds_home" && mkdir -p "$cds_home/tmp"
-  jsa="$IMAGE/lib/app/voxprint.jsa"
-  env -i PATH=/usr/bin:/bin HOME="$cds_home" LANG=C.UTF-8 HF_HUB_OFFLINE=1 \
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$jsa -Duser.home=$cds_home -Djava.io.tmpdir=$cds_home/tmp" \
-    "$IMAGE/bin/$APP_NAME" embed --model "$CDS_MODEL" --db "$cds_home/cds.db" "$CDS_WAV" >/dev/null 2>"$WORK/cds.log" \
-    || die "the AppCDS training run failed: $(tail -5 "$WORK/cds.log")"
-  [ -s "$jsa" ] || die "the AppCDS training run wrote no archive: $(tail -5 "$WORK/cds.log")"
+# audio decoders, ours), parsed and verified once and mapped from lib/app/voxprint.jsa at every start
+# (docs/performance.md for what it saves). The JVM accepts the archive only on the class path it was
+# made with, so it is made where the app runs: for the app image here (step 5b), for the .deb by its
+# postinst in /opt (installer/cds-train.sh). A missing archive is skipped silently.
+if [ "$CDS" = 1 ]; then
   # after the launcher's other JVM options, in its [JavaOptions] section
   last="$(grep -n '^java-options=' "$IMAGE/lib/app/$APP_NAME.cfg" | tail -1 | cut -d: -f1)"
   sed -i "${last}a java-options=-XX:SharedArchiveFile=\$APPDIR/voxprint.jsa" "$IMAGE/lib/app/$APP_NAME.cfg"
-  echo "[installer] AppCDS archive: $(du -m "$jsa" | cut -f1) MB"
 else
   echo "[installer] note: no AppCDS archive (VOXPRINT_NO_CDS=1, or the fixture model or audio is missing)"
 fi
@@ -237,9 +235,9 @@ if [[ " ${TYPES[*]} " == *" deb "* ]]; then
   step "jpackage deb"
   command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
     || die "building a .deb needs fakeroot and dpkg-deb (apt-get install fakeroot)"
-  cp "$RESOURCES/desktop/voxprint.png" "$RESOURCES/desktop/voxprint.desktop" \
-     "$RESOURCES/desktop/prerm" "$WORK/resources/"
+  cp "$RESOURCES/desktop/voxprint.png" "$RESOURCES/desktop/voxprint.desktop" "$WORK/resources/"
   sed "s#@INSTALL_DIR@#$INSTALL_DIR#g" "$RESOURCES/desktop/postinst" > "$WORK/resources/postinst"
+  sed "s#@INSTALL_DIR@#$INSTALL_DIR#g" "$RESOURCES/desktop/prerm" > "$WORK/resources/prerm"
   chmod +x "$WORK/resources/postinst" "$WORK/resources/prerm"
   # dpkg-deb's default, xz -6, gives the smallest package (107 MB, about 2 minutes on 2 cores);
   # DPKG_DEB_COMPRESSOR_TYPE=zstd DPKG_DEB_COMPRESSOR_LEVEL=9 takes seconds for 124 MB.
@@ -261,6 +259,13 @@ if [[ " ${TYPES[*]} " == *" deb "* ]]; then
     --dest "$OUT"
   deb="$(ls "$OUT"/${APP_NAME}_*.deb)"
   echo "[installer] deb: $deb ($(du -m "$deb" | cut -f1) MB)"
+fi
+# --- 5b. The app image's own class-data archive, after the .deb took the image without it.
+if [ "$CDS" = 1 ]; then
+  step "AppCDS archive"
+  sh "$IMAGE/lib/app/cds/cds-train.sh" 2>"$WORK/cds.log" \
+    || die "the AppCDS training run failed: $(tail -5 "$WORK/cds.log")"
+  echo "[installer] AppCDS archive: $(du -m "$IMAGE/lib/app/voxprint.jsa" | cut -f1) MB"
 fi
 step ""
 echo "[installer] total $(( $(date +%s) - build_start ))s"

@@ -101,10 +101,17 @@ check_install() {
   else
     fail "$label: '$launcher --help' failed: $out"
   fi
-  if out="$("$launcher" --version 2>&1)" && grep -q "^voxprint " <<<"$out"; then
-    pass "$label: '$launcher --version' prints '$out'"
+  # nothing but the version: a JVM warning here (a refused class-data archive) shows on every start
+  if out="$("$launcher" --version 2>&1)" && [[ "$out" =~ ^voxprint\ [0-9][^[:space:]]*$ ]]; then
+    pass "$label: '$launcher --version' prints '$out' and nothing else"
   else
-    fail "$label: '$launcher --version' failed: $out"
+    fail "$label: '$launcher --version' printed more than its version, or failed: $out"
+  fi
+  # -Xshare:on turns a class-data archive the JVM cannot use (or a missing one) into a failed start
+  if out="$(JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version 2>&1)" && grep -q "^voxprint " <<<"$out"; then
+    pass "$label: the launcher maps its class-data archive (-Xshare:on)"
+  else
+    fail "$label: the class-data archive is missing or unusable here: $out"
   fi
 
   section "$label: main window under Xvfb"
