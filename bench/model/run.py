@@ -90,12 +90,21 @@ def agreement(java, python):
     return diff
 
 
+def libtorch_version():
+    """The libtorch Voxprint runs (its pytorch-native-cpu jar in target/lib)."""
+    for jar in glob.glob("target/lib/pytorch-native-cpu-*-linux-x86_64.jar"):
+        return os.path.basename(jar)[len("pytorch-native-cpu-"):-len("-linux-x86_64.jar")]
+    return None
+
+
 def onednn_limit(cache):
-    """The instruction set Voxprint's convolution check recorded for this processor (docs/model.md), or None."""
+    """The instruction set Voxprint's convolution check recorded for this processor and the libtorch it
+    runs now (docs/model.md), or None; records made under another libtorch do not apply."""
+    version = libtorch_version()
     for f in glob.glob(os.path.join(cache, "voxprint", "models", "processor-*.json")):
-        limit = json.load(open(f)).get("onednnMaxCpuIsa")
-        if limit:
-            return limit
+        record = json.load(open(f))
+        if record.get("onednnMaxCpuIsa") and record.get("processor", "").endswith("; libtorch %s" % version):
+            return record["onednnMaxCpuIsa"]
     return None
 
 
@@ -160,7 +169,8 @@ def main():
         variants = [("as shipped", [], {})]
         if a.variants:
             jsa = os.path.join(a.out, "voxprint.jsa")
-            if not os.path.exists(jsa):
+            # an archive of an older jar is refused, with a warning on stdout amid the JSON
+            if not os.path.exists(jsa) or os.path.getmtime(jsa) < os.path.getmtime(r.jar):
                 r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one],
                                opts=["-XX:ArchiveClassesAtExit=" + jsa]))
             variants += [("AppCDS", ["-XX:SharedArchiveFile=" + jsa], {}),

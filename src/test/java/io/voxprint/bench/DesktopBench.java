@@ -271,10 +271,13 @@ public final class DesktopBench {
         out.put("provisional_updates", provisional.size());
         long previous = marks[0];
         double longest = 0;
+        List<Long> intervals = new ArrayList<>();
         for (long t : provisional) {
             longest = Math.max(longest, (t - previous) / 1e6);
+            intervals.add(Math.round((t - previous) / 1e6));
             previous = t;
         }
+        out.put("provisional_intervals_ms", intervals);
         out.put("longest_wait_for_provisional_ms", provisional.isEmpty() ? null : longest);
         out.put("first_provisional_after_ms", provisional.isEmpty() ? null : (provisional.get(0) - marks[0]) / 1e6);
         out.put("max_fx_gap_ms", fx(PULSES::phase));

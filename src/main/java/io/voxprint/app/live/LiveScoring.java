@@ -12,6 +12,8 @@ import io.voxprint.scoring.SpeakerIndex;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Provisional scores while a take is still being recorded. Each call embeds the last
@@ -24,6 +26,7 @@ import java.util.Optional;
  * seconds it looked at.
  */
 public final class LiveScoring {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveScoring.class);
     /** How much of the end of the recording a provisional score looks at. */
     public static final double WINDOW_SECONDS = ProvisionalWindow.MAX_SECONDS;
     /** Less sound than this gives no provisional score yet. */
@@ -88,10 +91,11 @@ public final class LiveScoring {
     }
 
     private Optional<Tail> embedTail(float[] mono, int sampleRate) {
-        int keep = (int) Math.min(mono.length, Math.round(window.seconds() * sampleRate));
-        if (keep < MIN_SECONDS * sampleRate) {
+        double seconds = window.secondsOf(mono.length / (double) sampleRate);
+        if (seconds < MIN_SECONDS) {
             return Optional.empty();
         }
+        int keep = (int) Math.min(mono.length, Math.round(seconds * sampleRate));
         PreparedAudio tail = audio.decode(AudioSource.samples("live",
                 Arrays.copyOfRange(mono, mono.length - keep, mono.length), sampleRate));
         if (audio.quality(tail).netSpeechSeconds() <= 0) {
@@ -100,7 +104,9 @@ public final class LiveScoring {
         ModelInfo info = models.info();
         long start = System.nanoTime();
         float[] embedding = models.model().embed(tail.samples());
-        window.record(tail.seconds(), System.nanoTime() - start);
+        long took = System.nanoTime() - start;
+        window.record(tail.seconds(), took);
+        LOG.debug("Provisional call on the last {} s: {} ms", tail.seconds(), took / 1_000_000);
         return Optional.of(new Tail(embedding, tail.seconds(), info));
     }
 
