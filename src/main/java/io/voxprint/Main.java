@@ -19,6 +19,8 @@ public final class Main {
         // Before any DJL class loads: no telemetry, no engine download, ever.
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.graph_optimizer", "false");
+        // libtorch starts on another core while this one loads the command line's or the desktop's classes
+        ModelHeadStart.forArguments(args);
         if (args.length == 0) {
             // The real application's actions are wired here, above ui, so ui never depends on its wiring.
             DesktopLauncher.launch(args, ConnectedUi::create);
@@ -26,8 +28,6 @@ public final class Main {
         }
         // stdout carries the CLI's JSON alone: a library that prints (jflac does on damaged files)
         // writes to stderr instead.
-        // libtorch starts on another core while this one loads the command line's classes
-        ModelHeadStart.forArguments(args);
         PrintStream results = System.out;
         System.setOut(System.err);
         System.exit(VoxprintCli.run(System.getenv(), results, System.err, args));

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides from the raw arguments, before anything else of the command line is loaded, whether the
- * command will run the model, and if so starts libtorch at once ({@link RuntimeHeadStart}). A guess
+ * command will run the model, and if so starts libtorch at once ({@link RuntimeHeadStart}); no
+ * arguments is the desktop, which always loads the model it has. A guess
  * that is wrong either way costs nothing but time: a command that needs the model loads it anyway,
  * and one that does not merely started the library.
  */
@@ -29,6 +30,9 @@ public final class ModelHeadStart {
     }
 
     static boolean runsTheModel(List<String> args) {
+        if (args.isEmpty()) {
+            return true; // the desktop, which loads the model as soon as its window is up
+        }
         if (args.contains("--help") || args.contains("-h") || args.contains("--version") || args.contains("-V")) {
             return false;
         }

@@ -152,6 +152,7 @@ public final class DesktopBench {
         SettingsStore settings = new SettingsStore(home.resolve("settings.json"));
         settings.save(new Settings(model.toString(), "main", null, false, "", false, home.resolve("data").toString()));
         FakeMicrophone.installEndingAfter(take3, 1.0);
+        io.voxprint.cli.ModelHeadStart.forArguments(); // as Main does for the desktop
         io.voxprint.ui.PulseRate.applyDefault(); // as the desktop's launcher does
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
