@@ -1,6 +1,9 @@
 package io.voxprint.model;
 
+import io.voxprint.common.NamedExecutors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts libtorch on a background thread while the process is still starting up, for a command that
@@ -11,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * engine started; a failure here is left for that load to report, with its sentence.
  */
 public final class RuntimeHeadStart {
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeHeadStart.class);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private RuntimeHeadStart() {
@@ -21,15 +25,12 @@ public final class RuntimeHeadStart {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
+        NamedExecutors.daemonThreads("voxprint-runtime-start").newThread(() -> {
             try {
                 TorchScriptModule.startRuntime();
             } catch (RuntimeException | LinkageError e) {
-                org.slf4j.LoggerFactory.getLogger(RuntimeHeadStart.class)
-                        .debug("libtorch did not start ahead of the model; the model's load will say why", e);
+                LOG.debug("libtorch did not start ahead of the model; the model's load will say why", e);
             }
-        }, "voxprint-runtime-start");
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 }

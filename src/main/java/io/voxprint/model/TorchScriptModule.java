@@ -46,7 +46,6 @@ final class TorchScriptModule implements AutoCloseable {
     }
 
     static TorchScriptModule load(Path file) {
-        DjlSettings.apply();
         ModelThreadNiceness.applyToCurrentThread(); // before libtorch's workers are created from this thread
         Model model;
         try {

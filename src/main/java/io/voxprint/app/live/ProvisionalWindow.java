@@ -1,5 +1,8 @@
 package io.voxprint.app.live;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * How much of the end of a recording the next provisional score looks at: {@link #MAX_SECONDS} while
  * the model keeps up, less when it does not, so that provisional scores still come about every two
@@ -25,7 +28,7 @@ final class ProvisionalWindow {
     /** Seconds of model time per second of audio in the last call that teaches it; 0 before the first. */
     private double modelSecondsPerAudioSecond;
     /** The lengths called so far, in milliseconds. */
-    private final java.util.Set<Long> lengthsMet = new java.util.HashSet<>();
+    private final Set<Long> lengthsMet = new HashSet<>();
 
     /** The longest window the model's pace allows, in steps. */
     synchronized double seconds() {

@@ -24,14 +24,13 @@ public final class LatestOnly {
         this.runner = runner;
     }
 
-    /** Starts the job, or keeps it as the next one while another runs; returns false when it has to wait. */
-    public <T> boolean offer(Work<T> work, Consumer<? super T> onResult) {
+    /** Starts the job, or keeps it as the next one while another runs. */
+    public <T> void offer(Work<T> work, Consumer<? super T> onResult) {
         if (running != null && !running.isDone()) {
             waiting = () -> start(work, onResult);
-            return false;
+            return;
         }
         start(work, onResult);
-        return true;
     }
 
     private <T> void start(Work<T> work, Consumer<? super T> onResult) {
