@@ -25,6 +25,7 @@ import io.voxprint.app.speakers.Speakers;
 import io.voxprint.app.verify.Verify;
 import io.voxprint.store.VoiceprintStore;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The composition root: opens the store, holds the model service, the embedder, the in-memory
@@ -89,19 +90,22 @@ public final class AppContext implements AutoCloseable {
      * opening the database and what the command does next ({@link ModelService#preload()}).
      */
     public static AppContext openLoadingModel(AppConfig config, ScoringOptions options) {
+        return openLoadingModel(config, AppConfig::openStore, options);
+    }
+
+    /**
+     * The same with a store {@code opener} that may ask the user first (the desktop, which unlocks a
+     * protected database with a passphrase typed in its own dialog, while the model loads).
+     */
+    public static AppContext openLoadingModel(AppConfig config, Function<AppConfig, VoiceprintStore> opener, ScoringOptions options) {
         ModelService models = new ModelService(config);
         models.preload();
         try {
-            return new AppContext(config, config.openStore(), models, options);
+            return new AppContext(config, opener.apply(config), models, options);
         } catch (RuntimeException | Error e) {
             models.close();
             throw e;
         }
-    }
-
-    /** On a store the caller opened (the desktop, which unlocks it with a passphrase typed in its own dialog). */
-    public static AppContext open(AppConfig config, VoiceprintStore store, ScoringOptions options) {
-        return new AppContext(config, store, new ModelService(config), options);
     }
 
     public AppConfig config() {

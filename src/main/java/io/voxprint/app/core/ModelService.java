@@ -100,8 +100,9 @@ public final class ModelService implements AutoCloseable {
     /** The loaded model, loading it first if needed; fails with one sentence when none is available. */
     public synchronized Ecapa2Model model() {
         if (model == null && loading != null) {
+            LocatedModel from = loadingFrom; // collecting forgets it
             model = collectLoading();
-            located = loadingFrom;
+            located = from;
         }
         if (model == null) {
             LocatedModel where = locate().orElseThrow(() -> new VoxprintException(config.offline()

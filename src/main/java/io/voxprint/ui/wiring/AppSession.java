@@ -42,13 +42,17 @@ public final class AppSession implements AutoCloseable {
         return open(env, store, settings, AppConfig::openStore);
     }
 
-    /** Opens the database named by the settings with {@code opener}, which may ask the user first (protection, passphrase). */
+    /**
+     * Opens the database named by the settings with {@code opener}, which may ask the user first
+     * (protection, passphrase); the settings' model starts loading first, so that it loads while the
+     * database opens and the window's sections are built.
+     */
     static AppSession open(Map<String, String> env, SettingsStore store, Settings settings,
             Function<AppConfig, VoiceprintStore> opener) {
         String db = database(settings.dataFolder());
         Path model = settings.modelFile().isBlank() ? null : Path.of(settings.modelFile());
         AppConfig config = AppConfig.fromEnvironment(env, db, null, model, settings.modelRevision(), false);
-        return new AppSession(AppContext.open(config, opener.apply(config), options(settings)), store, settings);
+        return new AppSession(AppContext.openLoadingModel(config, opener, options(settings)), store, settings);
     }
 
     /**
