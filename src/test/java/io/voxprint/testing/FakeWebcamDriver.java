@@ -18,19 +18,30 @@ public final class FakeWebcamDriver implements WebcamDriver {
     public static final int WIDTH = 320;
     public static final int HEIGHT = 240;
     private final List<WebcamDevice> devices = new ArrayList<>();
+    private final List<String> lookups;
+
+    private FakeWebcamDriver(List<String> lookups) {
+        this.lookups = lookups;
+    }
 
     public static FakeWebcamDriver withCamera() {
-        FakeWebcamDriver d = new FakeWebcamDriver();
+        return withCamera(new ArrayList<>());
+    }
+
+    /** A camera; every lookup of the devices adds the looking thread's name to {@code lookups}. */
+    public static FakeWebcamDriver withCamera(List<String> lookups) {
+        FakeWebcamDriver d = new FakeWebcamDriver(lookups);
         d.devices.add(new Device());
         return d;
     }
 
     public static FakeWebcamDriver withoutCamera() {
-        return new FakeWebcamDriver();
+        return new FakeWebcamDriver(new ArrayList<>());
     }
 
     @Override
     public List<WebcamDevice> getDevices() {
+        lookups.add(Thread.currentThread().getName());
         return devices;
     }
 

@@ -17,14 +17,20 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * A "Take photo" button with a thumbnail. The camera is looked for in the background; without one
- * the button stays disabled and both a tooltip and a short note say why (a disabled button shows no
- * tooltip of its own, so the tooltip sits on the wrapper).
+ * A "Take photo" button with a thumbnail. The camera is looked for only when the user asks for a
+ * photo, never at start: the lookup loads the camera library and opens the device (1.3 s of a core
+ * on a two-core machine, taken from the model's load while the window starts), and a biometric
+ * application has no business touching the camera unasked. Without a camera the button is then
+ * disabled and both a tooltip and the note say why (a disabled button shows no tooltip of its own,
+ * so the tooltip sits on the wrapper).
  */
 public final class PhotoControl extends VBox {
+    static final String HINT = "Optional: a photo helps to tell speakers apart.";
+    static final String LOOKING = "Looking for a camera...";
+    static final String TAKING = "Taking a photo...";
     private final Button button = new Button("Take photo");
     private final ImageView thumbnail = new ImageView();
-    private final Label note = new Label("Looking for a camera...");
+    private final Label note = new Label(HINT);
     private final StackPane buttonHolder = new StackPane(button);
     private final ObjectProperty<byte[]> photo = new SimpleObjectProperty<>(this, "photo");
 
@@ -33,7 +39,6 @@ public final class PhotoControl extends VBox {
         setSpacing(6);
         setAlignment(Pos.TOP_CENTER);
         button.setId("photo-button");
-        button.setDisable(true);
         note.setId("photo-note");
         note.setWrapText(true);
         note.getStyleClass().add("hint");
@@ -46,30 +51,36 @@ public final class PhotoControl extends VBox {
         frame.setMaxSize(128, 98);
         getChildren().addAll(frame, buttonHolder, note);
         photo.addListener((o, old, png) -> thumbnail.setImage(png == null ? null : new Image(new ByteArrayInputStream(png))));
-        Tasks.create(p -> camera.unavailableReason())
-                .onSuccess(this::applyAvailability)
-                .onError(Throwable.class, e -> applyAvailability(Optional.of(WebcamCamera.NO_DRIVER)))
-                .runOn(runner);
         button.setOnAction(e -> {
             button.setDisable(true);
-            note.setText("Taking a photo...");
-            Tasks.create(p -> camera.takePhoto())
-                    .onSuccess(png -> {
-                        photo.set(png);
-                        note.setText("Photo taken.");
+            note.setText(LOOKING);
+            Tasks.create(p -> {
+                        Optional<String> reason = camera.unavailableReason();
+                        if (reason.isPresent()) {
+                            p.publish(() -> noCamera(reason.get())); // the button stays disabled
+                            return Optional.<byte[]>empty();
+                        }
+                        p.publish(() -> note.setText(TAKING));
+                        return Optional.of(camera.takePhoto());
                     })
-                    .onError(Throwable.class, ex -> note.setText(UserMessage.of(ex)))
-                    .andFinally(() -> button.setDisable(false))
+                    .onSuccess(png -> png.ifPresent(this::taken))
+                    .onError(Throwable.class, ex -> {
+                        note.setText(UserMessage.of(ex));
+                        button.setDisable(false);
+                    })
                     .runOn(runner);
         });
     }
 
-    private void applyAvailability(Optional<String> reason) {
-        button.setDisable(reason.isPresent());
-        note.setText(reason.orElse("Optional: a photo helps to tell speakers apart."));
-        if (reason.isPresent()) {
-            Tooltip.install(buttonHolder, new Tooltip(reason.get()));
-        }
+    private void taken(byte[] png) {
+        photo.set(png);
+        note.setText("Photo taken.");
+        button.setDisable(false);
+    }
+
+    private void noCamera(String reason) {
+        note.setText(reason);
+        Tooltip.install(buttonHolder, new Tooltip(reason));
     }
 
     public ObjectProperty<byte[]> photoProperty() {
@@ -80,7 +91,7 @@ public final class PhotoControl extends VBox {
         return button;
     }
 
-    /** The reason shown for a disabled button, or the hint when enabled. */
+    /** The hint, what is being done, or why no photo was taken. */
     public String note() {
         return note.getText();
     }

@@ -2,20 +2,23 @@ package io.voxprint.ui.photo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.sarxos.webcam.Webcam;
 import io.voxprint.testing.FakeWebcamDriver;
+import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.common.FxTaskRunner;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import io.voxprint.testing.LargeHeadlessScreen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,7 +36,7 @@ class PhotoControlTest {
         this.stage = stage;
     }
 
-    private PhotoControl show(FakeWebcamDriver driver, FxRobot robot) {
+    private PhotoControl show(com.github.sarxos.webcam.WebcamDriver driver, FxRobot robot) {
         Webcam.resetDriver();
         Webcam.setDriver(driver);
         PhotoControl[] control = new PhotoControl[1];
@@ -45,10 +48,28 @@ class PhotoControlTest {
         return control[0];
     }
 
+    private static String noteOf(PhotoControl control) throws Exception {
+        return WaitForAsyncUtils.asyncFx(control::note).get();
+    }
+
+    @Test
+    void theCameraIsLookedForOnlyWhenAPhotoIsAskedFor(FxRobot robot) throws Exception {
+        List<String> lookups = new CopyOnWriteArrayList<>();
+        PhotoControl control = show(FakeWebcamDriver.withCamera(lookups), robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of(), lookups);
+        assertFalse(control.button().isDisabled());
+        assertEquals(PhotoControl.HINT, noteOf(control));
+
+        robot.clickOn("#photo-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> noteOf(control).equals("Photo taken."));
+        assertFalse(lookups.isEmpty());
+    }
+
     @Test
     void theCameraYieldsAPhoto(FxRobot robot) throws Exception {
         PhotoControl control = show(FakeWebcamDriver.withCamera(), robot);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !control.button().isDisabled());
         robot.clickOn("#photo-button");
         // Read on the FX thread: the photo and its note are set in one callback there, so seeing the
         // photo from the test thread alone could come between the two.
@@ -59,17 +80,18 @@ class PhotoControlTest {
         assertEquals(FakeWebcamDriver.HEIGHT, photo.getHeight());
         assertEquals(0xFF0000, photo.getRGB(10, 10) & 0xFFFFFF);
         assertEquals(0x0000FF, photo.getRGB(FakeWebcamDriver.WIDTH - 10, 10) & 0xFFFFFF);
-        assertEquals("Photo taken.", control.note());
+        assertEquals("Photo taken.", noteOf(control));
+        assertFalse(control.button().isDisabled());
     }
 
     @Test
     void withoutACameraTheButtonIsDisabledAndSaysWhy(FxRobot robot) throws Exception {
         PhotoControl control = show(FakeWebcamDriver.withoutCamera(), robot);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !control.note().startsWith("Looking")).get());
+        robot.clickOn("#photo-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> noteOf(control).equals(WebcamCamera.NO_CAMERA));
         assertTrue(control.button().isDisabled());
-        assertEquals(WebcamCamera.NO_CAMERA, control.note());
         Tooltip tip = (Tooltip) control.button().getParent().getProperties().get("javafx.scene.control.Tooltip");
         assertEquals(WebcamCamera.NO_CAMERA, tip.getText());
-        assertFalse(control.photoProperty().get() != null);
+        assertNull(control.photoProperty().get());
     }
 }
