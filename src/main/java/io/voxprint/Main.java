@@ -1,6 +1,7 @@
 package io.voxprint;
 
 import io.voxprint.cli.ModelHeadStart;
+import io.voxprint.common.LoggingStart;
 import io.voxprint.cli.VoxprintCli;
 import io.voxprint.ui.DesktopLauncher;
 import io.voxprint.ui.wiring.ConnectedUi;
@@ -19,11 +20,13 @@ public final class Main {
         // Before any DJL class loads: no telemetry, no engine download, ever.
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.graph_optimizer", "false");
-        // libtorch starts on another core while this one loads the command line's or the desktop's classes
+        // libtorch starts on another core while this one loads the command line's classes
         ModelHeadStart.forArguments(args);
         if (args.length == 0) {
-            // The real application's actions are wired here, above ui, so ui never depends on its wiring.
-            DesktopLauncher.launch(args, ConnectedUi::create);
+            // The real application's actions are wired here, above ui, so ui never depends on its wiring;
+            // the desktop starts libtorch once its window is on screen, logging while the window comes.
+            LoggingStart.inBackground();
+            DesktopLauncher.launch(args, ConnectedUi::create, ModelHeadStart::now);
             return;
         }
         // stdout carries the CLI's JSON alone: a library that prints (jflac does on damaged files)

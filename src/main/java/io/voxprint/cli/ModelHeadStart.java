@@ -1,16 +1,20 @@
 package io.voxprint.cli;
 
+import io.voxprint.common.LoggingStart;
 import io.voxprint.model.RuntimeHeadStart;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides from the raw arguments, before anything else of the command line is loaded, whether the
- * command will run the model, and if so starts libtorch at once ({@link RuntimeHeadStart}); no
- * arguments is the desktop, which always loads the model it has. A guess
+ * command will run the model, and if so starts libtorch at once ({@link RuntimeHeadStart}). A guess
  * that is wrong either way costs nothing but time: a command that needs the model loads it anyway,
  * and one that does not merely started the library.
+ *
+ * <p>The desktop (no arguments) starts it later, with {@link #now} once its window is on screen:
+ * started with the process, libtorch's load took the second core from JavaFX's start and the window
+ * came 1.1 to 1.7 s later (java -jar under Xvfb, 2.4 to 3.0 s against 3.8 to 4.2 s after launch), for
+ * a model ready at the same time (bench/app/launch.sh).
  */
 public final class ModelHeadStart {
     /** The commands that run the model; {@code model} only for {@code model info}. */
@@ -22,16 +26,21 @@ public final class ModelHeadStart {
 
     public static void forArguments(String... args) {
         if (runsTheModel(List.of(args))) {
-            // Logging starts here, before the other thread's first log line: a line logged by one
-            // thread while another configures logging is queued and replayed with a warning on stderr.
-            LoggerFactory.getILoggerFactory();
-            RuntimeHeadStart.start();
+            now();
         }
+    }
+
+    /** Starts libtorch on another thread; idempotent. */
+    public static void now() {
+        // Logging is set up before the other thread's first log line: a line logged by one thread
+        // while another sets up logging is queued and replayed with a warning on stderr.
+        LoggingStart.await();
+        RuntimeHeadStart.start();
     }
 
     static boolean runsTheModel(List<String> args) {
         if (args.isEmpty()) {
-            return true; // the desktop, which loads the model as soon as its window is up
+            return false; // the desktop: it calls now() once its window shows
         }
         if (args.contains("--help") || args.contains("-h") || args.contains("--version") || args.contains("-V")) {
             return false;

@@ -9,9 +9,13 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the window with the application's actions, built on the FX thread with the window's dialogs. */
-    public static void launch(String[] args, Function<DialogService, UiActions> actions) {
-        VoxprintApp.useActions(actions);
+    /**
+     * Opens the window with the application's actions, built on the FX thread with the window's
+     * dialogs; {@code windowShown} runs on the FX thread once the window's first frame is laid out,
+     * before the actions are built.
+     */
+    public static void launch(String[] args, Function<DialogService, UiActions> actions, Runnable windowShown) {
+        VoxprintApp.useActions(actions, windowShown);
         PulseRate.applyDefault();
         Application.launch(VoxprintApp.class, args);
     }

@@ -15,13 +15,16 @@ import javafx.stage.Stage;
 /** The desktop application: one window, sized for 1280x800 and up. */
 public final class VoxprintApp extends Application {
     private static volatile Function<DialogService, UiActions> actionsFactory = dialogs -> UiActions.notConnected();
+    private static volatile Runnable windowShown = () -> { };
 
     /**
      * Called by the launcher before {@link Application#launch}, since JavaFX creates this class itself.
-     * The factory may ask questions (the database's protection) before the window shows.
+     * The factory may ask questions (the database's protection) over the window; {@code shown} runs
+     * once the window's first frame is laid out, before the factory.
      */
-    static void useActions(Function<DialogService, UiActions> factory) {
+    static void useActions(Function<DialogService, UiActions> factory, Runnable shown) {
         actionsFactory = factory;
+        windowShown = shown;
     }
 
     private UiActions actions;
@@ -45,6 +48,7 @@ public final class VoxprintApp extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
+            windowShown.run();
             Platform.runLater(() -> open(scene, dialogs));
         };
         scene.addPostLayoutPulseListener(once[0]);
