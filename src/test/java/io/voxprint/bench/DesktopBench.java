@@ -52,6 +52,9 @@ import javafx.stage.Stage;
 public final class DesktopBench {
     private static final long LIMIT_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final PulseMonitor PULSES = new PulseMonitor();
+    /** System.nanoTime() when the JVM started, to match the gaps against a -Xlog or JFR record */
+    private static final long JVM_START_NANOS = System.nanoTime()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     private static MainWindow window;
     private static final RecordingDialogService DIALOGS = new RecordingDialogService();
 
@@ -69,17 +72,26 @@ public final class DesktopBench {
         private long maxGap;
         private volatile Thread fxThread;
         private final Map<String, Integer> lateSamples = new java.util.concurrent.ConcurrentHashMap<>();
+        private long phaseStart = System.nanoTime();
+        private final List<String> longGaps = new ArrayList<>();
 
         @Override
         public void handle(long now) {
             if (fxThread == null) {
                 fxThread = Thread.currentThread();
-                Thread sampler = new Thread(this::sample, "fx-stall-sampler");
-                sampler.setDaemon(true);
-                sampler.start();
+                // each sample is a safepoint of every Java thread: a run without them shows their cost
+                if (!Boolean.getBoolean("bench.noStallSamples")) {
+                    Thread sampler = new Thread(this::sample, "fx-stall-sampler");
+                    sampler.setDaemon(true);
+                    sampler.start();
+                }
             }
             if (last != 0) {
                 maxGap = Math.max(maxGap, now - last);
+                if (now - last > LATE_NANOS && longGaps.size() < 20) {
+                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending %.2f s into the phase (JVM uptime %.3f s)",
+                            (now - last) / 1e6, (now - phaseStart) / 1e9, (now - JVM_START_NANOS) / 1e9));
+                }
             }
             last = now;
         }
@@ -128,6 +140,14 @@ public final class DesktopBench {
             return ms;
         }
 
+        /** Every gap over 50 ms since the last call (the first 20), with when it ended; on the FX thread. */
+        List<String> longGaps(long nextPhaseStart) {
+            List<String> gaps = List.copyOf(longGaps);
+            longGaps.clear();
+            phaseStart = nextPhaseStart;
+            return gaps;
+        }
+
         /** The most frequent stacks sampled while a pulse was late, since the last call, most frequent first. */
         List<String> lateStacks() {
             List<String> top = lateSamples.entrySet().stream()
@@ -152,15 +172,18 @@ public final class DesktopBench {
         SettingsStore settings = new SettingsStore(home.resolve("settings.json"));
         settings.save(new Settings(model.toString(), "main", null, false, "", false, home.resolve("data").toString()));
         FakeMicrophone.installEndingAfter(take3, 1.0);
-        io.voxprint.cli.ModelHeadStart.forArguments(); // as Main does for the desktop
         io.voxprint.ui.PulseRate.applyDefault(); // as the desktop's launcher does
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
+        // From here as the desktop once its first frame is on screen: libtorch starts, the database
+        // opens, the sections are built; the loading phase ends with the model ready.
+        long loadStart = System.nanoTime();
+        io.voxprint.cli.ModelHeadStart.now();
         UiActions actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), settings,
                 noProtection());
-        long loadStart = System.nanoTime();
         fx(() -> {
+            PULSES.longGaps(loadStart);
             PULSES.start();
             window = VoxprintUi.build(actions, new FxTaskRunner(NamedExecutors.cached("bench-ui-task"), DIALOGS::showError), DIALOGS);
             Stage stage = new Stage();
@@ -282,6 +305,7 @@ public final class DesktopBench {
         out.put("longest_wait_for_provisional_ms", provisional.isEmpty() ? null : longest);
         out.put("first_provisional_after_ms", provisional.isEmpty() ? null : (provisional.get(0) - marks[0]) / 1e6);
         out.put("max_fx_gap_ms", fx(PULSES::phase));
+        out.put("fx_gaps_over_50ms", fx(() -> PULSES.longGaps(System.nanoTime())));
         return out;
     }
 
@@ -296,6 +320,7 @@ public final class DesktopBench {
     private static void phase(Map<String, Object> result, String name, long startNanos) throws Exception {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("max_fx_gap_ms", fx(PULSES::phase));
+        p.put("fx_gaps_over_50ms", fx(() -> PULSES.longGaps(System.nanoTime())));
         p.put("fx_late_stacks", PULSES.lateStacks());
         ThreadSchedule end = ThreadSchedule.now();
         // per thread group: [ms on a core, ms runnable but waiting for one] during the phase
