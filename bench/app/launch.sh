@@ -56,7 +56,7 @@ printf '{"modelFile": "%s", "modelRevision": "main", "asNorm": false, "inputDevi
   "$MODEL" > "$home/.config/voxprint/settings.json"
 # the database exists and the model's facts are known, as on any start after the first
 run_home java -Duser.home="$home" -jar target/voxprint.jar model info --model "$MODEL" > /dev/null
-java -cp "$CP" io.voxprint.bench.UnprotectedDatabase "$home/.local/share/voxprint/voxprint.db" > /dev/null
+run_home java -Duser.home="$home" -jar target/voxprint.jar keys init --none > /dev/null
 echo "load average before: $(load_average)"
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r voxprint $(xvfb-run -a -s "-screen 0 1280x1024x24" bash "$0" --one "$home")"
