@@ -228,6 +228,39 @@ if [ "$CDS" = 1 ]; then
 else
   echo "[installer] note: no AppCDS archive (VOXPRINT_NO_CDS=1, or the fixture model or audio is missing)"
 fi
+
+# --- 4c. The desktop's class list, lib/app/cds/desktop.classlist: the image's own launcher shows the
+# real window under Xvfb, on the fixture model, until the model is loaded. cds-train.sh makes the
+# desktop's archive from the list wherever the app is installed, with no display. Without xvfb-run
+# (or if the window fails) the list is left out and the archive holds the command line's classes only.
+if [ "$CDS" = 1 ] && command -v xvfb-run >/dev/null; then
+  step "desktop class list"
+  list="$IMAGE/lib/app/cds/desktop.classlist"
+  list_home="$WORK/classlist-home"
+  rm -rf "$list_home" "$list"
+  mkdir -p "$list_home/.config/voxprint"
+  printf '{"modelFile": "%s", "modelRevision": "main", "asNorm": false, "inputDevice": "", "keepAudio": false}\n' \
+    "$IMAGE/lib/app/cds/ecapa2-fixture.pt" > "$list_home/.config/voxprint/settings.json"
+  list_env=(env -i PATH=/usr/bin:/bin HOME="$list_home" LANG=C.UTF-8 HF_HUB_OFFLINE=1)
+  if "${list_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$list_home" "$IMAGE/bin/$APP_NAME" keys init --none \
+       > "$WORK/classlist.log" 2>&1 \
+     && "${list_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$list_home -XX:DumpLoadedClassList=$list" \
+       timeout 180 xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
+         "$1" > /dev/null 2>&1 & app=$!
+         until grep -q "Ecapa2Model - Loaded" "$2" 2>/dev/null; do
+           kill -0 $app 2>/dev/null || exit 3
+           sleep 0.2
+         done
+         kill $app; wait $app 2>/dev/null; exit 0' _ "$IMAGE/bin/$APP_NAME" "$list_home/.local/state/voxprint/voxprint.log" \
+       >> "$WORK/classlist.log" 2>&1 \
+     && [ -s "$list" ]; then
+    echo "[installer] desktop class list: $(wc -l < "$list") classes"
+  else
+    echo "[installer] note: no desktop class list (the window did not load its model): $(tail -3 "$WORK/classlist.log")"
+    rm -f "$list"
+  fi
+  rm -rf "$list_home"
+fi
 echo "[installer] app image: $IMAGE ($(du -sm "$IMAGE" | cut -f1) MB)"
 
 # --- 5. The Debian package, from the app image.
@@ -265,7 +298,7 @@ if [ "$CDS" = 1 ]; then
   step "AppCDS archive"
   sh "$IMAGE/lib/app/cds/cds-train.sh" 2>"$WORK/cds.log" \
     || die "the AppCDS training run failed: $(tail -5 "$WORK/cds.log")"
-  echo "[installer] AppCDS archive: $(du -m "$IMAGE/lib/app/voxprint.jsa" | cut -f1) MB"
+  echo "[installer] AppCDS archives: $(cd "$IMAGE/lib/app" && du -m voxprint*.jsa | tr '\t\n' ' ')(MB)"
 fi
 step ""
 echo "[installer] total $(( $(date +%s) - build_start ))s"

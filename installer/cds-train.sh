@@ -1,17 +1,24 @@
 #!/bin/sh
-# Writes lib/app/voxprint.jsa, the class-data archive the launcher maps at every start (about a
-# tenth of a second less per command, docs/performance.md), for the installation this script sits in.
-# The JVM (17) accepts such an archive only on the exact class path it was made with, so it is made
-# where the app is installed: by the .deb's postinst, and by installer/build.sh for the app image.
-# An archive made elsewhere and moved was refused, with a warning on every start.
-# Trained on one offline embed of the small fixture model shipped beside this script, with the
-# launcher's own class path and options, in a throwaway home. Without an archive the app starts
-# without one, silently.
+# Writes the class-data archives the launcher maps at every start, for the installation this script
+# sits in (docs/performance.md and docs/installing.md for what they save):
+# - lib/app/voxprint-base.jsa, a static archive of the classes the desktop loaded at build time (the
+#   list lib/app/cds/desktop.classlist: JavaFX, the sections, DJL, SQLite, ours), made here from the
+#   list alone, so no window is needed;
+# - lib/app/voxprint.jsa on top of it, a dynamic archive of what one offline embed of the small fixture
+#   model shipped beside this script loads besides (the command line).
+# The launcher names only voxprint.jsa; the JVM finds the base through the path recorded in it.
+# The JVM (17) accepts such archives only on the exact class path they were made with, so they are
+# made where the app is installed: by the .deb's postinst, and by installer/build.sh for the app image.
+# An archive made elsewhere and moved was refused, with a warning on every start. Without a class
+# list (an image built without a display) the embed's archive is made on the JDK's own. Without an
+# archive the app starts without one, silently.
 set -eu
 APP="$(cd "$(dirname "$0")/.." && pwd)"   # lib/app, the launcher's $APPDIR
 ROOT="$(cd "$APP/../.." && pwd)"
 CFG="$APP/voxprint.cfg"
 JSA="$APP/voxprint.jsa"
+BASE="$APP/voxprint-base.jsa"
+LIST="$APP/cds/desktop.classlist"
 
 classpath="$(sed -n 's/^app\.classpath=//p' "$CFG" | sed "s#\\\$APPDIR#$APP#g" | paste -sd: -)"
 main="$(sed -n 's/^app\.mainclass=//p' "$CFG")"
@@ -29,9 +36,22 @@ done <<EOF
 $(sed -n 's/^java-options=//p' "$CFG" | sed "s#\\\$APPDIR#$APP#g")
 EOF
 
-rm -f "$JSA"
+rm -f "$JSA" "$BASE"
+on_base=""
+if [ -s "$LIST" ]; then
+  # classes of the list missing here (the build's own tools) are skipped with a warning, not an error
+  if env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 "$ROOT/lib/runtime/bin/java" -Xshare:dump \
+       "-XX:SharedClassListFile=$LIST" "-XX:SharedArchiveFile=$BASE" "$@" -cp "$classpath" >"$home/dump.log" 2>&1 \
+     && [ -s "$BASE" ]; then
+    chmod 644 "$BASE"
+    on_base="-XX:SharedArchiveFile=$BASE"
+  else
+    echo "cds-train: no desktop archive: $(tail -3 "$home/dump.log")" >&2
+    rm -f "$BASE"
+  fi
+fi
 env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 HF_HUB_OFFLINE=1 \
-  "$ROOT/lib/runtime/bin/java" "-XX:ArchiveClassesAtExit=$JSA" "-Duser.home=$home" "-Djava.io.tmpdir=$home" \
+  "$ROOT/lib/runtime/bin/java" ${on_base:+"$on_base"} "-XX:ArchiveClassesAtExit=$JSA" "-Duser.home=$home" "-Djava.io.tmpdir=$home" \
   "$@" -cp "$classpath" "$main" \
   embed --model "$APP/cds/ecapa2-fixture.pt" --db "$home/cds.db" "$APP/cds/alice-1.wav" >/dev/null
 [ -s "$JSA" ]

@@ -113,6 +113,17 @@ check_install() {
   else
     fail "$label: the class-data archive is missing or unusable here: $out"
   fi
+  # the desktop's archive underneath, made at install from the class list the build recorded
+  if [ -s "$appdir/cds/desktop.classlist" ]; then
+    if out="$(JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:cds=info" "$launcher" --version 2>&1)" \
+       && grep -q "Opened archive .*/voxprint-base.jsa" <<<"$out"; then
+      pass "$label: the launcher maps the desktop's class-data archive ($(du -m "$appdir/voxprint-base.jsa" | cut -f1) MB, $(wc -l < "$appdir/cds/desktop.classlist") classes listed)"
+    else
+      fail "$label: the desktop's class-data archive is missing or not mapped: $(grep -i 'cds' <<<"$out" | tail -3)"
+    fi
+  else
+    note "$label: no desktop class list in the build (made only where xvfb-run is available)"
+  fi
 
   section "$label: main window under Xvfb"
   if command -v xvfb-run >/dev/null && command -v xwininfo >/dev/null; then

@@ -5,7 +5,8 @@
 # viewable (xwininfo, polled every 10 ms) and until the log says the model is loaded; then the load
 # average. Next to it, in the same rounds: a bare JavaFX window's time to shown (StartupBench empty),
 # the floor of any JavaFX application on this machine.
-#   bench/app/launch.sh [rounds] [standin]   (JAVA_OPTS adds JVM options to Voxprint's launch, JAR
+#   bench/app/launch.sh [rounds] [standin]   (JAVA_OPTS adds JVM options to Voxprint's launch, LAUNCHER
+#                                          runs an installed launcher instead of java -jar, JAR
 #                                          times another build of the jar)
 source "$(dirname "$0")/../common.sh"
 if [ "${1:-}" = --one ]; then
@@ -23,8 +24,12 @@ one_launch() {
   local start window="" ready="" pid log="$home/.local/state/voxprint/voxprint.log"
   : > "$log"
   start=$(date +%s%3N)
-  # shellcheck disable=SC2086
-  run_home java -Duser.home="$home" ${JAVA_OPTS:-} -jar "${JAR:-target/voxprint.jar}" > /dev/null 2>&1 &
+  if [ -n "${LAUNCHER:-}" ]; then
+    run_home env JAVA_TOOL_OPTIONS="-Duser.home=$home ${JAVA_OPTS:-}" "$LAUNCHER" > /dev/null 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    run_home java -Duser.home="$home" ${JAVA_OPTS:-} -jar "${JAR:-target/voxprint.jar}" > /dev/null 2>&1 &
+  fi
   pid=$!
   for _ in $(seq 1 6000); do
     if [ -z "$window" ] && xwininfo -name Voxprint 2>/dev/null | grep -q "Map State: IsViewable"; then
