@@ -84,48 +84,58 @@ public final class EnrollView extends HBox {
         setPadding(new Insets(4));
     }
 
+    /**
+     * One take: its mark, name, quality figures and a Remove button. The nodes are made once per cell
+     * and bound to whichever take the cell shows: the list calls updateItem for every cell whenever a
+     * take is added, and building the nodes anew each time was a good part of the first import's work
+     * on the FX thread.
+     */
     private static final class TakeCell extends ListCell<EnrollViewModel.TakeRow> {
-        private final EnrollViewModel vm;
+        private final Label mark = new Label();
+        private final Label label = new Label();
+        private final Label speech = new Label();
+        private final Label clip = new Label();
+        private final Label snr = new Label();
+        private final Label reasons = new Label();
+        private final Button remove = new Button("Remove");
+        private final HBox box;
 
         TakeCell(EnrollViewModel vm) {
-            this.vm = vm;
+            mark.getStyleClass().add("take-mark");
+            mark.setMinWidth(22);
+            label.getStyleClass().add("take-label");
+            reasons.setWrapText(true);
+            reasons.getStyleClass().add("hint");
+            remove.getStyleClass().add("small");
+            remove.setOnAction(e -> {
+                if (getItem() != null) {
+                    vm.removeTake(getItem());
+                }
+            });
+            VBox text = new VBox(2, label, new HBox(16, speech, clip, snr), reasons);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            box = new HBox(8, mark, text, remove);
+            box.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override
         protected void updateItem(EnrollViewModel.TakeRow row, boolean empty) {
             super.updateItem(row, empty);
-            textProperty().unbind();
+            for (Label l : new Label[] {mark, speech, clip, snr, reasons}) {
+                l.textProperty().unbind();
+            }
+            setText(null);
             if (empty || row == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label mark = new Label();
             mark.textProperty().bind(javafx.beans.binding.Bindings.when(row.assessingProperty()).then("\u2026")
                     .otherwise(javafx.beans.binding.Bindings.when(row.acceptableProperty()).then("\u2714").otherwise("\u2716")));
-            mark.getStyleClass().add("take-mark");
-            mark.setMinWidth(22);
-            Label label = new Label(row.take().label());
-            label.getStyleClass().add("take-label");
-            Label speech = new Label();
+            label.setText(row.take().label());
             speech.textProperty().bind(row.netSpeechProperty());
-            Label clip = new Label();
             clip.textProperty().bind(row.clippingProperty());
-            Label snr = new Label();
             snr.textProperty().bind(row.snrProperty());
-            Label reasons = new Label();
             reasons.textProperty().bind(row.reasonsProperty());
-            reasons.setWrapText(true);
-            reasons.getStyleClass().add("hint");
-            HBox figures = new HBox(16, speech, clip, snr);
-            Button remove = new Button("Remove");
-            remove.getStyleClass().add("small");
-            remove.setOnAction(e -> vm.removeTake(row));
-            VBox text = new VBox(2, label, figures, reasons);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox box = new HBox(8, mark, text, remove);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
             setGraphic(box);
         }
     }

@@ -1,0 +1,96 @@
+package io.voxprint.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.voxprint.testing.LargeHeadlessScreen;
+import io.voxprint.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Enroll page's list of takes: each cell keeps its nodes and is bound to whichever take it shows,
+ * so after takes are added and removed every row still shows its own take, and Remove removes that one.
+ */
+@ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
+class TakeListTest {
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void everyRowShowsItsOwnTakeAndRemovesIt(FxRobot robot) throws Exception {
+        for (String name : List.of("anna.wav", "ben.wav", "chiara.wav")) {
+            dialogs.fileAnswers.add(Files.createFile(dir.resolve(name)));
+        }
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            window[0] = DemoActions.window(stage, dir.resolve("settings.json"), true, dialogs, 1280, 800);
+            stage.show();
+        });
+        robot.interact(() -> ((Button) window[0].lookup("#import-button")).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).equals(List.of(
+                "\u2716 anna.wav", "\u2716 ben.wav", "\u2716 chiara.wav")));
+
+        robot.interact(() -> removeButtonOf(window[0], "ben.wav").fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).equals(List.of("\u2716 anna.wav", "\u2716 chiara.wav")));
+
+        robot.interact(() -> removeButtonOf(window[0], "anna.wav").fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).equals(List.of("\u2716 chiara.wav")));
+        assertEquals("Only 2.1 s of speech; 5 s or more is better. Background noise is high (SNR 9 dB).",
+                WaitForAsyncUtils.asyncFx(() -> ((Label) cells(window[0]).get(0).lookup(".hint")).getText()).get());
+    }
+
+    /** Mark and name of every cell that shows a take, top to bottom, read on the FX thread. */
+    private static List<String> shown(MainWindow window) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> cells(window).stream()
+                .map(c -> ((Label) c.lookup(".take-mark")).getText() + " " + ((Label) c.lookup(".take-label")).getText())
+                .toList()).get();
+    }
+
+    private static List<ListCell<?>> cells(MainWindow window) {
+        ListView<?> list = (ListView<?>) window.lookup("#enroll-takes");
+        List<ListCell<?>> cells = new java.util.ArrayList<>();
+        for (Node n : list.lookupAll(".list-cell")) {
+            ListCell<?> c = (ListCell<?>) n;
+            if (!c.isEmpty() && c.getGraphic() != null && c.isVisible()) {
+                cells.add(c);
+            }
+        }
+        cells.sort(java.util.Comparator.comparingInt(ListCell::getIndex));
+        return cells;
+    }
+
+    private static Button removeButtonOf(MainWindow window, String take) {
+        for (ListCell<?> cell : cells(window)) {
+            if (((Label) cell.lookup(".take-label")).getText().equals(take)) {
+                for (Node n : cell.lookupAll(".button")) {
+                    if (n instanceof Button b && b.getText().equals("Remove")) {
+                        return b;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no row for " + take);
+    }
+}
