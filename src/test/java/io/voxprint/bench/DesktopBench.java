@@ -69,6 +69,7 @@ public final class DesktopBench {
     static final class PulseMonitor extends AnimationTimer {
         private static final long LATE_NANOS = 50_000_000L;
         private volatile long last;
+        private volatile long pulses;
         private long maxGap;
         private volatile Thread fxThread;
         private final Map<String, Integer> lateSamples = new java.util.concurrent.ConcurrentHashMap<>();
@@ -86,6 +87,7 @@ public final class DesktopBench {
                     sampler.start();
                 }
             }
+            pulses++;
             if (last != 0) {
                 maxGap = Math.max(maxGap, now - last);
                 if (now - last > LATE_NANOS && longGaps.size() < 20) {
@@ -131,6 +133,11 @@ public final class DesktopBench {
                         .append('.').append(stack[i].getMethodName());
             }
             return key.toString();
+        }
+
+        /** How many pulses there were so far. */
+        long pulses() {
+            return pulses;
         }
 
         /** Ends the phase (on the FX thread): its longest gap in ms. */
@@ -238,7 +245,9 @@ public final class DesktopBench {
             return null;
         });
         await("the Features page is shown", () -> find("#features-status") != null && find("#features-status").isVisible());
-        fx(() -> null); // a pulse after the page's first layout
+        // the page's first frame drawn: the pulse that lays it out and draws it has ended when the next one starts
+        long shownAt = PULSES.pulses();
+        await("the Features page is drawn", () -> PULSES.pulses() >= shownAt + 2);
         phase(result, "features_page", pageStart);
         long featuresStart = System.nanoTime();
         fx(() -> {

@@ -15,6 +15,7 @@ import io.voxprint.store.VoiceprintStore;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.common.FxTaskRunner;
+import io.voxprint.ui.components.DifferenceMap;
 import io.voxprint.ui.components.Heatmap;
 import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.components.SpeakerMapView;
@@ -340,9 +341,13 @@ class DesktopAppTest {
         // Compare with bob-4: per-label cosines, the embedding's equal to Python's.
         robot.clickOn("#features-as-b");
         importFiles(robot, "bob-4.wav");
+        // the Compare tab is built when first shown: here after both takes are in
+        until("bob-4 is shown as the second take", () -> text(robot, "#features-status").equals("Showing bob-4.wav as the second take."));
+        robot.interact(() -> robot.lookup("#features-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         GridPane cosines = robot.lookup("#compare-cosines").queryAs(GridPane.class);
         until("the cosines are listed", () -> cosines.getChildren().size() == 10);
         double embeddingCosine = cosineShownFor(cosines, "embedding");
+        until("the difference map is drawn", () -> robot.lookup("#compare-difference").queryAs(DifferenceMap.class).grid() != null);
         assertEquals(PythonReference.cosine(python.embedding("alice-4.wav"), python.embedding("bob-4.wav")), embeddingCosine, 1e-3);
 
         // Speaker map: the three speakers and this recording.

@@ -59,13 +59,25 @@ public final class FeaturesView extends VBox {
 
         // The tabs fill the window below the recorder and each scrolls on its own, so a tall tab
         // never leaves empty space under a short one.
+        // Compare and Speaker map are built when first shown: the page opens with one tab to build and
+        // draw, not three (the chart alone is a good part of a first opening on the FX thread).
         TabPane tabs = new TabPane(new Tab("Take", scroll("features-take-scroll", takeTab(), false)),
-                new Tab("Compare", scroll("features-compare-scroll", compareTab(), false)),
-                new Tab("Speaker map", scroll("features-map-scroll", mapTab(), true)));
+                lazyTab("Compare", () -> scroll("features-compare-scroll", compareTab(), false)),
+                lazyTab("Speaker map", () -> scroll("features-map-scroll", mapTab(), true)));
         tabs.setId("features-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(title, recorder, statusRow, tabs);
+    }
+
+    private static Tab lazyTab(String title, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
     }
 
     private static ScrollPane scroll(String id, Node content, boolean fillHeight) {
@@ -136,6 +148,7 @@ public final class FeaturesView extends VBox {
         label.valueProperty().bindBidirectional(vm.compareLabelProperty());
         vm.compareLabelProperty().addListener(o -> refreshCompare());
         vm.takeBProperty().addListener(o -> refreshCompare());
+        refreshCompare(); // the tab may be built after both takes were inspected
         Label hint = new Label("Inspect a first take (A), then switch on \"second take\" and record or import another (B).");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
@@ -144,6 +157,7 @@ public final class FeaturesView extends VBox {
         grid.setVgap(4);
         grid.addRow(0, new Label("Take A"), new Label("Take B"), new Label("A \u2212 B"));
         grid.addRow(1, compareA, compareB, difference);
+        difference.setId("compare-difference");
         for (Heatmap h : new Heatmap[] {compareA, compareB, difference}) {
             h.setPrefSize(330, 220);
             GridPane.setHgrow(h, Priority.ALWAYS);
@@ -157,7 +171,7 @@ public final class FeaturesView extends VBox {
         cosTable.setId("compare-cosines");
         cosTable.setHgap(16);
         cosTable.setVgap(4);
-        vm.cosines().addListener((javafx.collections.ListChangeListener<FeaturesViewModel.LabelCosine>) c -> {
+        Runnable fillCosines = () -> {
             cosTable.getChildren().clear();
             int col = 0;
             for (FeaturesViewModel.LabelCosine lc : vm.cosines()) {
@@ -168,7 +182,9 @@ public final class FeaturesView extends VBox {
                 cosTable.add(value, col, 1);
                 col++;
             }
-        });
+        };
+        fillCosines.run(); // the tab may be built after both takes were inspected
+        vm.cosines().addListener((javafx.collections.ListChangeListener<FeaturesViewModel.LabelCosine>) c -> fillCosines.run());
         Label noCos = new Label("Shown once both takes are inspected.");
         noCos.getStyleClass().add("hint");
         noCos.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.cosines()));
