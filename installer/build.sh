@@ -128,8 +128,8 @@ mkdir -p "$jni_021"
 cp "$WORK/jni/libdjl_torch.so" "$jni_021/$djl_version-libdjl_torch.so"
 mv "$WORK/jni/libdjl_torch.so" "$WORK/input/pytorch/$djl_version-libdjl_torch.so"
 cp "$TARGET/voxprint.jar" "$WORK/input/"
-# What makes the class-data archive (step 5b and the .deb's postinst): installer/cds-train.sh, the
-# fixture model and a short voice, in lib/app/cds (0.4 MB).
+# What makes the class-data archives (step 5b and the .deb's postinst): installer/cds-train.sh, the
+# fixture model and a short voice, in lib/app/cds (0.4 MB), and the desktop's class list (step 4c).
 CDS_MODEL="$ROOT/src/test/resources/model/ecapa2-fixture.pt"
 CDS_WAV="$ROOT/src/test/resources/e2e/alice-1.wav"
 CDS=0
@@ -216,11 +216,12 @@ for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
   --dest "$OUT/image"
 IMAGE="$OUT/image/$APP_NAME"
 
-# --- 4b. Class-data sharing: the classes one real command loads (picocli, Jackson, DJL, SQLite, the
-# audio decoders, ours), parsed and verified once and mapped from lib/app/voxprint.jsa at every start
-# (docs/performance.md for what it saves). The JVM accepts the archive only on the class path it was
-# made with, so it is made where the app runs: for the app image here (step 5b), for the .deb by its
-# postinst in /opt (installer/cds-train.sh). A missing archive is skipped silently.
+# --- 4b. Class-data sharing: the classes the desktop (step 4c) and one real command load (JavaFX,
+# picocli, Jackson, DJL, SQLite, the audio decoders, ours), parsed and verified once and mapped from
+# lib/app/voxprint.jsa and the base it names at every start (docs/performance.md for what it saves).
+# The JVM accepts the archives only on the class path they were made with, so they are made where the
+# app runs: for the app image here (step 5b), for the .deb by its postinst in /opt
+# (installer/cds-train.sh). A missing archive is skipped silently.
 if [ "$CDS" = 1 ]; then
   # after the launcher's other JVM options, in its [JavaOptions] section
   last="$(grep -n '^java-options=' "$IMAGE/lib/app/$APP_NAME.cfg" | tail -1 | cut -d: -f1)"

@@ -1,8 +1,8 @@
 package io.voxprint;
 
 import io.voxprint.cli.ModelHeadStart;
-import io.voxprint.common.LoggingStart;
 import io.voxprint.cli.VoxprintCli;
+import io.voxprint.common.LoggingStart;
 import io.voxprint.ui.DesktopLauncher;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.PrintStream;
