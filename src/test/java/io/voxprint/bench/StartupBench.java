@@ -16,6 +16,8 @@ import javafx.stage.Stage;
  * in it (the window opens the database after its first frame), with the unchanged {@link VoxprintApp}. Run it under
  * a display (xvfb-run). With the argument {@code empty} it shows an empty 1280x800 window instead: the
  * same figures for bare JavaFX, the floor any JavaFX application starts from. Prints one JSON line and exits.
+ * With {@code bare-window} it shows an empty window titled "Voxprint" and stays open: bench/app/launch.sh
+ * times it from the launch exactly as it times the application's window.
  */
 public final class StartupBench {
 
@@ -23,6 +25,15 @@ public final class StartupBench {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bare-window")) {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setTitle("Voxprint");
+                stage.setScene(new Scene(new Pane(), 1280, 800));
+                stage.show();
+            });
+            return;
+        }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long[] marks = new long[4];
         boolean empty = args.length > 0 && args[0].equals("empty");
