@@ -70,7 +70,11 @@ public final class MainWindow extends BorderPane {
 
     private void show() {
         Node node = vm.isModelAvailable() ? built.computeIfAbsent(vm.sectionProperty().get(), this::build) : firstStart;
-        content.getChildren().setAll(node);
+        // Putting the shown node back would lay it out and draw it anew: on the software renderer, a
+        // repaint of the whole middle of the window just as the model finishes loading.
+        if (current() != node) {
+            content.getChildren().setAll(node);
+        }
     }
 
     private Node build(Section s) {
