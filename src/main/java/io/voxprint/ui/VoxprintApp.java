@@ -8,8 +8,8 @@ import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 /** The desktop application: one window, sized for 1280x800 and up. */
@@ -38,8 +38,9 @@ public final class VoxprintApp extends Application {
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        // JavaFX's own style until the sections come: parsing ours is part of what the window need not wait for
-        Scene scene = new Scene(new StackPane(new Label("Opening the voiceprint database...")), 1280, 800);
+        // A Text, not a Label: the first control makes JavaFX read its whole default style sheet (modena),
+        // and neither that nor ours is needed for this first frame.
+        Scene scene = new Scene(new StackPane(new Text("Opening the voiceprint database...")), 1280, 800);
         stage.setTitle("Voxprint");
         stage.setMinWidth(960);
         stage.setMinHeight(640);
