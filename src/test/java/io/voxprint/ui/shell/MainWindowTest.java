@@ -9,6 +9,7 @@ import io.voxprint.ui.values.ModelStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,12 +39,14 @@ class MainWindowTest {
     @Test
     void theShownSectionIsLeftInPlaceWhenTheModelFinishesLoading() throws Exception {
         Node shown = fx(window::current);
-        WaitForAsyncUtils.waitForFxEvents();
+        StackPane container = (StackPane) window.lookup("#content");
+        // the first frames lay the window out; from then on only a change inside the container asks for a layout
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !container.isNeedsLayout()));
         // Put back, the section would be laid out and drawn anew (on the software renderer, a repaint of the
         // whole middle of the window as the model becomes ready); its container would then need a layout.
         boolean containerNeedsLayout = fx(() -> {
             vm.modelProperty().set(Optional.of(new ModelStatus("ECAPA2", "local file", "forward(audio, label)")));
-            return ((StackPane) window.lookup("#content")).isNeedsLayout();
+            return container.isNeedsLayout();
         });
         assertFalse(containerNeedsLayout, "the section was taken out and put back");
         assertSame(shown, fx(window::current));
