@@ -147,6 +147,17 @@ public final class DesktopBench {
             return ms;
         }
 
+        /**
+         * Ends the phase (on the FX thread): its longest gap and every gap over 50 ms, taken together so
+         * that a gap ending between the two is not counted in one phase's list and the next one's longest.
+         */
+        Map<String, Object> endPhase() {
+            Map<String, Object> stalls = new LinkedHashMap<>();
+            stalls.put("max_fx_gap_ms", phase());
+            stalls.put("fx_gaps_over_50ms", longGaps(System.nanoTime()));
+            return stalls;
+        }
+
         /** Every gap over 50 ms since the last call (the first 20), with when it ended; on the FX thread. */
         List<String> longGaps(long nextPhaseStart) {
             List<String> gaps = List.copyOf(longGaps);
@@ -313,8 +324,7 @@ public final class DesktopBench {
         out.put("provisional_intervals_ms", intervals);
         out.put("longest_wait_for_provisional_ms", provisional.isEmpty() ? null : longest);
         out.put("first_provisional_after_ms", provisional.isEmpty() ? null : (provisional.get(0) - marks[0]) / 1e6);
-        out.put("max_fx_gap_ms", fx(PULSES::phase));
-        out.put("fx_gaps_over_50ms", fx(() -> PULSES.longGaps(System.nanoTime())));
+        out.putAll(fx(PULSES::endPhase));
         return out;
     }
 
@@ -328,8 +338,7 @@ public final class DesktopBench {
 
     private static void phase(Map<String, Object> result, String name, long startNanos) throws Exception {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("max_fx_gap_ms", fx(PULSES::phase));
-        p.put("fx_gaps_over_50ms", fx(() -> PULSES.longGaps(System.nanoTime())));
+        p.putAll(fx(PULSES::endPhase));
         p.put("fx_late_stacks", PULSES.lateStacks());
         ThreadSchedule end = ThreadSchedule.now();
         // per thread group: [ms on a core, ms runnable but waiting for one] during the phase
