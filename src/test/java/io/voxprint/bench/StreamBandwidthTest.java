@@ -2,6 +2,7 @@ package io.voxprint.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,14 @@ class StreamBandwidthTest {
         assertArrayEquals(new float[] {0, 2, 3, 4, 0}, c);
         StreamBandwidth.triad(a, b, c, 0, 5);
         assertArrayEquals(new float[] {10, 26, 39, 52, 50}, a); // b + 3 * c
+    }
+
+    @Test
+    void aMeasurementPassesItsOwnCheckOfTheArrays() throws Exception {
+        // small arrays (the real ones are 256 MiB and up): the trials and STREAM's check of the results
+        StreamBandwidth.Result r = StreamBandwidth.measure(4 * MIB, 0, 2);
+        assertTrue(r.copyGbs() > 0 && r.triadGbs() > 0, r.describe());
+        assertEquals(4 * MIB, r.arrayBytes());
+        assertEquals(2, r.threads());
     }
 }
