@@ -25,8 +25,8 @@ load_average() {
   cut -d' ' -f1-3 /proc/loadavg
 }
 
-# The installed launcher's heap and memory options (installer/heap-options), for benches that stand
-# for the installed app.
-installed_heap_options() {
-  grep -v -e '^#' -e '^[[:space:]]*$' installer/heap-options
+# The installed launcher's heap, memory and compiler options (installer/jvm-options), for benches that
+# stand for the installed app.
+installed_jvm_options() {
+  grep -v -e '^#' -e '^[[:space:]]*$' installer/jvm-options
 }

@@ -199,10 +199,11 @@ JAVA_OPTIONS=(
   '-Djna.boot.library.path=$APPDIR/native'
   '-Djna.nounpack=true'
 )
-# Heap and memory: shared with the benches that measure an installed desk's start.
+# Heap, memory and compiler (installer/jvm-options): shared with tools/dev.sh run and the benches that
+# stand for the installed app.
 while IFS= read -r o; do
   [[ -z "$o" || "$o" == \#* ]] || JAVA_OPTIONS+=("$o")
-done < "$ROOT/installer/heap-options"
+done < "$ROOT/installer/jvm-options"
 jopts=()
 for o in "${JAVA_OPTIONS[@]}"; do jopts+=(--java-options "$o"); done
 "$JAVA_HOME/bin/jpackage" --type app-image \

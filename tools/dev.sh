@@ -34,7 +34,9 @@ case "${1:-}" in
     shift
     install_missing
     [ -f target/voxprint.jar ] || mvn -B -q package -DskipTests
-    exec java -jar target/voxprint.jar "$@"
+    # the installed launcher's JVM options (heap, memory, compiler), so that the desktop starts as installed
+    mapfile -t options < <(grep -v -e '^#' -e '^[[:space:]]*$' installer/jvm-options)
+    exec java "${options[@]}" -jar target/voxprint.jar "$@"
     ;;
   test)
     install_missing

@@ -32,7 +32,7 @@ E2E=src/test/resources/e2e
 LOAD_BEFORE=$(load_average)
 # the installed launcher's heap options; BENCH_JVM_OPTS adds others (a GC log, a profiler) or overrides
 # shellcheck disable=SC2046,SC2086
-DJL_OFFLINE=true java $(installed_heap_options) -Dlogback.configurationFile=bench/logback-bench.xml \
+DJL_OFFLINE=true java $(installed_jvm_options) -Dlogback.configurationFile=bench/logback-bench.xml \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
   -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false ${BENCH_JVM_OPTS:-} -cp "$CP" io.voxprint.bench.DesktopBench \
   "$MODEL" "$OUT/take-3s-16k.wav" "$OUT/take-10s-16k.wav" "$E2E/alice-1.wav" "$E2E/alice-2.wav" "$E2E/alice-3.wav" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # From launch to window to a loaded model, as a user starts the desktop: `java -jar target/voxprint.jar`
-# under Xvfb (software rendering), an existing database and a model whose facts are known (a second
+# with the launcher's JVM options (as `tools/dev.sh run`) under Xvfb (software rendering), an existing database and a model whose facts are known (a second
 # start). Prints, per round, the milliseconds from the launch until its window is mapped (X's MapNotify,
 # read from xev) and until the log says the model is loaded; then the load
 # average. Next to it, in the same rounds, the floor of any JavaFX application on this machine: an empty
@@ -46,8 +46,9 @@ one_launch() {
   elif [ -n "${LAUNCHER:-}" ]; then
     run_home env JAVA_TOOL_OPTIONS="-Duser.home=$home ${JAVA_OPTS:-}" "$LAUNCHER" > /dev/null 2>&1 &
   else
-    # shellcheck disable=SC2086
-    run_home java -Duser.home="$home" ${JAVA_OPTS:-} -jar "${JAR:-target/voxprint.jar}" > /dev/null 2>&1 &
+    # as tools/dev.sh run starts it: the installed launcher's JVM options
+    # shellcheck disable=SC2046,SC2086
+    run_home java -Duser.home="$home" $(installed_jvm_options) ${JAVA_OPTS:-} -jar "${JAR:-target/voxprint.jar}" > /dev/null 2>&1 &
   fi
   pid=$!
   for _ in $(seq 1 1200); do  # at most 60 s

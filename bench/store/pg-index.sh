@@ -19,6 +19,6 @@ mkdir -p "$OUT"
 bench_classpath
 echo "processor: $(processor_name), $(nproc) cores"
 # the fresh desk processes start as the installed app does
-BENCH_DESK_HEAP_OPTS="$(installed_heap_options | paste -sd' ')" \
+BENCH_DESK_HEAP_OPTS="$(installed_jvm_options | paste -sd' ')" \
 java -Xmx3g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.voxprint.bench.PostgresIndexBench \
   "$SPEAKERS" "$REPS" $PORT | tee "$OUT/pg-index-$SPEAKERS.json"
