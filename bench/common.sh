@@ -30,3 +30,25 @@ load_average() {
 installed_jvm_options() {
   grep -v -e '^#' -e '^[[:space:]]*$' installer/jvm-options
 }
+
+# Time stamps taken without polling: spawning xwininfo and grep every 10 ms took so much of the two
+# cores that an empty JavaFX window came about a second later. Readers in the background append
+# "<what> <$EPOCHREALTIME>" lines to a marks file.
+# mark_first_window_map MARKS: "window" at the first MapNotify of a top-level window (inside the display).
+mark_first_window_map() {
+  xev -root -event substructure 2>/dev/null | while read -r line; do
+    case "$line" in MapNotify*) echo "window $EPOCHREALTIME" >> "$1"; break ;; esac
+  done &
+}
+
+# wait_quietly FIFO SECONDS: waits without starting a process (sleep is one), a read with a timeout on
+# an empty FIFO.
+wait_quietly() {
+  read -r -t "$2" <> "$1" || true
+}
+
+# ms_between START MARKS WHAT: the milliseconds from START (an $EPOCHREALTIME) to the mark WHAT, or
+# nothing if there is none.
+ms_between() {
+  awk -v s="$1" -v w="$3" '$1 == w { printf "%d", ($2 - s) * 1000 }' "$2"
+}

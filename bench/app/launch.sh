@@ -21,24 +21,21 @@ if [ "${2:-}" = standin ]; then
   [ -f "$MODEL" ] || "$PY" ../shared/models/make_ecapa2_standin.py "$MODEL"
 fi
 run_home() { env HOME="$home" XDG_CACHE_HOME="$home/.cache" XDG_CONFIG_HOME="$home/.config" "$@"; }
-# Nothing is polled with new processes while the app starts: spawning xwininfo and grep every 10 ms
-# took so much of the two cores that an empty JavaFX window came about a second later. The window's
-# time is stamped by a reader of xev's event stream (the first MapNotify of a top-level window), the
-# model's by a reader of the log (tail -F, which waits on inotify), both with bash's $EPOCHREALTIME.
+# Nothing is polled with new processes while the app starts (bench/common.sh): the window's time is
+# stamped by a reader of xev's events, the model's by a reader of the log (tail -F, which waits on
+# inotify).
 one_launch() {
   local start pid log="$home/.local/state/voxprint/voxprint.log" marks fifo window ready
   : > "$log"
   marks=$(mktemp) fifo=$(mktemp -u)
   mkfifo "$fifo"
-  xev -root -event substructure 2>/dev/null | while read -r line; do
-    case "$line" in MapNotify*) echo "window $EPOCHREALTIME" >> "$marks"; break ;; esac
-  done &
+  mark_first_window_map "$marks"
   if [ -z "${BARE:-}" ]; then
     tail -n +1 -F "$log" 2>/dev/null | while read -r line; do
       case "$line" in *"Ecapa2Model - Loaded"*) echo "ready $EPOCHREALTIME" >> "$marks"; break ;; esac
     done &
   fi
-  read -r -t 0.5 <> "$fifo" || true  # let xev select its events before the launch
+  wait_quietly "$fifo" 0.5  # let xev select its events before the launch
   start=$EPOCHREALTIME
   if [ -n "${BARE:-}" ]; then
     # shellcheck disable=SC2086
@@ -56,14 +53,14 @@ one_launch() {
     [ -n "${BARE:-}" ] && need=1
     [ "$(wc -l < "$marks")" -ge "$need" ] && break
     kill -0 $pid 2>/dev/null || break
-    read -r -t 0.05 <> "$fifo" || true
+    wait_quietly "$fifo" 0.05
   done
   kill $pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
   pkill -P $$ -f "xev -root" 2>/dev/null || true
   pkill -P $$ -f "tail -n +1 -F" 2>/dev/null || true
-  window=$(awk -v s="$start" '$1 == "window" { printf "%d", ($2 - s) * 1000 }' "$marks")
-  ready=$(awk -v s="$start" '$1 == "ready" { printf "%d", ($2 - s) * 1000 }' "$marks")
+  window=$(ms_between "$start" "$marks" window)
+  ready=$(ms_between "$start" "$marks" ready)
   rm -f "$marks" "$fifo"
   echo "{\"window_ms\": ${window:-null}, \"model_loaded_ms\": ${ready:-null}}"
 }
