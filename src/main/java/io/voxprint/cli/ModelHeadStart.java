@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <p>The desktop (no arguments) starts it later, with {@link #now} once its window is on screen:
  * started with the process, libtorch's load took the second core from JavaFX's start and the window
- * came 1.1 to 1.7 s later (java -jar under Xvfb, 2.4 to 3.0 s against 3.8 to 4.2 s after launch), for
- * a model ready at the same time (bench/app/launch.sh).
+ * came 1.1 to 1.7 s later, for a model ready at the same time (bench/app/launch.sh, java -jar under
+ * Xvfb, alternating launches; the bench then polled for the window, which slowed every launch alike).
  */
 public final class ModelHeadStart {
     /** The commands that run the model; {@code model} only for {@code model info}. */
