@@ -45,6 +45,10 @@ class Runner:
         # Python gets the same OpenMP wait policy Voxprint sets for itself (with libgomp's spinning default
         # a Python call under contention took many times longer; see docs/performance.md)
         self.python_env = dict(self.base_env, OMP_WAIT_POLICY="PASSIVE")
+        # Voxprint also sets glibc's allocator for large tensors (model/AllocatorTuning); these rows give
+        # Python the same two settings, through the environment variables glibc reads at start
+        self.python_alloc_env = dict(self.python_env, MALLOC_MMAP_THRESHOLD_=str(32 * 1024 * 1024),
+                                     MALLOC_TRIM_THRESHOLD_=str(2 ** 31 - 1))
 
     def timed(self, cmd, env=None):
         """(wall seconds, peak RSS MB, [(seconds since start, stdout line)])"""
@@ -177,6 +181,7 @@ def main():
                          ("C1 only", ["-XX:TieredStopAtLevel=1"], {}),
                          ("AppCDS + C1 only", ["-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1"], {}),
                          ("libgomp's default wait policy", ["-D" + "voxprint.omp.waitPolicy="], {}),
+                         ("glibc's default allocator", ["-Dvoxprint.malloc.tune=false"], {}),
                          ("1 intra-op thread", ["-Dai.djl.pytorch.num_threads=1"], {})]
         for rnd in range(a.rounds):
             print("== round %d, load average %s" % (rnd + 1, loadavg()), flush=True)
@@ -186,6 +191,9 @@ def main():
                 java = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), one], opts), env)
                 results.setdefault("embedding_max_abs_diff", {})[name] = agreement(java, py)
                 add("embed 3 s, one shot" + ("" if name == "as shipped" else " [%s]" % name), java, py)
+                if name == "as shipped":
+                    add("embed 3 s, one shot [Python also with Voxprint's allocator settings]", java,
+                        r.timed([PY, os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one], r.python_alloc_env))
                 limit = onednn_limit(r.cache)
                 if name == "as shipped" and limit:
                     # like for like: Python's oneDNN held to the instruction set Voxprint's convolution check chose
@@ -210,12 +218,15 @@ def main():
             # many files: per-file pace from the times the result lines appear
             j = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db()] + many))
             p = r.python([os.path.join(HERE, "py_many.py"), a.model] + many)
-            for key, res in (("java", j), ("python", p)):
+            pa = r.timed([PY, os.path.join(HERE, "py_many.py"), a.model] + many, r.python_alloc_env)
+            for key, res in (("java", j), ("python", p), ("python, allocator settings", pa)):
                 times = [t for t, _ in res[2]]
                 assert len(times) == len(many), (key, res[2])
             pace = lambda res: (res[2][-1][0] - res[2][0][0]) / (len(res[2]) - 1)
             add("%d files of 3 s, whole process" % len(many), j, p)
             add("%d files of 3 s, steady state per file" % len(many), (pace(j), j[1]), (pace(p), p[1]))
+            add("%d files of 3 s, steady state per file [Python also with Voxprint's allocator settings]" % len(many),
+                (pace(j), j[1]), (pace(pa), pa[1]))
         # a model file seen for the first time: the probe, once
         new_cache = os.path.abspath(tempfile.mkdtemp(dir=a.out, prefix="cache-new-"))
         new = r.timed(r.java(["model", "info", "--model", a.model, "--db", r.fresh_db()]),

@@ -39,6 +39,7 @@ final class DjlSettings {
             System.setProperty(NUM_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
         }
         OpenMpWaitPolicy.apply();
+        AllocatorTuning.apply();
         OneDnnInstructionLimit.apply();
         LOG.debug("DJL settings: {}=true, {}=true, {}=false, {}={}", OFFLINE, OPT_OUT_TRACKING, GRAPH_OPTIMIZER,
                 NUM_THREADS, System.getProperty(NUM_THREADS));
