@@ -2,6 +2,9 @@ package io.voxprint.ui;
 
 import io.voxprint.ui.common.FxDialogService;
 import io.voxprint.ui.common.FxTaskRunner;
+import io.voxprint.ui.common.FxThreadDialogs;
+import io.voxprint.ui.common.TaskRunner;
+import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.common.DialogService;
 import java.util.function.Function;
@@ -27,47 +30,93 @@ public final class VoxprintApp extends Application {
         windowShown = shown;
     }
 
+    private final Object lock = new Object();
     private UiActions actions;
+    private boolean stopped;
 
     /**
-     * Shows the window at once, saying what it is doing, and opens the database once that first frame
-     * is laid out: opening (a protected database's unlock, SQLite's native library, the first open)
-     * and building the views take over a second of the FX thread, which the user used to spend
-     * without any window. The database's questions then come over the window.
+     * Shows the window at once, saying what it is doing, and opens the database on a background
+     * thread once that first frame is laid out: opening (a protected database's unlock, SQLite's native
+     * library, the first open) takes most of a second, during which the window stays responsive; the
+     * database's questions come over the window. The views are built on the FX thread once it is open.
      */
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        // A Text, not a Label: the first control makes JavaFX read its whole default style sheet (modena),
-        // and neither that nor ours is needed for this first frame.
-        Scene scene = new Scene(new StackPane(new Text("Opening the voiceprint database...")), 1280, 800);
+        Scene scene = firstFrame();
         stage.setTitle("Voxprint");
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
         stage.show();
+        FxTaskRunner runner = FxTaskRunner.withDialogs(dialogs);
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             windowShown.run();
-            Platform.runLater(() -> open(scene, dialogs));
+            warmUpStyles(runner);
+            Tasks.create(p -> open(dialogs))
+                    .onSuccess(opened -> {
+                        if (opened != null) {
+                            showMain(scene, opened, runner, dialogs);
+                        }
+                    })
+                    .runOn(runner);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
 
-    private void open(Scene scene, FxDialogService dialogs) {
-        actions = actionsFactory.apply(dialogs);
-        MainWindow window = VoxprintUi.build(actions, FxTaskRunner.withDialogs(dialogs), dialogs);
-        scene.getStylesheets().add(VoxprintUi.stylesheet());
-        scene.setRoot(window);
-        window.installShortcuts(scene);
-        VoxprintUi.showNotices(actions, dialogs);
+    /**
+     * The first frame: a line saying what is happening. A Text, not a Label: the first control makes
+     * JavaFX read its whole default style sheet (modena), and neither that nor ours is needed yet.
+     */
+    public static Scene firstFrame() {
+        return new Scene(new StackPane(new Text("Opening the voiceprint database...")), 1280, 800);
+    }
+
+    /** Styles each kind of control once, off screen, in small steps on the FX thread; returns at once. */
+    public static void warmUpStyles(TaskRunner runner) {
+        StyleWarmUp.start(VoxprintUi.stylesheet(), runner);
+    }
+
+    /**
+     * Builds the views (FX thread) and puts them in place of the first frame in a later FX event: the
+     * views' construction and their first style pass, each a large share of the FX thread's start-up
+     * work, then come in two pulses instead of one.
+     */
+    public static MainWindow showMain(Scene scene, UiActions actions, TaskRunner runner, DialogService dialogs) {
+        MainWindow window = VoxprintUi.build(actions, runner, dialogs);
+        Platform.runLater(() -> {
+            scene.getStylesheets().add(VoxprintUi.stylesheet());
+            scene.setRoot(window);
+            window.installShortcuts(scene);
+            VoxprintUi.showNotices(actions, dialogs);
+        });
+        return window;
+    }
+
+    /** Off the FX thread; null when the window was closed meanwhile (the actions are then shut down). */
+    private UiActions open(DialogService dialogs) {
+        UiActions opened = actionsFactory.apply(new FxThreadDialogs(dialogs));
+        synchronized (lock) {
+            if (!stopped) {
+                actions = opened;
+                return opened;
+            }
+        }
+        opened.shutdown().run();
+        return null;
     }
 
     @Override
     public void stop() {
-        if (actions != null) {
-            actions.shutdown().run();
+        UiActions open;
+        synchronized (lock) {
+            stopped = true;
+            open = actions;
+        }
+        if (open != null) {
+            open.shutdown().run();
         }
     }
 }
