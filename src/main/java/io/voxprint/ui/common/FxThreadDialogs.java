@@ -23,34 +23,22 @@ public final class FxThreadDialogs implements DialogService {
 
     @Override
     public void showError(Throwable error) {
-        onFx(() -> {
-            fx.showError(error);
-            return null;
-        }, null);
+        onFx(() -> fx.showError(error));
     }
 
     @Override
     public void showError(String sentence) {
-        onFx(() -> {
-            fx.showError(sentence);
-            return null;
-        }, null);
+        onFx(() -> fx.showError(sentence));
     }
 
     @Override
     public void showInformation(String sentence) {
-        onFx(() -> {
-            fx.showInformation(sentence);
-            return null;
-        }, null);
+        onFx(() -> fx.showInformation(sentence));
     }
 
     @Override
     public void showWarning(String sentence) {
-        onFx(() -> {
-            fx.showWarning(sentence);
-            return null;
-        }, null);
+        onFx(() -> fx.showWarning(sentence));
     }
 
     @Override
@@ -86,6 +74,13 @@ public final class FxThreadDialogs implements DialogService {
     @Override
     public Optional<Path> chooseFolder(String title) {
         return onFx(() -> fx.chooseFolder(title), Optional.empty());
+    }
+
+    private static void onFx(Runnable message) {
+        onFx(() -> {
+            message.run();
+            return null;
+        }, null);
     }
 
     /** The dialog's answer, or {@code unanswered} (what closing the dialog answers) when the wait is interrupted. */
