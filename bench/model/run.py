@@ -7,8 +7,9 @@ gets a fresh database (a copy of the enrolled template, or a new file), so no em
 from the embedding cache. What a load learns about the model file is kept in FACTS (XDG_CACHE_HOME)
 as a user's second run would have it, except in the 'new model file' rows.
 
-Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants]
+Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants] [--quick] [--launcher PATH]
   --busy      keep one core busy with another process (a Python spin loop) during every measurement
+  --launcher  also time the one-shot embed through an installed launcher (bin/voxprint of the app image)
   --variants  also time the one-shot embed under other JVM and OpenMP settings (to choose them), and
               many files with all cores on one call against one thread per call and a call per core
               (py_inflight.py: the same libtorch kernels, to choose FilePipeline's arrangement)
@@ -124,6 +125,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--busy", action="store_true")
     ap.add_argument("--variants", action="store_true")
+    ap.add_argument("--launcher", help="also time the one-shot embed through this installed launcher"
+                                       " (e.g. target/installer/image/voxprint/bin/voxprint)")
     ap.add_argument("--quick", action="store_true",
                     help="one-shot 3 s embed, four files and the model loads only (no enrolled database)")
     a = ap.parse_args()
@@ -200,6 +203,10 @@ def main():
                     add("embed 3 s, one shot [Python also under ONEDNN_MAX_CPU_ISA=%s]" % limit, java,
                         r.timed([PY, os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one],
                                 dict(r.python_env, ONEDNN_MAX_CPU_ISA=limit)))
+            if a.launcher:
+                # as the installed app runs: its launcher, its runtime, its class-data archives
+                add("embed 3 s, one shot [installed launcher]",
+                    r.timed([a.launcher, "embed", "--model", a.model, "--db", r.fresh_db(), one]), py)
             if not a.quick:
                 add("embed 10 s, one shot",
                     r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), ten])),

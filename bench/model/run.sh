@@ -2,7 +2,7 @@
 # Voxprint with an ECAPA2-sized model (the stand-in: 27 M random weights, 109 MB, both card
 # interfaces), whole processes, next to Python in the same run: one-shot embed/verify/identify, many
 # files, the first and later loads of a model file, peak memory. Not part of the tests.
-#   bench/model/run.sh [rounds, default 3] [--busy] [--variants]
+#   bench/model/run.sh [rounds, default 3] [--busy] [--variants] [--quick] [--launcher PATH]
 # The stand-in is generated here (bench/out/model/ecapa2-standin.pt, never committed), as are the
 # inputs (LibriSpeech excerpts from ../shared/speech/librispeech) and the jar when it is missing.
 source "$(dirname "$0")/../common.sh"
