@@ -87,4 +87,15 @@ class FxProtectionDialogsTest {
         Node none = robot.lookup(".dialog-pane").tryQuery().orElse(null);
         assertTrue(none == null || none.getScene() == null || !none.getScene().getWindow().isShowing());
     }
+
+    @Test
+    void aQuestionAskedFromABackgroundThreadIsShownAndAnsweredThere(FxRobot robot) throws Exception {
+        // as the window asks while it opens the database off the FX thread (VoxprintApp)
+        DialogService dialogs = new FxThreadDialogs(new FxDialogService(() -> stage));
+        List<String> answers = List.of("Protect with a passphrase", "No protection");
+        CompletableFuture<Integer> chosen = CompletableFuture.supplyAsync(() -> dialogs.choose("How?", answers));
+        waitFor(() -> robot.lookup("No protection").tryQuery().isPresent());
+        robot.clickOn("No protection");
+        assertEquals(1, chosen.get(60, TimeUnit.SECONDS));
+    }
 }
