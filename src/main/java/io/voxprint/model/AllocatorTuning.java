@@ -1,7 +1,7 @@
 package io.voxprint.model;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +29,8 @@ final class AllocatorTuning {
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
     /** glibc's largest mmap threshold on 64-bit systems (HEAP_MAX_SIZE / 2); mallopt refuses more. */
-    static final int MMAP_THRESHOLD = 32 * 1024 * 1024;
+    private static final int MMAP_THRESHOLD = 32 * 1024 * 1024;
     private static boolean applied;
-
-    private interface LibC extends Library {
-        int mallopt(int param, int value);
-    }
 
     private AllocatorTuning() {
     }
@@ -54,10 +50,10 @@ final class AllocatorTuning {
             return;
         }
         try {
-            LibC libc = Native.load("c", LibC.class);
+            Function mallopt = NativeLibrary.getInstance("c").getFunction("mallopt");
             // the threshold first: setting it also stops glibc from adjusting the trim threshold itself
-            boolean done = libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
-                    && libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1;
+            boolean done = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD}) == 1
+                    && mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, Integer.MAX_VALUE}) == 1;
             if (done) {
                 LOG.debug("glibc's allocator: mmap threshold {} bytes, no trimming", MMAP_THRESHOLD);
             } else {

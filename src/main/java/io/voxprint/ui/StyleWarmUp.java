@@ -43,9 +43,6 @@ final class StyleWarmUp {
             () -> List.of(new ScrollPane(new Label("a"))),
             () -> List.of(new ProgressBar(0.5), new Slider()));
 
-    private StyleWarmUp() {
-    }
-
     /** Classes the steps need, loaded and initialised on a background thread first. */
     private static final List<String> CLASSES = List.of(
             "javafx.scene.control.skin.LabelSkin", "javafx.scene.control.skin.ButtonSkin",
@@ -58,6 +55,9 @@ final class StyleWarmUp {
             "javafx.scene.control.TextField", "javafx.scene.control.CheckBox", "javafx.scene.control.ComboBox",
             "javafx.scene.control.ListView", "javafx.scene.control.ScrollPane", "javafx.scene.control.ProgressBar",
             "javafx.scene.control.Slider", "javafx.scene.control.Tooltip", "javafx.scene.control.ContextMenu");
+
+    private StyleWarmUp() {
+    }
 
     /** Loads the classes in the background, then posts the steps one after another on the FX thread; returns at once. */
     static void start(String stylesheet, TaskRunner runner) {
