@@ -3,6 +3,7 @@ package io.voxprint;
 import io.voxprint.cli.ModelHeadStart;
 import io.voxprint.cli.VoxprintCli;
 import io.voxprint.common.LoggingStart;
+import io.voxprint.model.QuickExit;
 import io.voxprint.ui.DesktopLauncher;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.PrintStream;
@@ -26,7 +27,11 @@ public final class Main {
             // The real application's actions are wired here, above ui, so ui never depends on its wiring;
             // the desktop starts libtorch once its window is on screen, logging while the window comes.
             LoggingStart.inBackground();
+            QuickExit.onEndingSignals();
             DesktopLauncher.launch(args, ConnectedUi::create, ModelHeadStart::now);
+            // the window is closed and its stop has closed the database: the C library's exit
+            // handlers are all that is left, and one of them aborts next to libtorch (QuickExit)
+            QuickExit.now(0);
             return;
         }
         // stdout carries the CLI's JSON alone: a library that prints (jflac does on damaged files)
