@@ -3,6 +3,7 @@ package io.voxprint.ui;
 import io.voxprint.ui.common.FxDialogService;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.common.FxThreadDialogs;
+import io.voxprint.ui.common.PiecewiseReveal;
 import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.shell.MainWindow;
@@ -80,16 +81,19 @@ public final class VoxprintApp extends Application {
     }
 
     /**
-     * Builds the views (FX thread) and puts them in place of the first frame in a later FX event: the
-     * views' construction and their first style pass, each a large share of the FX thread's start-up
-     * work, then come in two pulses instead of one.
+     * Builds the views (FX thread) and puts them in place of the first frame in a later FX event, the
+     * section shown first coming on screen over several pulses ({@link PiecewiseReveal}): the views'
+     * construction and their first style pass, the largest shares of the FX thread's start-up work,
+     * no longer come in one or two long pulses.
      */
     public static MainWindow showMain(Scene scene, UiActions actions, TaskRunner runner, DialogService dialogs) {
         MainWindow window = VoxprintUi.build(actions, runner, dialogs);
         Platform.runLater(() -> {
+            PiecewiseReveal section = PiecewiseReveal.prepare(window.current());
             scene.getStylesheets().add(VoxprintUi.stylesheet());
             scene.setRoot(window);
             window.installShortcuts(scene);
+            section.start(scene, () -> { });
             VoxprintUi.showNotices(actions, dialogs);
         });
         return window;

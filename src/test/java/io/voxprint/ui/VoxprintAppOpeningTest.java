@@ -30,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window opens the database off the FX thread: the first frame stays responsive while it opens,
- * the views replace it once it is open, and a window closed meanwhile releases what was opened.
+ * the views replace it once it is open (the section shown once whole), and a window closed meanwhile
+ * releases what was opened.
  */
 @ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
 class VoxprintAppOpeningTest {
@@ -82,6 +83,8 @@ class VoxprintAppOpeningTest {
         release.countDown();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> stage.getScene().getRoot() instanceof MainWindow));
         assertInstanceOf(MainWindow.class, fx(() -> stage.getScene().getRoot()));
+        // the section shown first comes on screen over several pulses, hidden until whole
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> ((MainWindow) stage.getScene().getRoot()).current().isVisible()));
     }
 
     @Test
