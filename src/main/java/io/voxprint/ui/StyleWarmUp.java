@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.css.CssParser;
 import javafx.scene.Node;
@@ -29,17 +30,18 @@ import org.slf4j.LoggerFactory;
  * initialised and Voxprint's style sheet parsed on a background thread, then one or two of each kind
  * of control the views use are styled off screen, a few at a time, on the FX thread. The first time
  * JavaFX styles a kind of control it runs cold code; done for the whole window at once, that first
- * style pass held the FX thread for over half a second on two cores. Each step here is a separate FX
- * event, so the window stays responsive between steps.
+ * style pass held the FX thread for over half a second on two cores. Each step here has a pulse of its
+ * own, so the window stays responsive between steps.
  */
 final class StyleWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(StyleWarmUp.class);
     private static final List<Supplier<List<Node>>> STEPS = List.of(
             () -> List.of(new Label("a")),
             () -> List.of(new Button("a"), new ToggleButton("a")),
-            () -> List.of(new TextField("a"), new CheckBox("a")),
-            () -> List.of(new ComboBox<String>()),
+            () -> List.of(new TextField("a")),
+            () -> List.of(new CheckBox("a")),
             () -> List.of(new ListView<String>()),
+            () -> List.of(new ComboBox<String>()),
             () -> List.of(new ScrollPane(new Label("a"))),
             () -> List.of(new ProgressBar(0.5), new Slider()));
 
@@ -59,10 +61,10 @@ final class StyleWarmUp {
     private StyleWarmUp() {
     }
 
-    /** Loads the classes in the background, then posts the steps one after another on the FX thread; returns at once. */
+    /** Loads the classes in the background, then runs the steps on the FX thread, one per pulse; returns at once. */
     static void start(String stylesheet, TaskRunner runner) {
         Tasks.run(p -> loadClasses(stylesheet))
-                .onSuccess(done -> step(stylesheet, 0))
+                .onSuccess(done -> Platform.runLater(() -> steps(stylesheet)))
                 .onError(Exception.class, e -> LOG.debug("Style warm-up skipped", e))
                 .runOn(runner);
     }
@@ -84,18 +86,27 @@ final class StyleWarmUp {
         }
     }
 
-    private static void step(String stylesheet, int index) {
-        if (index >= STEPS.size()) {
-            return;
-        }
-        Platform.runLater(() -> {
-            VBox root = new VBox();
-            root.getChildren().setAll(STEPS.get(index).get());
-            Scene scene = new Scene(root);
-            scene.getStylesheets().add(stylesheet);
-            root.applyCss();
-            root.layout();
-            step(stylesheet, index + 1);
-        });
+    /**
+     * One step per pulse: steps posted with runLater ran back to back, before the next pulse, and
+     * stalled the FX thread as long as all of them together.
+     */
+    private static void steps(String stylesheet) {
+        new AnimationTimer() {
+            private int index;
+
+            @Override
+            public void handle(long now) {
+                if (index == STEPS.size()) {
+                    stop();
+                    return;
+                }
+                VBox root = new VBox();
+                root.getChildren().setAll(STEPS.get(index++).get());
+                Scene scene = new Scene(root);
+                scene.getStylesheets().add(stylesheet);
+                root.applyCss();
+                root.layout();
+            }
+        }.start();
     }
 }
