@@ -7,6 +7,7 @@ import io.voxprint.model.QuickExit;
 import io.voxprint.ui.DesktopLauncher;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Entry point of the jar and of the installed launcher. With no arguments it opens the desktop UI,
@@ -24,11 +25,12 @@ public final class Main {
         // libtorch starts on another core while this one loads the command line's classes
         ModelHeadStart.forArguments(args);
         if (args.length == 0) {
-            // The real application's actions are wired here, above ui, so ui never depends on its wiring;
-            // the desktop starts libtorch once its window is on screen, logging while the window comes.
+            // The real application's actions are wired here, above ui, so ui never depends on its wiring.
+            // libtorch starts first (ModelHeadStart), on another thread, logging while the window comes.
             LoggingStart.inBackground();
             QuickExit.onEndingSignals();
-            DesktopLauncher.launch(args, ConnectedUi::create, ModelHeadStart::now);
+            CompletableFuture<Void> natives = CompletableFuture.supplyAsync(ModelHeadStart::now).thenCompose(started -> started);
+            DesktopLauncher.launch(args, ConnectedUi::create, () -> natives);
             // the window is closed and its stop has closed the database: the C library's exit
             // handlers are all that is left, and one of them aborts next to libtorch (QuickExit)
             QuickExit.now(0);

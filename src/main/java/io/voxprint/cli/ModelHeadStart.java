@@ -4,6 +4,7 @@ import io.voxprint.common.LoggingStart;
 import io.voxprint.model.RuntimeHeadStart;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Decides from the raw arguments, before anything else of the command line is loaded, whether the
@@ -11,10 +12,12 @@ import java.util.Set;
  * that is wrong either way costs nothing but time: a command that needs the model loads it anyway,
  * and one that does not merely started the library.
  *
- * <p>The desktop (no arguments) starts it later, with {@link #now} once its window is on screen:
- * started with the process, libtorch's load took the second core from JavaFX's start and the window
- * came 1.1 to 1.7 s later, for a model ready at the same time (bench/app/launch.sh, java -jar under
- * Xvfb, alternating launches; the bench then polled for the window, which slowed every launch alike).
+ * <p>The desktop (no arguments) calls {@link #now} itself, before JavaFX starts. While libtorch's
+ * libraries load, the C library's loader lock is held (about a quarter of a second), and every other
+ * thread's first call of a native method waits for it: started once the window was up, it held the FX
+ * thread for up to 350 ms at the first upload of a frame or focus of a text field; started first, it
+ * brings the installed window about 0.3 s later (0.62 to 0.66 s after the launch against 0.32 to
+ * 0.38 s, bench/app/launch.sh, alternating) and the model about 0.1 s sooner.
  */
 public final class ModelHeadStart {
     /** The commands that run the model; {@code model} only for {@code model info}. */
@@ -30,17 +33,17 @@ public final class ModelHeadStart {
         }
     }
 
-    /** Starts libtorch on another thread; idempotent. */
-    public static void now() {
+    /** Starts libtorch on another thread; idempotent. The stage completes once its start is over, either way. */
+    public static CompletionStage<Void> now() {
         // Logging is set up before the other thread's first log line: a line logged by one thread
         // while another sets up logging is queued and replayed with a warning on stderr.
         LoggingStart.await();
-        RuntimeHeadStart.start();
+        return RuntimeHeadStart.start();
     }
 
     static boolean runsTheModel(List<String> args) {
         if (args.isEmpty()) {
-            return false; // the desktop: it calls now() once its window shows
+            return false; // the desktop: Main calls now() itself, on another thread, before JavaFX starts
         }
         if (args.contains("--help") || args.contains("-h") || args.contains("--version") || args.contains("-V")) {
             return false;

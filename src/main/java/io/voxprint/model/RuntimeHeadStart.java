@@ -1,6 +1,7 @@
 package io.voxprint.model;
 
 import io.voxprint.common.NamedExecutors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,21 +17,29 @@ import org.slf4j.LoggerFactory;
 public final class RuntimeHeadStart {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeHeadStart.class);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final CompletableFuture<Void> DONE = new CompletableFuture<>();
 
     private RuntimeHeadStart() {
     }
 
-    /** Idempotent; returns at once. */
-    public static void start() {
-        if (!STARTED.compareAndSet(false, true)) {
-            return;
+    /**
+     * Idempotent; returns at once. The future completes, normally either way, once libtorch's start is
+     * over: while its libraries load, the C library's loader lock is held (libtorch's static
+     * constructors run under it, about a quarter of a second), and any other thread that loads a
+     * library or calls a native method for the first time waits for it.
+     */
+    public static CompletableFuture<Void> start() {
+        if (STARTED.compareAndSet(false, true)) {
+            NamedExecutors.daemonThreads("voxprint-runtime-start").newThread(() -> {
+                try {
+                    TorchScriptModule.startRuntime();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.debug("libtorch did not start ahead of the model; the model's load will say why", e);
+                } finally {
+                    DONE.complete(null);
+                }
+            }).start();
         }
-        NamedExecutors.daemonThreads("voxprint-runtime-start").newThread(() -> {
-            try {
-                TorchScriptModule.startRuntime();
-            } catch (RuntimeException | LinkageError e) {
-                LOG.debug("libtorch did not start ahead of the model; the model's load will say why", e);
-            }
-        }).start();
+        return DONE;
     }
 }

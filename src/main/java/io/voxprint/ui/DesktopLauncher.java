@@ -1,7 +1,9 @@
 package io.voxprint.ui;
 
 import io.voxprint.ui.common.DialogService;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Application;
 
 /** Starts the JavaFX application; kept apart so that nothing outside {@code ui} touches JavaFX. */
@@ -10,12 +12,13 @@ public final class DesktopLauncher {
     }
 
     /**
-     * Opens the window with the application's actions, built on the FX thread with the window's
-     * dialogs; {@code windowShown} runs on the FX thread once the window's first frame is laid out,
-     * before the actions are built.
+     * Opens the window with the application's actions, built off the FX thread with the window's
+     * dialogs; {@code nativeStart} gives the native libraries' start, begun before this call, which the
+     * views wait for (VoxprintApp).
      */
-    public static void launch(String[] args, Function<DialogService, UiActions> actions, Runnable windowShown) {
-        VoxprintApp.useActions(actions, windowShown);
+    public static void launch(String[] args, Function<DialogService, UiActions> actions,
+            Supplier<? extends CompletionStage<?>> nativeStart) {
+        VoxprintApp.useActions(actions, nativeStart);
         PulseRate.applyDefault();
         Application.launch(VoxprintApp.class, args);
     }

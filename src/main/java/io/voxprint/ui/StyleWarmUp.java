@@ -5,6 +5,8 @@ import io.voxprint.ui.common.Tasks;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -61,12 +63,21 @@ final class StyleWarmUp {
     private StyleWarmUp() {
     }
 
-    /** Loads the classes in the background, then runs the steps on the FX thread, one per pulse; returns at once. */
-    static void start(String stylesheet, TaskRunner runner) {
+    /**
+     * Loads the classes in the background, then, once {@code after} is complete too, runs the steps on
+     * the FX thread, one per pulse; returns at once. The returned stage completes after the last step,
+     * or at once if the warm-up cannot run.
+     */
+    static CompletionStage<Void> start(String stylesheet, TaskRunner runner, CompletionStage<?> after) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Tasks.run(p -> loadClasses(stylesheet))
-                .onSuccess(done -> Platform.runLater(() -> steps(stylesheet)))
-                .onError(Exception.class, e -> LOG.debug("Style warm-up skipped", e))
+                .onSuccess(loaded -> after.whenComplete((r, e) -> Platform.runLater(() -> steps(stylesheet, done))))
+                .onError(Exception.class, e -> {
+                    LOG.debug("Style warm-up skipped", e);
+                    done.complete(null);
+                })
                 .runOn(runner);
+        return done;
     }
 
     private static void loadClasses(String stylesheet) {
@@ -90,7 +101,7 @@ final class StyleWarmUp {
      * One step per pulse: steps posted with runLater ran back to back, before the next pulse, and
      * stalled the FX thread as long as all of them together.
      */
-    private static void steps(String stylesheet) {
+    private static void steps(String stylesheet, CompletableFuture<Void> done) {
         new AnimationTimer() {
             private int index;
 
@@ -98,6 +109,7 @@ final class StyleWarmUp {
             public void handle(long now) {
                 if (index == STEPS.size()) {
                     stop();
+                    done.complete(null);
                     return;
                 }
                 VBox root = new VBox();

@@ -8,7 +8,10 @@ import io.voxprint.ui.common.TaskRunner;
 import io.voxprint.ui.common.Tasks;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.common.DialogService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -19,16 +22,16 @@ import javafx.stage.Stage;
 /** The desktop application: one window, sized for 1280x800 and up. */
 public final class VoxprintApp extends Application {
     private static volatile Function<DialogService, UiActions> actionsFactory = dialogs -> UiActions.notConnected();
-    private static volatile Runnable windowShown = () -> { };
+    private static volatile Supplier<? extends CompletionStage<?>> nativeStart = () -> CompletableFuture.completedFuture(null);
 
     /**
      * Called by the launcher before {@link Application#launch}, since JavaFX creates this class itself.
-     * The factory may ask questions (the database's protection) over the window; {@code shown} runs
-     * once the window's first frame is laid out, before the factory.
+     * The factory may ask questions (the database's protection) over the window; {@code natives} gives
+     * the native libraries' start, which the warm-up and the views wait for.
      */
-    static void useActions(Function<DialogService, UiActions> factory, Runnable shown) {
+    static void useActions(Function<DialogService, UiActions> factory, Supplier<? extends CompletionStage<?>> natives) {
         actionsFactory = factory;
-        windowShown = shown;
+        nativeStart = natives;
     }
 
     private final Object lock = new Object();
@@ -39,7 +42,12 @@ public final class VoxprintApp extends Application {
      * Shows the window at once, saying what it is doing, and opens the database on a background
      * thread once that first frame is laid out: opening (a protected database's unlock, SQLite's native
      * library, the first open) takes most of a second, during which the window stays responsive; the
-     * database's questions come over the window. The views are built on the FX thread once it is open.
+     * database's questions come over the window. The style warm-up's steps on the FX thread wait until
+     * libtorch's start, which the launcher began before JavaFX's, is over: while its libraries load, the
+     * C library's loader lock is held for about a quarter of a second, and the FX thread's first call of
+     * any native method (the first upload of a frame to the window, the first focus of a text field)
+     * waited for it, up to 350 ms. The views are built on the FX thread once the database is open and
+     * the warm-up is over.
      */
     @Override
     public void start(Stage stage) {
@@ -54,14 +62,13 @@ public final class VoxprintApp extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            windowShown.run();
-            warmUpStyles(runner);
+            CompletionStage<Void> styled = warmUpStyles(runner, nativeStart.get());
             Tasks.create(p -> open(dialogs))
-                    .onSuccess(opened -> {
+                    .onSuccess(opened -> styled.thenRun(() -> Platform.runLater(() -> {
                         if (opened != null) {
                             showMain(scene, opened, runner, dialogs);
                         }
-                    })
+                    })))
                     .runOn(runner);
         };
         scene.addPostLayoutPulseListener(once[0]);
@@ -75,9 +82,12 @@ public final class VoxprintApp extends Application {
         return new Scene(new StackPane(new Text("Opening the voiceprint database...")), 1280, 800);
     }
 
-    /** Styles each kind of control once, off screen, in small steps on the FX thread; returns at once. */
-    public static void warmUpStyles(TaskRunner runner) {
-        StyleWarmUp.start(VoxprintUi.stylesheet(), runner);
+    /**
+     * Styles each kind of control once, off screen, in small steps on the FX thread, once {@code after}
+     * is complete; returns at once. The stage completes when the warm-up is over (or skipped).
+     */
+    public static CompletionStage<Void> warmUpStyles(TaskRunner runner, CompletionStage<?> after) {
+        return StyleWarmUp.start(VoxprintUi.stylesheet(), runner, after);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.voxprint.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +42,9 @@ class VoxprintAppOpeningTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicBoolean openedOnFx = new AtomicBoolean(true);
+    private final CountDownLatch returned = new CountDownLatch(1);
+    /** The native libraries' start, held open by a test that wants to see what waits for it */
+    private final CompletableFuture<Void> natives = new CompletableFuture<>();
     private VoxprintApp app;
     private Stage stage;
 
@@ -58,10 +62,11 @@ class VoxprintAppOpeningTest {
             }
             UiActions a = UiActions.unavailable(new StoredSettingsActions(new SettingsStore(dir.resolve("settings.json"))),
                     "test", "Not opened in this test.", List.of());
+            returned.countDown();
             return new UiActions(a.modelSetup(), a.enroll(), a.verify(), a.identify(), a.features(), a.speakers(),
                     a.timeline(), a.settings(), a.camera(), a.currentModel(), a.databaseLocation(), a.databaseProblem(),
                     a.notices(), released::countDown);
-        }, () -> { });
+        }, () -> natives);
         app = new VoxprintApp();
         app.start(stage);
     }
@@ -69,11 +74,12 @@ class VoxprintAppOpeningTest {
     @AfterEach
     void reset() {
         release.countDown();
-        VoxprintApp.useActions(dialogs -> UiActions.notConnected(), () -> { });
+        VoxprintApp.useActions(dialogs -> UiActions.notConnected(), () -> CompletableFuture.completedFuture(null));
     }
 
     @Test
     void theFirstFrameStaysResponsiveWhileTheDatabaseOpensThenTheViewsReplaceIt() throws Exception {
+        natives.complete(null);
         assertTrue(opening.await(60, TimeUnit.SECONDS), "the database was never opened");
         assertFalse(openedOnFx.get(), "the database was opened on the FX thread");
         // the FX thread answers while the opening still waits
@@ -88,7 +94,18 @@ class VoxprintAppOpeningTest {
     }
 
     @Test
+    void theViewsWaitForTheNativeLibrariesToLoad() throws Exception {
+        release.countDown();
+        assertTrue(returned.await(60, TimeUnit.SECONDS), "the database was never opened");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> stage.getScene().getRoot() instanceof MainWindow), "the views came while libtorch's libraries loaded");
+        natives.complete(null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> stage.getScene().getRoot() instanceof MainWindow));
+    }
+
+    @Test
     void aWindowClosedWhileTheDatabaseOpensReleasesItOnceOpen() throws Exception {
+        natives.complete(null);
         assertTrue(opening.await(60, TimeUnit.SECONDS), "the database was never opened");
         Scene scene = fx(stage::getScene);
         app.stop();
