@@ -5,8 +5,13 @@
 # the intervals between provisional scores while recording. Next to it, in the same run: an idle
 # window's longest gap (the floor) and Python's time for the exact result (torch.jit.load'ed model,
 # model(audio) on the whole take, 2 threads), the work the decision after Stop cannot avoid.
-#   bench/app/desktop.sh [standin]   (default: the committed fixture model; "standin" builds the
-#                                     ECAPA2-weight stand-in into bench/out, never committed)
+#   bench/app/desktop.sh [standin] [--installed [IMAGE]]
+#     standin      the ECAPA2-weight stand-in, built into bench/out (never committed); default: the
+#                  committed fixture model
+#     --installed  the app image's own JVM, options and class-data archives (IMAGE, default
+#                  target/installer/image/voxprint, from installer/build.sh app-image), with the bench's
+#                  classes appended to its class path, in a real window under Xvfb; default: java with
+#                  the launcher's heap options on the build's class path, headless (Monocle)
 source "$(dirname "$0")/../common.sh"
 OUT=bench/out/app
 mkdir -p "$OUT"
@@ -14,6 +19,12 @@ MODEL=src/test/resources/model/ecapa2-fixture.pt
 if [ "${1:-}" = standin ]; then
   MODEL=bench/out/ecapa2-standin.pt
   [ -f "$MODEL" ] || "$PY" ../shared/models/make_ecapa2_standin.py "$MODEL"
+  shift
+fi
+IMAGE=""
+if [ "${1:-}" = --installed ]; then
+  IMAGE=$(cd "${2:-target/installer/image/voxprint}" && pwd)
+  [ -f "$IMAGE/lib/app/voxprint.cfg" ] || { echo "no app image at $IMAGE (installer/build.sh app-image)" >&2; exit 1; }
 fi
 # The test microphone serves a WAV in its own format (16 kHz mono 16-bit, as a headset would): the
 # committed synthetic voice alice-4, repeated to 3 s and 10 s.
@@ -30,13 +41,27 @@ PYEOF
 bench_classpath
 E2E=src/test/resources/e2e
 LOAD_BEFORE=$(load_average)
-# the installed launcher's heap options; BENCH_JVM_OPTS adds others (a GC log, a profiler) or overrides
-# shellcheck disable=SC2046,SC2086
-DJL_OFFLINE=true java $(installed_jvm_options) -Dlogback.configurationFile=bench/logback-bench.xml \
-  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
-  -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false ${BENCH_JVM_OPTS:-} -cp "$CP" io.voxprint.bench.DesktopBench \
-  "$MODEL" "$OUT/take-3s-16k.wav" "$OUT/take-10s-16k.wav" "$E2E/alice-1.wav" "$E2E/alice-2.wav" "$E2E/alice-3.wav" \
-  "$OUT/work" "$OUT/import-3s-16k.wav" | grep '^{' > "$OUT/desktop.json"
+ARGS=("$MODEL" "$OUT/take-3s-16k.wav" "$OUT/take-10s-16k.wav" "$E2E/alice-1.wav" "$E2E/alice-2.wav" "$E2E/alice-3.wav"
+  "$OUT/work" "$OUT/import-3s-16k.wav")
+if [ -n "$IMAGE" ]; then
+  # as installer/launcher.sh starts the app: the image's java, the cfg's options (its archive among
+  # them) and class path; the bench's own classes come after it, where the JVM still maps the archive
+  APP="$IMAGE/lib/app"
+  mapfile -t OPTIONS < <(sed -n 's/^java-options=//p' "$APP/voxprint.cfg" | sed "s#\\\$APPDIR#$APP#g")
+  ICP="$(sed -n 's/^app\.classpath=//p' "$APP/voxprint.cfg" | sed "s#\\\$APPDIR#$APP#g" | paste -sd: -)"
+  # shellcheck disable=SC2086
+  DJL_OFFLINE=true LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:$APP" xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$IMAGE/lib/runtime/bin/java" "${OPTIONS[@]}" -Dlogback.configurationFile=bench/logback-bench.xml \
+    -Dai.djl.offline=true ${BENCH_JVM_OPTS:-} -cp "$ICP:$PWD/target/test-classes" io.voxprint.bench.DesktopBench \
+    "${ARGS[@]}" | grep '^{' > "$OUT/desktop.json"
+else
+  # the installed launcher's heap options; BENCH_JVM_OPTS adds others (a GC log, a profiler) or overrides
+  # shellcheck disable=SC2046,SC2086
+  DJL_OFFLINE=true java $(installed_jvm_options) -Dlogback.configurationFile=bench/logback-bench.xml \
+    -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+    -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false ${BENCH_JVM_OPTS:-} -cp "$CP" io.voxprint.bench.DesktopBench \
+    "${ARGS[@]}" | grep '^{' > "$OUT/desktop.json"
+fi
 "$PY" - "$MODEL" "$OUT" > "$OUT/desktop-python.json" <<'PYEOF'
 import json, sys, time, statistics as st, torch, torchaudio
 torch.set_num_threads(2)
@@ -54,15 +79,15 @@ with torch.no_grad():
 print(json.dumps(res))
 PYEOF
 LOAD_AFTER=$(load_average)
-"$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" <<'PYEOF'
+"$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" "${IMAGE:+installed app image $IMAGE}${IMAGE:-java -jar options, headless}" <<'PYEOF'
 import json, sys
 out, model, before, after = sys.argv[1:5]
 j = json.load(open(out + "/desktop.json")); p = json.load(open(out + "/desktop-python.json"))
-print("model: %s; load average before %s, after %s" % (model, before, after))
+print("model: %s; %s; load average before %s, after %s" % (model, sys.argv[5], before, after))
 print()
 print("| phase | longest FX-thread stall | phase length |")
 print("|---|---:|---:|")
-for k in ("loading", "enrollment", "verification", "features_page", "feature_extraction", "idle_window"):
+for k in ("loading", "enrollment", "verify_page", "verification", "features_page", "feature_extraction", "idle_window"):
     print("| %s | %.0f ms | %.1f s |" % (k.replace("_", " "), j[k]["max_fx_gap_ms"], j[k]["duration_ms"] / 1000))
 print()
 print("| take | stop to decision | Python model(audio), same take | ratio | provisional scores | longest wait for one | FX stall while recording |")

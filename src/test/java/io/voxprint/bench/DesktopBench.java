@@ -191,12 +191,17 @@ public final class DesktopBench {
         settings.save(new Settings(model.toString(), "main", null, false, "", false, home.resolve("data").toString()));
         FakeMicrophone.installEndingAfter(take3, 1.0);
         io.voxprint.ui.PulseRate.applyDefault(); // as the desktop's launcher does
+        // as the desktop's launcher does (Main): libtorch first, on another thread, then JavaFX
+        CompletableFuture<Void> natives = CompletableFuture.supplyAsync(io.voxprint.cli.ModelHeadStart::now)
+                .thenCompose(stage -> stage);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
         // From here as the desktop starts (VoxprintApp): its first frame, a line of text, is shown and
-        // timed; then libtorch starts and the database opens off the FX thread; then the views are built
-        // on the FX thread in place of the first frame. The loading phase ends with the model ready.
+        // timed; the database opens off the FX thread; once libtorch's start (begun before JavaFX's) is
+        // over the style warm-up's steps run, and once the database is open and the warm-up over the
+        // views are built on the FX thread in place of the first frame. The loading phase ends with the
+        // model ready and the first section on screen.
         long loadStart = System.nanoTime();
         Scene scene = fx(() -> {
             PULSES.longGaps(loadStart);
@@ -206,18 +211,19 @@ public final class DesktopBench {
             stage.show();
             return stage.getScene();
         });
-        io.voxprint.cli.ModelHeadStart.now();
         FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("bench-ui-task"), DIALOGS::showError);
-        if (!Boolean.getBoolean("bench.noStyleWarmUp")) {
-            VoxprintApp.warmUpStyles(runner);
-        }
+        java.util.concurrent.CompletionStage<Void> styled = Boolean.getBoolean("bench.noStyleWarmUp") ? natives
+                : VoxprintApp.warmUpStyles(runner, natives);
         UiActions actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), settings,
                 noProtection());
+        styled.toCompletableFuture().get();
         fx(() -> {
             window = VoxprintApp.showMain(scene, actions, runner, DIALOGS);
             return null;
         });
         await("the model loads", () -> !label("#status-model").getText().contains("loading"));
+        // the section comes on screen over several pulses (PiecewiseReveal): loading ends with both
+        await("the Enroll section is shown", () -> window.current().isVisible() && find("#import-button") != null);
         phase(result, "loading", loadStart);
 
         long enrollStart = System.nanoTime();
@@ -235,11 +241,15 @@ public final class DesktopBench {
         await("alice is enrolled", () -> label("#enroll-status").getText().startsWith("alice is enrolled"));
         phase(result, "enrollment", enrollStart);
 
+        long verifyPageStart = System.nanoTime();
         fx(() -> {
             ((ToggleButton) window.lookup("#nav-verify")).fire();
             return null;
         });
         await("the speaker list is filled", () -> !((ComboBox<?>) find("#verify-speaker")).getItems().isEmpty());
+        long verifyShownAt = PULSES.pulses();
+        await("the Verify page is drawn", () -> PULSES.pulses() >= verifyShownAt + 2);
+        phase(result, "verify_page", verifyPageStart);
         fx(() -> {
             ((ComboBox<?>) find("#verify-speaker")).getSelectionModel().select(0);
             return null;
@@ -283,7 +293,7 @@ public final class DesktopBench {
         result.put("errors_shown", DIALOGS.errors);
         System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
         actions.shutdown().run();
-        System.exit(0);
+        io.voxprint.model.QuickExit.now(0); // as the desktop ends (the C library's exit handlers abort next to libtorch)
     }
 
     /** Records the take from the test microphone in real time; the take ends with the file, like a Stop. */
@@ -387,7 +397,13 @@ public final class DesktopBench {
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
         long end = System.nanoTime() + LIMIT_NANOS;
-        while (!fx(condition)) {
+        while (!fx(() -> {
+            try {
+                return condition.call();
+            } catch (NullPointerException e) {
+                return false; // a node looked up is not there yet: a section's controls come with its skin, in a pulse
+            }
+        })) {
             if (System.nanoTime() > end || !DIALOGS.errors.isEmpty()) {
                 throw new IllegalStateException(what + " did not happen; errors: " + DIALOGS.errors);
             }
