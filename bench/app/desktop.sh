@@ -22,9 +22,11 @@ if [ "${1:-}" = standin ]; then
   shift
 fi
 IMAGE=""
+MODE="java with the launcher's heap options, headless"
 if [ "${1:-}" = --installed ]; then
   IMAGE=$(cd "${2:-target/installer/image/voxprint}" && pwd)
   [ -f "$IMAGE/lib/app/voxprint.cfg" ] || { echo "no app image at $IMAGE (installer/build.sh app-image)" >&2; exit 1; }
+  MODE="installed app image $IMAGE, under Xvfb"
 fi
 # The test microphone serves a WAV in its own format (16 kHz mono 16-bit, as a headset would): the
 # committed synthetic voice alice-4, repeated to 3 s and 10 s.
@@ -79,7 +81,7 @@ with torch.no_grad():
 print(json.dumps(res))
 PYEOF
 LOAD_AFTER=$(load_average)
-"$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" "${IMAGE:+installed app image $IMAGE}${IMAGE:-java -jar options, headless}" <<'PYEOF'
+"$PY" - "$OUT" "$MODEL" "$LOAD_BEFORE" "$LOAD_AFTER" "$MODE" <<'PYEOF'
 import json, sys
 out, model, before, after = sys.argv[1:5]
 j = json.load(open(out + "/desktop.json")); p = json.load(open(out + "/desktop-python.json"))
