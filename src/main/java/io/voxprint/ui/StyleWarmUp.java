@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.css.CssParser;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -42,7 +43,7 @@ final class StyleWarmUp {
             () -> List.of(new Button("a"), new ToggleButton("a")),
             () -> List.of(new TextField("a")),
             () -> List.of(new CheckBox("a")),
-            () -> List.of(new ListView<String>()),
+            () -> List.of(new ListView<>(FXCollections.observableArrayList("a", "b", "c"))),
             () -> List.of(new ComboBox<String>()),
             () -> List.of(new ScrollPane(new Label("a"))),
             () -> List.of(new ProgressBar(0.5), new Slider()));
