@@ -1,6 +1,5 @@
 package io.voxprint.model;
 
-import com.sun.jna.NativeLibrary;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,10 +44,6 @@ final class ExitDuringModelCall {
             return;
         }
         LOG.info("Asked to end during a model call: ending at once, without the C library's exit handlers");
-        try {
-            NativeLibrary.getInstance("c").getFunction("_exit").invokeVoid(new Object[] {STATUS});
-        } catch (UnsatisfiedLinkError e) {
-            LOG.warn("Could not end at once; the JVM's own exit goes on", e);
-        }
+        QuickExit.now(STATUS);
     }
 }
