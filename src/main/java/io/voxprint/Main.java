@@ -29,7 +29,7 @@ public final class Main {
             // libtorch starts first (ModelHeadStart), on another thread, logging while the window comes.
             LoggingStart.inBackground();
             QuickExit.onEndingSignals();
-            CompletableFuture<Void> natives = CompletableFuture.supplyAsync(ModelHeadStart::now).thenCompose(started -> started);
+            CompletableFuture<Void> natives = ModelHeadStart.inBackground();
             DesktopLauncher.launch(args, ConnectedUi::create, () -> natives);
             // the window is closed and its stop has closed the database: the C library's exit
             // handlers are all that is left, and one of them aborts next to libtorch (QuickExit)

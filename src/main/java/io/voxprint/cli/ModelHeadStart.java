@@ -4,6 +4,7 @@ import io.voxprint.common.LoggingStart;
 import io.voxprint.model.RuntimeHeadStart;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletionStage;
  * that is wrong either way costs nothing but time: a command that needs the model loads it anyway,
  * and one that does not merely started the library.
  *
- * <p>The desktop (no arguments) calls {@link #now} itself, before JavaFX starts. While libtorch's
+ * <p>The desktop (no arguments) calls {@link #inBackground} itself, before JavaFX starts. While libtorch's
  * libraries load, the C library's loader lock is held (about a quarter of a second), and every other
  * thread's first call of a native method waits for it: started once the window was up, it held the FX
  * thread for up to 350 ms at the first upload of a frame or focus of a text field; started first, it
@@ -41,9 +42,14 @@ public final class ModelHeadStart {
         return RuntimeHeadStart.start();
     }
 
+    /** {@link #now} from another thread, so that the caller does not wait for logging to be set up either. */
+    public static CompletableFuture<Void> inBackground() {
+        return CompletableFuture.supplyAsync(ModelHeadStart::now).thenCompose(started -> started);
+    }
+
     static boolean runsTheModel(List<String> args) {
         if (args.isEmpty()) {
-            return false; // the desktop: Main calls now() itself, on another thread, before JavaFX starts
+            return false; // the desktop: Main calls inBackground() itself, before JavaFX starts
         }
         if (args.contains("--help") || args.contains("-h") || args.contains("--version") || args.contains("-V")) {
             return false;

@@ -192,8 +192,7 @@ public final class DesktopBench {
         FakeMicrophone.installEndingAfter(take3, 1.0);
         io.voxprint.ui.PulseRate.applyDefault(); // as the desktop's launcher does
         // as the desktop's launcher does (Main): libtorch first, on another thread, then JavaFX
-        CompletableFuture<Void> natives = CompletableFuture.supplyAsync(io.voxprint.cli.ModelHeadStart::now)
-                .thenCompose(stage -> stage);
+        CompletableFuture<Void> natives = io.voxprint.cli.ModelHeadStart.inBackground();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
