@@ -29,6 +29,15 @@ public final class NamedExecutors {
         return Executors.newCachedThreadPool(daemonThreads(prefix));
     }
 
+    /** The same, its threads at {@code niceness} ({@link ThreadNiceness}). */
+    public static ExecutorService cached(String prefix, int niceness) {
+        ThreadFactory named = daemonThreads(prefix);
+        return Executors.newCachedThreadPool(runnable -> named.newThread(() -> {
+            ThreadNiceness.setForCurrentThread(niceness);
+            runnable.run();
+        }));
+    }
+
     /** A fixed number of threads, for work spread over the cores (decoding many files). */
     public static ExecutorService fixed(String prefix, int threads) {
         return Executors.newFixedThreadPool(threads, daemonThreads(prefix));

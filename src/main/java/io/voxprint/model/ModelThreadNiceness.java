@@ -1,6 +1,6 @@
 package io.voxprint.model;
 
-import com.sun.jna.NativeLibrary;
+import io.voxprint.common.ThreadNiceness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class ModelThreadNiceness {
     private static final Logger LOG = LoggerFactory.getLogger(ModelThreadNiceness.class);
     static final String PROPERTY = "voxprint.model.niceness";
-    private static final int PRIO_PROCESS = 0;
 
     private ModelThreadNiceness() {
     }
@@ -29,20 +28,15 @@ public final class ModelThreadNiceness {
         }
     }
 
-    /** Applies the configured niceness to the calling thread (Linux: "process" 0 is the calling thread); no property, no change. */
+    /** Applies the configured niceness to the calling thread; no property, no change. */
     static void applyToCurrentThread() {
         String value = System.getProperty(PROPERTY, "").trim();
         if (value.isEmpty()) {
             return;
         }
         try {
-            int niceness = Integer.parseInt(value);
-            int rc = NativeLibrary.getInstance("c").getFunction("setpriority").invokeInt(new Object[] {PRIO_PROCESS, 0, niceness});
-            if (rc != 0) {
-                LOG.info("Could not set the model thread's niceness to {}", niceness);
-            }
-        } catch (NumberFormatException | UnsatisfiedLinkError e) {
-            // only how the model shares the processor with the UI depends on it
+            ThreadNiceness.setForCurrentThread(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
             LOG.info("Model thread niceness not applied: {}", e.toString());
         }
     }

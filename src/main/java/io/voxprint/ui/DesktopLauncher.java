@@ -1,5 +1,6 @@
 package io.voxprint.ui;
 
+import io.voxprint.ui.common.BackgroundPriority;
 import io.voxprint.ui.common.DialogService;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ public final class DesktopLauncher {
     public static void launch(String[] args, Function<DialogService, UiActions> actions,
             Supplier<? extends CompletionStage<?>> nativeStart) {
         VoxprintApp.useActions(actions, nativeStart);
+        BackgroundPriority.lowerCompilers();
         PulseRate.applyDefault();
         Application.launch(VoxprintApp.class, args);
     }

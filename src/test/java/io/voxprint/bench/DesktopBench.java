@@ -2,7 +2,6 @@ package io.voxprint.bench;
 
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.common.NamedExecutors;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.ui.RecordingDialogService;
 import io.voxprint.ui.UiActions;
@@ -190,6 +189,7 @@ public final class DesktopBench {
         SettingsStore settings = new SettingsStore(home.resolve("settings.json"));
         settings.save(new Settings(model.toString(), "main", null, false, "", false, home.resolve("data").toString()));
         FakeMicrophone.installEndingAfter(take3, 1.0);
+        io.voxprint.ui.common.BackgroundPriority.lowerCompilers(); // as the desktop's launcher does
         io.voxprint.ui.PulseRate.applyDefault(); // as the desktop's launcher does
         // as the desktop's launcher does (Main): libtorch first, on another thread, then JavaFX
         CompletableFuture<Void> natives = io.voxprint.cli.ModelHeadStart.inBackground();
@@ -210,7 +210,7 @@ public final class DesktopBench {
             stage.show();
             return stage.getScene();
         });
-        FxTaskRunner runner = new FxTaskRunner(NamedExecutors.cached("bench-ui-task"), DIALOGS::showError);
+        FxTaskRunner runner = FxTaskRunner.withDialogs(DIALOGS); // as VoxprintApp
         java.util.concurrent.CompletionStage<Void> styled = Boolean.getBoolean("bench.noStyleWarmUp") ? natives
                 : VoxprintApp.warmUpStyles(runner, natives);
         UiActions actions = ConnectedUi.create(Map.of("HF_HOME", home.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), settings,

@@ -24,7 +24,7 @@ public final class FxTaskRunner implements TaskRunner {
 
     /** A runner on a cached pool of threads named {@code voxprint-ui-task-N}. */
     public static FxTaskRunner withDialogs(DialogService dialogs) {
-        return new FxTaskRunner(NamedExecutors.cached("voxprint-ui-task"), dialogs::showError);
+        return new FxTaskRunner(NamedExecutors.cached("voxprint-ui-task", BackgroundPriority.NICENESS), dialogs::showError);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.voxprint.ui.wiring;
 
 import io.voxprint.model.ModelThreadNiceness;
+import io.voxprint.ui.common.BackgroundPriority;
 import io.voxprint.common.UserMessage;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
@@ -26,9 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class ConnectedUi {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectedUi.class);
 
-    /** The model's threads yield to the FX and render threads (about a third of a core's share each against them). */
-    private static final int DESKTOP_MODEL_NICENESS = 5;
-
     private ConnectedUi() {
     }
 
@@ -43,7 +41,7 @@ public final class ConnectedUi {
      * the passphrase of a protected one.
      */
     public static UiActions create(Map<String, String> env, SettingsStore settingsStore, DialogService dialogs) {
-        ModelThreadNiceness.setDefault(DESKTOP_MODEL_NICENESS);
+        ModelThreadNiceness.setDefault(BackgroundPriority.NICENESS);
         SettingsStore.Loaded loaded = settingsStore.load();
         List<String> notices = new ArrayList<>();
         loaded.warning().ifPresent(notices::add);
