@@ -82,7 +82,15 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the database (creating or migrating it); the model is loaded on first use. */
     public static AppContext open(AppConfig config, ScoringOptions options) {
-        return new AppContext(config, config.openStore(), new ModelService(config), options);
+        return open(config, AppConfig::openStore, options);
+    }
+
+    /**
+     * The same with a store {@code opener} that may ask the user first (the desktop, which unlocks a
+     * protected database with a passphrase typed in its own dialog); the model is loaded on first use.
+     */
+    public static AppContext open(AppConfig config, Function<AppConfig, VoiceprintStore> opener, ScoringOptions options) {
+        return new AppContext(config, opener.apply(config), new ModelService(config), options);
     }
 
     /**
@@ -93,10 +101,7 @@ public final class AppContext implements AutoCloseable {
         return openLoadingModel(config, AppConfig::openStore, options);
     }
 
-    /**
-     * The same with a store {@code opener} that may ask the user first (the desktop, which unlocks a
-     * protected database with a passphrase typed in its own dialog, while the model loads).
-     */
+    /** The same with a store {@code opener} that may ask the user first, while the model loads. */
     public static AppContext openLoadingModel(AppConfig config, Function<AppConfig, VoiceprintStore> opener, ScoringOptions options) {
         ModelService models = new ModelService(config);
         models.preload();

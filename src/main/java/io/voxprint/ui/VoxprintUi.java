@@ -28,6 +28,8 @@ import io.voxprint.ui.verify.VerifyView;
 import io.voxprint.ui.verify.VerifyViewModel;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +49,20 @@ public final class VoxprintUi {
     private VoxprintUi() {
     }
 
+    /** The main window; the model, where one is available, starts loading at once. */
     public static MainWindow build(UiActions actions, TaskRunner runner, DialogService dialogs) {
+        return build(actions, runner, dialogs, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The main window; the model, where one is available, starts loading once {@code loadAfter} is
+     * complete (the desktop's start: once the first section is on screen).
+     */
+    public static MainWindow build(UiActions actions, TaskRunner runner, DialogService dialogs, CompletionStage<?> loadAfter) {
         ShellViewModel shell = new ShellViewModel();
         shell.modelProperty().set(actions.currentModel().get());
         if (shell.isModelAvailable()) {
-            loadModel(actions, runner, dialogs, shell);
+            loadAfter.thenRun(() -> loadModel(actions, runner, dialogs, shell));
         }
         shell.databaseProperty().set(actions.databaseLocation().get());
         watchDatabase(actions, shell);

@@ -201,6 +201,10 @@ public final class DesktopBench {
         // over the style warm-up's steps run, and once the database is open and the warm-up over the
         // views are built on the FX thread in place of the first frame. The loading phase ends with the
         // model ready and the first section on screen.
+        fx(() -> {
+            VoxprintApp.loadPlatformStyles(); // as VoxprintApp.start, before its first frame
+            return null;
+        });
         long loadStart = System.nanoTime();
         Scene scene = fx(() -> {
             PULSES.longGaps(loadStart);

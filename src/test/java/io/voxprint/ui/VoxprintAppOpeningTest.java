@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.settings.StoredSettingsActions;
+import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.shell.MainWindow;
+import io.voxprint.ui.shell.ModelSetupActions;
+import io.voxprint.ui.values.ModelStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,8 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window opens the database off the FX thread: the first frame stays responsive while it opens,
- * the views replace it once it is open (the section shown once whole), and a window closed meanwhile
- * releases what was opened.
+ * the views replace it once it is open (the section shown once whole, the model's load started only
+ * then), and a window closed meanwhile releases what was opened.
  */
 @ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
 class VoxprintAppOpeningTest {
@@ -45,6 +49,9 @@ class VoxprintAppOpeningTest {
     private final CountDownLatch returned = new CountDownLatch(1);
     /** The native libraries' start, held open by a test that wants to see what waits for it */
     private final CompletableFuture<Void> natives = new CompletableFuture<>();
+    private static final ModelStatus MODEL = new ModelStatus("ecapa2-test.pt", "local", "current");
+    private final CountDownLatch loadStarted = new CountDownLatch(1);
+    private final AtomicBoolean sectionWholeAtLoad = new AtomicBoolean();
     private VoxprintApp app;
     private Stage stage;
 
@@ -63,8 +70,8 @@ class VoxprintAppOpeningTest {
             UiActions a = UiActions.unavailable(new StoredSettingsActions(new SettingsStore(dir.resolve("settings.json"))),
                     "test", "Not opened in this test.", List.of());
             returned.countDown();
-            return new UiActions(a.modelSetup(), a.enroll(), a.verify(), a.identify(), a.features(), a.speakers(),
-                    a.timeline(), a.settings(), a.camera(), a.currentModel(), a.databaseLocation(), a.databaseProblem(),
+            return new UiActions(new RecordingModelSetup(), a.enroll(), a.verify(), a.identify(), a.features(), a.speakers(),
+                    a.timeline(), a.settings(), a.camera(), () -> Optional.of(MODEL), a.databaseLocation(), a.databaseProblem(),
                     a.notices(), released::countDown);
         }, () -> natives);
         app = new VoxprintApp();
@@ -113,6 +120,38 @@ class VoxprintAppOpeningTest {
         assertTrue(released.await(60, TimeUnit.SECONDS), "what was opened after the window closed was never released");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> scene.getRoot() instanceof MainWindow), "the views were built for a closed window");
+    }
+
+    @Test
+    void theModelStartsLoadingOnceTheFirstSectionIsWhole() throws Exception {
+        natives.complete(null);
+        release.countDown();
+        assertTrue(loadStarted.await(60, TimeUnit.SECONDS), "the model never started loading");
+        assertTrue(sectionWholeAtLoad.get(), "the model's load began before the first section was on screen");
+    }
+
+    /** Notes whether the first section was whole (in the window and shown) when the model's load was asked for. */
+    private final class RecordingModelSetup implements ModelSetupActions {
+        @Override
+        public ModelStatus loadCurrent(Progress progress) throws Exception {
+            sectionWholeAtLoad.set(fx(() -> stage.getScene().getRoot() instanceof MainWindow window && window.current().isVisible()));
+            loadStarted.countDown();
+            return MODEL;
+        }
+
+        @Override
+        public ModelStatus download(Progress progress) {
+            throw new UnsupportedOperationException("not in this test");
+        }
+
+        @Override
+        public ModelStatus useLocalFile(Path file, Progress progress) {
+            throw new UnsupportedOperationException("not in this test");
+        }
+
+        @Override
+        public void warmUp(Progress progress) {
+        }
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

@@ -44,15 +44,16 @@ public final class AppSession implements AutoCloseable {
 
     /**
      * Opens the database named by the settings with {@code opener}, which may ask the user first
-     * (protection, passphrase); the settings' model starts loading first, so that it loads while the
-     * database opens and the window's sections are built.
+     * (protection, passphrase). The model is not loaded here: the window starts its load once its first
+     * section is on screen, since on two cores a load beside the sections' construction took the FX
+     * thread's turns on a core.
      */
     static AppSession open(Map<String, String> env, SettingsStore store, Settings settings,
             Function<AppConfig, VoiceprintStore> opener) {
         String db = database(settings.dataFolder());
         Path model = settings.modelFile().isBlank() ? null : Path.of(settings.modelFile());
         AppConfig config = AppConfig.fromEnvironment(env, db, null, model, settings.modelRevision(), false);
-        return new AppSession(AppContext.openLoadingModel(config, opener, options(settings)), store, settings);
+        return new AppSession(AppContext.open(config, opener, options(settings)), store, settings);
     }
 
     /**
