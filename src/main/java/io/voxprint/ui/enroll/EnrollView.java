@@ -1,5 +1,6 @@
 package io.voxprint.ui.enroll;
 
+import io.voxprint.ui.common.OnePerPulse;
 import io.voxprint.ui.components.ActionButton;
 import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.RecorderPane;
@@ -31,7 +32,8 @@ public final class EnrollView extends HBox {
         Label nameHint = new Label("Use the name of someone already enrolled to add these takes to them.");
         nameHint.getStyleClass().add("hint");
         nameHint.setWrapText(true);
-        recorder.setOnTake(vm::addTake);
+        // several imported files come as several takes at once: their rows are made a pulse apart
+        recorder.setOnTake(new OnePerPulse<>(vm::addTake));
         recorder.setMultipleFiles(true);
 
         Label takesTitle = new Label();
