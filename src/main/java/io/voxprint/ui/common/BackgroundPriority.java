@@ -5,7 +5,7 @@ import io.voxprint.common.ThreadNiceness;
 /**
  * The desktop's threads other than JavaFX's run at a lower priority: the model's, the JVM's compilers
  * and the background tasks. On two cores they shared a core with the FX thread between pulses, and
- * pulses came late: as an enrollment began, the compilers alone kept a core busy for most of a second.
+ * pulses came late: during an enrollment the compilers alone took 0.7 s of a core.
  * At niceness 5 each of them gets about a third of a core's share against a UI thread that wants it,
  * and everything the UI leaves.
  */
