@@ -45,17 +45,7 @@ class ModelWarmUpTest {
 
     @Test
     void aModelThatFailsToLoadIsNotWarmedUp() {
-        ModelSetupActions failing = new ModelSetupActions() {
-            @Override
-            public ModelStatus download(Progress progress) {
-                throw new IllegalStateException("not used");
-            }
-
-            @Override
-            public ModelStatus useLocalFile(Path file, Progress progress) {
-                throw new IllegalStateException("not used");
-            }
-
+        ModelSetupActions failing = new LoadingOnlyModelSetup() {
             @Override
             public ModelStatus loadCurrent(Progress progress) {
                 throw new IllegalStateException("The model file is damaged.");

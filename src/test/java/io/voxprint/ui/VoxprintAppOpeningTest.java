@@ -10,7 +10,6 @@ import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.settings.StoredSettingsActions;
 import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.shell.MainWindow;
-import io.voxprint.ui.shell.ModelSetupActions;
 import io.voxprint.ui.values.ModelStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,22 +130,12 @@ class VoxprintAppOpeningTest {
     }
 
     /** Notes whether the first section was whole (in the window and shown) when the model's load was asked for. */
-    private final class RecordingModelSetup implements ModelSetupActions {
+    private final class RecordingModelSetup extends LoadingOnlyModelSetup {
         @Override
         public ModelStatus loadCurrent(Progress progress) throws Exception {
             sectionWholeAtLoad.set(fx(() -> stage.getScene().getRoot() instanceof MainWindow window && window.current().isVisible()));
             loadStarted.countDown();
             return MODEL;
-        }
-
-        @Override
-        public ModelStatus download(Progress progress) {
-            throw new UnsupportedOperationException("not in this test");
-        }
-
-        @Override
-        public ModelStatus useLocalFile(Path file, Progress progress) {
-            throw new UnsupportedOperationException("not in this test");
         }
 
         @Override
