@@ -101,7 +101,10 @@ public final class AppContext implements AutoCloseable {
         return openLoadingModel(config, AppConfig::openStore, options);
     }
 
-    /** The same with a store {@code opener} that may ask the user first, while the model loads. */
+    /**
+     * The same with a store {@code opener}; should it fail, the model's load started here is closed
+     * before its failure goes on.
+     */
     public static AppContext openLoadingModel(AppConfig config, Function<AppConfig, VoiceprintStore> opener, ScoringOptions options) {
         ModelService models = new ModelService(config);
         models.preload();

@@ -36,7 +36,7 @@ class ModelServiceTest {
     }
 
     @Test
-    void theDesktopsOpenerAnswersWhileTheModelLoadsAndItsRefusalComesThrough() {
+    void aStoreOpenerAnswersWhileTheModelLoadsAndItsRefusalComesThrough() {
         AppConfig config = config(PythonReference.FIXTURE_MODEL, null);
         try (AppContext app = AppContext.openLoadingModel(config, AppConfig::openStore, ScoringOptions.defaults())) {
             assertThat(app.models().source().source()).isEqualTo(LocatedModel.EXPLICIT);
