@@ -219,6 +219,8 @@ IMAGE="$OUT/image/$APP_NAME"
 # jpackage's native launcher asks rpm and dpkg which package owns it on every start (0.6 to 0.8 s before
 # the JVM starts); installer/launcher.sh reads the same voxprint.cfg and starts the same java directly.
 install -m 755 "$INSTALLER/launcher.sh" "$IMAGE/bin/$APP_NAME"
+# the native launcher's library; nothing else loads it
+rm -f "$IMAGE/lib/libapplauncher.so"
 
 # --- 4b. Class-data sharing: the classes the desktop (step 4c) and one real command load (JavaFX,
 # picocli, Jackson, DJL, SQLite, the audio decoders, ours), parsed and verified once and mapped from
