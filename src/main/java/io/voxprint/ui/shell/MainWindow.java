@@ -1,5 +1,6 @@
 package io.voxprint.ui.shell;
 
+import io.voxprint.ui.common.PiecewiseReveal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Node firstStart;
     private final NavigationRail rail;
+    private boolean piecewise;
 
     public MainWindow(ShellViewModel vm, Map<Section, Supplier<Node>> factories, Node firstStart) {
         this.vm = vm;
@@ -63,13 +65,44 @@ public final class MainWindow extends BorderPane {
         return rail;
     }
 
+    /**
+     * From now on a section built on its first visit comes on screen over several pulses, hidden
+     * until whole ({@link PiecewiseReveal}), as the first section does at start-up: built, styled and
+     * laid out in one pulse, a page's first opening held the FX thread for up to 127 ms on two cores.
+     * Until it is whole its larger panes are partly empty, so whoever looks nodes up in it waits for
+     * {@link #current()} to be visible.
+     */
+    public void revealNewSectionsPiecewise() {
+        piecewise = true;
+    }
+
     /** The node currently shown in the middle. */
     public Node current() {
         return content.getChildren().isEmpty() ? null : content.getChildren().get(0);
     }
 
     private void show() {
-        Node node = vm.isModelAvailable() ? built.computeIfAbsent(vm.sectionProperty().get(), this::build) : firstStart;
+        if (!vm.isModelAvailable()) {
+            showNode(firstStart);
+            return;
+        }
+        Section section = vm.sectionProperty().get();
+        Node node = built.get(section);
+        if (node == null) {
+            node = build(section);
+            built.put(section, node);
+            Scene scene = getScene();
+            if (piecewise && scene != null) {
+                PiecewiseReveal reveal = PiecewiseReveal.prepare(node);
+                content.getChildren().setAll(node);
+                reveal.start(scene, () -> { });
+                return;
+            }
+        }
+        showNode(node);
+    }
+
+    private void showNode(Node node) {
         // Putting the shown node back would lay it out and draw it anew: on the software renderer, a
         // repaint of the whole middle of the window just as the model finishes loading.
         if (current() != node) {
