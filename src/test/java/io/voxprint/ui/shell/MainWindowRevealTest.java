@@ -44,34 +44,40 @@ class MainWindowRevealTest {
     @Test
     void onceAskedASectionsFirstVisitIsHiddenUntilAllOfItIsBackAndLaterVisitsShowItAtOnce() throws Exception {
         ShellViewModel vm = shownWindow(true);
-        Node first = fx(() -> {
-            vm.sectionProperty().set(Section.VERIFY);
-            return current();
-        });
-        assertFalse(fx(first::isVisible), "hidden while it comes back");
-        assertTrue(fx(() -> lines(first).size()) < LABELS, "part of it comes back in later pulses");
+        FirstVisit visit = visitVerify(vm);
+        assertFalse(visit.visible(), "hidden while it comes back");
+        assertTrue(visit.lines() < LABELS, "part of it comes back in later pulses");
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(first::isVisible));
+        Node section = visit.section();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(section::isVisible));
         List<String> expected = IntStream.range(0, LABELS).mapToObj(i -> "line " + i).toList();
-        assertEquals(expected, fx(() -> lines(first)), "every line back, in its order");
+        assertEquals(expected, fx(() -> lines(section)), "every line back, in its order");
 
         boolean visibleAtOnce = fx(() -> {
             vm.sectionProperty().set(Section.ENROLL);
             vm.sectionProperty().set(Section.VERIFY);
-            return current() == first && first.isVisible();
+            return current() == section && section.isVisible();
         });
         assertTrue(visibleAtOnce, "a section already built is shown as it is");
     }
 
     @Test
     void unlessAskedASectionsFirstVisitIsWholeAtOnce() throws Exception {
-        ShellViewModel vm = shownWindow(false);
-        Node first = fx(() -> {
+        FirstVisit visit = visitVerify(shownWindow(false));
+        assertTrue(visit.visible());
+        assertEquals(LABELS, visit.lines());
+    }
+
+    /** The section as it is right after the click, seen in the same FX event: no pulse has run since. */
+    private record FirstVisit(Node section, boolean visible, int lines) {
+    }
+
+    private FirstVisit visitVerify(ShellViewModel vm) throws Exception {
+        return fx(() -> {
             vm.sectionProperty().set(Section.VERIFY);
-            return current();
+            Node section = current();
+            return new FirstVisit(section, section.isVisible(), lines(section).size());
         });
-        assertTrue(fx(first::isVisible));
-        assertEquals(LABELS, fx(() -> lines(first).size()));
     }
 
     private ShellViewModel shownWindow(boolean piecewise) throws Exception {
