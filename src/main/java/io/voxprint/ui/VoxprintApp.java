@@ -105,8 +105,9 @@ public final class VoxprintApp extends Application {
      * Builds the views (FX thread) and puts them in place of the first frame in a later FX event, the
      * section shown first coming on screen over several pulses ({@link PiecewiseReveal}), and every
      * other section on its first visit: the views' construction and their first style pass, the
-     * largest shares of the FX thread's start-up work, no longer come in one or two long pulses. The model starts loading once that section is whole:
-     * on two cores its load beside these pulses took the FX thread's turns on a core.
+     * largest shares of the FX thread's start-up work, no longer come in one or two long pulses. The
+     * model starts loading once the first section is whole: on two cores its load beside these pulses
+     * took the FX thread's turns on a core.
      */
     public static MainWindow showMain(Scene scene, UiActions actions, TaskRunner runner, DialogService dialogs) {
         CompletableFuture<Void> revealed = new CompletableFuture<>();

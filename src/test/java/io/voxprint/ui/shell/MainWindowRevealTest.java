@@ -31,7 +31,8 @@ class MainWindowRevealTest {
     private static final int LABELS = 40;
     private final Map<Section, Supplier<Node>> views = Map.of(
             Section.ENROLL, () -> new Label("enroll"),
-            Section.VERIFY, () -> new VBox(IntStream.range(0, LABELS).mapToObj(i -> new Label("line " + i)).toArray(Node[]::new)));
+            Section.VERIFY, () -> new VBox(IntStream.range(0, LABELS).mapToObj(i -> new Label("line " + i))
+                    .toArray(Node[]::new)));
     private Stage stage;
 
     @Start
