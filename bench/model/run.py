@@ -7,7 +7,8 @@ gets a fresh database (a copy of the enrolled template, or a new file), so no em
 from the embedding cache. What a load learns about the model file is kept in FACTS (XDG_CACHE_HOME)
 as a user's second run would have it, except in the 'new model file' rows.
 
-Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants] [--quick] [--launcher PATH]
+Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants] [--quick] [--launcher PATH] [--no-tune]
+  (first runs 'voxprint model tune' once, as a user would; --no-tune leaves it out)
   --busy      keep one core busy with another process (a Python spin loop) during every measurement
   --launcher  also time the one-shot embed through an installed launcher (bin/voxprint of the app image)
   --variants  also time the one-shot embed under other JVM and OpenMP settings (to choose them), and
@@ -103,13 +104,15 @@ def libtorch_version():
 
 
 def onednn_limit(cache):
-    """The instruction set Voxprint's convolution check recorded for this processor and the libtorch it
-    runs now (docs/model.md), or None; records made under another libtorch do not apply."""
+    """The instruction set Voxprint starts oneDNN under on this processor and the libtorch it runs now
+    (docs/model.md), or None for oneDNN's own choice: the convolution check's record first, then the one
+    'voxprint model tune' kept; records made under another libtorch do not apply."""
     version = libtorch_version()
-    for f in glob.glob(os.path.join(cache, "voxprint", "models", "processor-*.json")):
-        record = json.load(open(f))
-        if record.get("onednnMaxCpuIsa") and record.get("processor", "").endswith("; libtorch %s" % version):
-            return record["onednnMaxCpuIsa"]
+    for kind, field in (("processor", "onednnMaxCpuIsa"), ("speed", "fastest")):
+        for f in glob.glob(os.path.join(cache, "voxprint", "models", "%s-*.json" % kind)):
+            record = json.load(open(f))
+            if record.get(field) and record.get("processor", "").endswith("; libtorch %s" % version):
+                return None if record[field] == "ALL" else record[field]
     return None
 
 
@@ -127,6 +130,8 @@ def main():
     ap.add_argument("--variants", action="store_true")
     ap.add_argument("--launcher", help="also time the one-shot embed through this installed launcher"
                                        " (e.g. target/installer/image/voxprint/bin/voxprint)")
+    ap.add_argument("--no-tune", action="store_true",
+                    help="leave 'voxprint model tune' out (oneDNN's own instruction set, unless a record says otherwise)")
     ap.add_argument("--quick", action="store_true",
                     help="one-shot 3 s embed, four files and the model loads only (no enrolled database)")
     a = ap.parse_args()
@@ -159,10 +164,20 @@ def main():
         # the facts of the model file known, as on a user's second run
         r.timed(r.java(["model", "info", "--model", a.model, "--db", r.fresh_db()]))
     first_speaker = os.path.basename(enroll[0])[len("enroll-"):-4] if enroll else None
+    # as a user who ran 'voxprint model tune' once on this machine (docs/model.md): every later process
+    # starts oneDNN under the instruction set it timed fastest
+    tune = None
+    if a.no_tune:
+        for f in glob.glob(os.path.join(r.cache, "voxprint", "models", "speed-*.json")):
+            os.remove(f)
+    else:
+        _, _, lines = r.timed(r.java(["model", "tune", "--model", a.model]))
+        tune = json.loads(lines[-1][1])
+        print("== model tune: %s" % json.dumps({k: tune.get(k) for k in ("medianMillis", "fastest")}), flush=True)
 
     if a.busy:
         busy = subprocess.Popen([PY, "-c", "while True: pass"])
-    results = {"load_before": loadavg(), "busy": a.busy, "rows": {}}
+    results = {"load_before": loadavg(), "busy": a.busy, "rows": {}, "tune": tune}
     try:
         rows = results["rows"]
 
@@ -199,7 +214,7 @@ def main():
                         r.timed([PY, os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one], r.python_alloc_env))
                 limit = onednn_limit(r.cache)
                 if name == "as shipped" and limit:
-                    # like for like: Python's oneDNN held to the instruction set Voxprint's convolution check chose
+                    # like for like: Python's oneDNN held to the instruction set Voxprint runs under
                     add("embed 3 s, one shot [Python also under ONEDNN_MAX_CPU_ISA=%s]" % limit, java,
                         r.timed([PY, os.path.join(HERE, "py_oneshot.py"), "embed", a.model, one],
                                 dict(r.python_env, ONEDNN_MAX_CPU_ISA=limit)))
@@ -234,6 +249,12 @@ def main():
             add("%d files of 3 s, steady state per file" % len(many), (pace(j), j[1]), (pace(p), p[1]))
             add("%d files of 3 s, steady state per file [Python also with Voxprint's allocator settings]" % len(many),
                 (pace(j), j[1]), (pace(pa), pa[1]))
+            limit = onednn_limit(r.cache)
+            if limit:
+                pl = r.timed([PY, os.path.join(HERE, "py_many.py"), a.model] + many,
+                             dict(r.python_env, ONEDNN_MAX_CPU_ISA=limit))
+                add("%d files of 3 s, steady state per file [Python also under ONEDNN_MAX_CPU_ISA=%s]" % (len(many), limit),
+                    (pace(j), j[1]), (pace(pl), pl[1]))
         # a model file seen for the first time: the probe, once
         new_cache = os.path.abspath(tempfile.mkdtemp(dir=a.out, prefix="cache-new-"))
         new = r.timed(r.java(["model", "info", "--model", a.model, "--db", r.fresh_db()]),
@@ -257,6 +278,9 @@ def main():
         json.dump(results, f, indent=1)
 
     print()
+    if tune:
+        print("model tune: median call %s ms; fastest %s" % (
+            ", ".join("%s %.0f" % kv for kv in tune["medianMillis"].items()), tune["fastest"]))
     print("Load average %s before, %s after%s; %d rounds; seconds are medians over rounds, the ratio is the"
           " median of the per-round ratios." % (results["load_before"], results["load_after"],
                                                 "; one core kept busy" if a.busy else "", a.rounds))

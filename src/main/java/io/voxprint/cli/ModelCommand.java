@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxprint.app.AppContext;
 import io.voxprint.app.core.ModelService;
 import io.voxprint.model.ConvolutionCheck;
+import io.voxprint.model.Ecapa2Model;
+import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.FeatureSpec;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.model.hub.HubFile;
 import io.voxprint.model.hub.LocatedModel;
 import io.voxprint.model.hub.ModelLicense;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "model", description = "Get and inspect the ECAPA2 model.",
-        subcommands = {ModelCommand.Info.class, ModelCommand.Download.class, ModelCommand.PathOf.class})
+        subcommands = {ModelCommand.Info.class, ModelCommand.Download.class, ModelCommand.PathOf.class,
+                ModelCommand.Tune.class, ModelCommand.TimeCalls.class})
 final class ModelCommand extends CommandGroup {
 
     /** Where the model file came from, told alike by {@code info} and {@code path}. */
@@ -45,6 +51,7 @@ final class ModelCommand extends CommandGroup {
             line.put("probeCalls", info.probeCalls());
             line.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
             line.put("onednnMaxCpuIsa", ConvolutionCheck.onednnLimit());
+            line.put("onednnMaxCpuIsaFrom", ConvolutionCheck.onednnLimitOrigin());
             return ok(line);
         }
     }
@@ -82,6 +89,94 @@ final class ModelCommand extends CommandGroup {
                 return VoxprintCli.ERROR;
             }
             return ok(origin(Json.object().put("path", where.get().file().toString()), where.get()));
+        }
+    }
+
+    @Command(name = "tune", description = {
+            "Time the model's calls under each oneDNN instruction set this processor offers (each in a process"
+                    + " of its own) and keep the fastest for later runs.",
+            "Takes about ten model calls; run it again after moving to another machine."})
+    static final class Tune extends GroupMember<ModelCommand> {
+        @Option(names = "--calls", paramLabel = "N", defaultValue = "3",
+                description = "Timed calls per process, after one untimed (default: ${DEFAULT-VALUE}).")
+        int calls;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+                description = "Processes per instruction set, taken in turn (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--candidates", split = ",", paramLabel = "ISA",
+                description = "The instruction sets to time (default: ALL, and AVX2 where ALL means AVX-512).")
+        List<String> candidates;
+
+        @Override
+        public Integer call() {
+            VoxprintCli root = root();
+            if (calls < 1 || rounds < 1) {
+                root.err.println("voxprint: --calls and --rounds must be at least 1.");
+                return VoxprintCli.ERROR;
+            }
+            List<String> isas = candidates != null ? candidates : InstructionSetSpeed.candidates();
+            for (String isa : isas) {
+                if (!InstructionSetSpeed.isCandidate(isa)) {
+                    root.err.println("voxprint: " + isa + " is not an instruction set Voxprint can tune to; use ALL or AVX2.");
+                    return VoxprintCli.ERROR;
+                }
+            }
+            Optional<LocatedModel> where = new ModelService(root.config()).locate();
+            if (where.isEmpty()) {
+                root.err.println("voxprint: No ECAPA2 model is available yet; run 'voxprint model download' or pass --model FILE.");
+                return VoxprintCli.ERROR;
+            }
+            var line = Json.object();
+            var timed = line.putObject("millis");
+            if (isas.size() < 2) {
+                root.err.println("This processor offers oneDNN one instruction set worth timing (" + isas.get(0)
+                        + "); nothing to choose.");
+                return ok(line.put("fastest", isas.get(0)));
+            }
+            InstructionSetTrials trials = new InstructionSetTrials(where.get().file(), root.env, calls);
+            InstructionSetTrials.Timings timings = trials.inTurn(isas, rounds, root.err);
+            Map<String, List<Double>> millis = timings.millis();
+            millis.forEach((isa, values) -> values.forEach(timed.withArray(isa)::add));
+            if (millis.isEmpty()) {
+                root.err.println("voxprint: oneDNN's convolutions were not used under any instruction set; nothing recorded.");
+                return VoxprintCli.ERROR;
+            }
+            InstructionSetSpeed.Verdict verdict = InstructionSetSpeed.decide(millis, timings.sha256());
+            var medians = line.putObject("medianMillis");
+            verdict.medianMillis().forEach(medians::put);
+            line.put("fastest", verdict.fastest());
+            line.put("record", InstructionSetSpeed.remember(verdict).toString());
+            String user = root.env.getOrDefault("ONEDNN_MAX_CPU_ISA", root.env.get("DNNL_MAX_CPU_ISA"));
+            if (user != null) {
+                root.err.println("Note: ONEDNN_MAX_CPU_ISA=" + user + " in your environment still decides while it is set.");
+            }
+            return ok(line);
+        }
+    }
+
+    /** One tuning trial, started by {@link Tune} in a process of its own; not for people. */
+    @Command(name = "time-calls", hidden = true, description = "Time model calls under this process's oneDNN limit.")
+    static final class TimeCalls extends GroupMember<ModelCommand> {
+        @Option(names = "--calls", paramLabel = "N", defaultValue = "3")
+        int calls;
+
+        @Override
+        public Integer call() {
+            ModelService models = new ModelService(root().config());
+            try {
+                Ecapa2Model model = models.model();
+                List<Double> millis = InstructionSetSpeed.timeCalls(model, calls);
+                var line = Json.object();
+                line.put("onednnMaxCpuIsa", ConvolutionCheck.onednnLimit());
+                line.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("sha256", model.info().sha256());
+                millis.forEach(line.putArray("millis")::add);
+                return ok(line);
+            } finally {
+                models.close();
+            }
         }
     }
 }

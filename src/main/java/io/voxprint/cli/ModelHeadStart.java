@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  * 0.38 s, bench/app/launch.sh, alternating) and the model about 0.1 s sooner.
  */
 public final class ModelHeadStart {
-    /** The commands that run the model; {@code model} only for {@code model info}. */
+    /** The commands that run the model; {@code model} only for {@code model info} and {@code time-calls}. */
     private static final Set<String> MODEL_COMMANDS = Set.of("embed", "enroll", "verify", "identify", "eval",
             "features", "diarize");
 
@@ -60,7 +60,7 @@ public final class ModelHeadStart {
                 return true;
             }
             if (arg.equals("model")) {
-                return i + 1 < args.size() && args.get(i + 1).equals("info");
+                return i + 1 < args.size() && (args.get(i + 1).equals("info") || args.get(i + 1).equals("time-calls"));
             }
         }
         return false;

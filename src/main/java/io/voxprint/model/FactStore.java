@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * loading it).</li>
  * <li>{@code processor-<sha256 of the processor and libtorch>.json}: the oneDNN instruction set whose
  * convolutions {@link ConvolutionCheck} wants this machine's next processes to start with.</li>
+ * <li>{@code speed-<sha256 of the processor and libtorch>.json}: the oneDNN instruction set that ran the
+ * model's calls fastest when {@code voxprint model tune} timed them ({@link InstructionSetSpeed}).</li>
  * </ul>
  * A file whose size or modification time changed is hashed again, and new contents have no facts yet,
  * so they are probed: stale facts are never served. A record that cannot be read or makes no sense is
@@ -150,6 +152,29 @@ public final class FactStore {
         node.put("onednnMaxCpuIsa", limit);
         node.put("why", why);
         write(processorRecord(key), node);
+    }
+
+    /** The instruction set timed fastest on this processor and libtorch; empty when none or damaged. */
+    Optional<String> fastestInstructionSet(ProcessorKey key) {
+        return readJson(speedRecord(key))
+                .filter(node -> node.path("format").asInt() == FORMAT && key.description().equals(node.path("processor").asText()))
+                .map(node -> node.path("fastest").asText(""))
+                .filter(InstructionSetSpeed::isCandidate);
+    }
+
+    void rememberFastestInstructionSet(ProcessorKey key, InstructionSetSpeed.Verdict verdict) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("processor", key.description());
+        node.put("fastest", verdict.fastest());
+        ObjectNode medians = node.putObject("medianMillis");
+        verdict.medianMillis().forEach(medians::put);
+        node.put("modelSha256", verdict.modelSha256());
+        write(speedRecord(key), node);
+    }
+
+    Path speedRecord(ProcessorKey key) {
+        return dir.resolve("speed-" + key.digest() + ".json");
     }
 
     Path processorRecord(ProcessorKey key) {

@@ -11,10 +11,13 @@ import org.slf4j.LoggerFactory;
  * so it is set through {@link NativeEnvironment}, and a process cannot change its mind later.
  *
  * <p>The default is {@value #DEFAULT}: oneDNN's own choice, the widest code the processor runs. Voxprint
- * ships libtorch 2.1.1 (oneDNN 3.1.1), whose AVX-512 and AVX2 convolutions were right on every shape
+ * ships libtorch 1.13.1 (oneDNN 2.6.3), whose AVX-512 and AVX2 convolutions were right on every shape
  * tried on an AMD EPYC of family 26, bit for bit equal to Python's torch 1.13.1 at AVX-512. The libtorch
- * builds DJL ships after it, 2.2.2 to 2.7.1 (oneDNN 3.3.2 to 3.7.1), are wrong on that processor at
- * AVX-512 and AVX2 alike (docs/model.md), which is why Voxprint stays on 2.1.1.
+ * builds DJL ships from 2.2.2 to 2.7.1 (oneDNN 3.3.2 to 3.7.1) are wrong on that processor at AVX-512
+ * and AVX2 alike (docs/model.md), which is one reason Voxprint stays on 1.13.1.
+ *
+ * <p>The widest code is not always the fastest: where {@code voxprint model tune} timed another
+ * instruction set faster ({@link InstructionSetSpeed}), that one is the default here.
  *
  * <p>Should a processor's oneDNN be wrong all the same (those later builds computed 3x3 convolutions
  * over channel counts that are not a multiple of the vector width wrong, and only their SSE4.1 code
@@ -42,7 +45,14 @@ final class OneDnnInstructionLimit {
     static final String NO_LIMIT_HELPS = "";
 
     /** Where the limit in effect came from. */
-    enum Source { NOT_APPLIED, USER, PROPERTY, RECORD, DEFAULT }
+    enum Source {
+        NOT_APPLIED, USER, PROPERTY,
+        /** The convolution check's record: correctness first. */
+        RECORD,
+        /** The fastest one {@code voxprint model tune} timed. */
+        TUNED,
+        DEFAULT
+    }
 
     private static Source source = Source.NOT_APPLIED;
     private static String inEffect;
@@ -78,8 +88,10 @@ final class OneDnnInstructionLimit {
                 limit = property;
             } else {
                 recorded = store().processorLimit(processor());
-                source = recorded.isPresent() ? Source.RECORD : Source.DEFAULT;
-                limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).orElse(DEFAULT);
+                Optional<String> fastest = recorded.isPresent() ? Optional.empty()
+                        : store().fastestInstructionSet(processor());
+                source = recorded.isPresent() ? Source.RECORD : fastest.isPresent() ? Source.TUNED : Source.DEFAULT;
+                limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).or(() -> fastest).orElse(DEFAULT);
             }
             if (!limit.isBlank() && NativeEnvironment.setUnlessSet(VARIABLE, limit)) {
                 inEffect = limit;
@@ -90,6 +102,11 @@ final class OneDnnInstructionLimit {
             LOG.warn("Could not set {}: on some processors with AVX-512 the model's numbers may be wrong: {}",
                     VARIABLE, e.toString());
         }
+    }
+
+    /** Where {@link #inEffect()} came from. */
+    static synchronized Source source() {
+        return source;
     }
 
     /** The limit oneDNN runs under in this process, or null for its own choice. */

@@ -1,0 +1,126 @@
+package io.voxprint.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which oneDNN instruction set runs this processor's model calls fastest, timed with the user's model:
+ * the widest is not always the fastest. On the AMD EPYC of docs/performance.md (AVX-512, under a
+ * hypervisor) the ECAPA2-sized stand-in's 3 s call took about a sixth less time under AVX2 than under
+ * oneDNN's own choice, AVX-512, in Voxprint and in Python alike; on a processor whose AVX-512 units are
+ * full width it may well be the other way round. So nothing is assumed: {@code voxprint model tune} times
+ * each candidate, and the verdict is kept per processor and libtorch ({@link FactStore}), where every
+ * later process starts with it ({@link OneDnnInstructionLimit}).
+ *
+ * <p>oneDNN reads its limit once per process, so each candidate is timed in a process of its own; this
+ * class holds what those processes share: the candidates, the timed calls and the verdict.
+ */
+public final class InstructionSetSpeed {
+    /** A narrower instruction set is kept only when it is at least this much faster: noise is no reason. */
+    static final double MARGIN = 0.95;
+    static final String AVX2 = "AVX2";
+    private static final Set<String> CANDIDATES = Set.of(OneDnnInstructionLimit.DEFAULT, AVX2);
+    /** The length the trials time: the 3 s of a typical short utterance. */
+    private static final int TRIAL_SAMPLES = 3 * 16_000;
+
+    /**
+     * The timings of one tuning and what they decided.
+     *
+     * @param fastest      the candidate later processes start with
+     * @param medianMillis each candidate's median call, in the order timed
+     * @param modelSha256  the model file the calls ran
+     */
+    public record Verdict(String fastest, Map<String, Double> medianMillis, String modelSha256) {
+    }
+
+    private InstructionSetSpeed() {
+    }
+
+    /**
+     * The instruction sets worth timing here: oneDNN's own choice, and AVX2 where that choice would be
+     * AVX-512. Without AVX-512 there is nothing to choose, and the list has one entry.
+     */
+    public static List<String> candidates() {
+        return candidates(ProcessorKey.cpuInfo(Path.of("/proc/cpuinfo")));
+    }
+
+    static List<String> candidates(String cpuInfo) {
+        Set<String> flags = Set.of();
+        for (String line : cpuInfo.split("\n")) {
+            if (line.startsWith("flags:")) {
+                flags = Set.of(line.substring("flags:".length()).trim().split("\\s+"));
+            }
+        }
+        List<String> list = new ArrayList<>(List.of(OneDnnInstructionLimit.DEFAULT));
+        if (flags.contains("avx512f") && flags.contains("avx2")) {
+            list.add(AVX2);
+        }
+        return list;
+    }
+
+    /** True for the instruction sets a tuning may choose. */
+    public static boolean isCandidate(String value) {
+        return CANDIDATES.contains(value);
+    }
+
+    /**
+     * Milliseconds of each of {@code calls} embeddings of 3 s of noise (or the model's shortest input, if
+     * longer), after one untimed call that pays oneDNN's code generation and libtorch's first-call costs.
+     */
+    public static List<Double> timeCalls(Ecapa2Model model, int calls) {
+        int samples = Math.max(TRIAL_SAMPLES, (int) Math.ceil(model.info().minSeconds() * 16_000));
+        float[] audio = InterfaceProbe.probeAudio(samples);
+        model.embed(audio);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            model.embed(audio);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    /**
+     * oneDNN's own choice unless another candidate's median call is at least {@link #MARGIN} faster; then
+     * the fastest of those.
+     *
+     * @param millis each candidate's timed calls; candidates whose convolutions were wrong are left out
+     */
+    public static Verdict decide(Map<String, List<Double>> millis, String modelSha256) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        millis.forEach((isa, calls) -> {
+            if (!isCandidate(isa) || calls.isEmpty()) {
+                throw new IllegalArgumentException("no timings for " + isa);
+            }
+            medians.put(isa, median(calls));
+        });
+        Double own = medians.get(OneDnnInstructionLimit.DEFAULT);
+        String fastest = OneDnnInstructionLimit.DEFAULT;
+        double best = own == null ? Double.POSITIVE_INFINITY : own * MARGIN;
+        for (Map.Entry<String, Double> e : medians.entrySet()) {
+            if (!e.getKey().equals(OneDnnInstructionLimit.DEFAULT) && e.getValue() <= best) {
+                fastest = e.getKey();
+                best = e.getValue();
+            }
+        }
+        return new Verdict(fastest, medians, modelSha256);
+    }
+
+    /** Keeps the verdict for the next processes on this processor and libtorch; returns the record. */
+    public static Path remember(Verdict verdict) {
+        FactStore store = FactStore.forUser(System.getenv());
+        ProcessorKey key = ProcessorKey.ofThisMachine();
+        store.rememberFastestInstructionSet(key, verdict);
+        return store.speedRecord(key);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
