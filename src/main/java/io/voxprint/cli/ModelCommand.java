@@ -2,6 +2,7 @@ package io.voxprint.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxprint.app.AppContext;
+import io.voxprint.app.core.InstructionSetTuning;
 import io.voxprint.app.core.ModelService;
 import io.voxprint.model.ConvolutionCheck;
 import io.voxprint.model.Ecapa2Model;
@@ -12,7 +13,6 @@ import io.voxprint.model.hub.HubFile;
 import io.voxprint.model.hub.LocatedModel;
 import io.voxprint.model.hub.ModelLicense;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,19 +135,18 @@ final class ModelCommand extends CommandGroup {
                         + "); nothing to choose.");
                 return ok(line.put("fastest", isas.get(0)));
             }
-            InstructionSetTrials trials = new InstructionSetTrials(where.get().file(), root.env, calls);
-            InstructionSetTrials.Timings timings = trials.inTurn(isas, rounds, root.err);
-            Map<String, List<Double>> millis = timings.millis();
-            millis.forEach((isa, values) -> values.forEach(timed.withArray(isa)::add));
-            if (millis.isEmpty()) {
+            InstructionSetTuning tuning = new InstructionSetTuning(where.get().file(), root.env, calls);
+            InstructionSetTuning.Outcome outcome = tuning.tune(isas, rounds,
+                    (isa, done, total) -> root.err.printf("Timing the model under %s (%d of %d)...%n", isa, done, total));
+            outcome.timings().millis().forEach((isa, values) -> values.forEach(timed.withArray(isa)::add));
+            if (outcome.verdict().isEmpty()) {
                 root.err.println("voxprint: oneDNN's convolutions were not used under any instruction set; nothing recorded.");
                 return VoxprintCli.ERROR;
             }
-            InstructionSetSpeed.Verdict verdict = InstructionSetSpeed.decide(millis, timings.sha256());
             var medians = line.putObject("medianMillis");
-            verdict.medianMillis().forEach(medians::put);
-            line.put("fastest", verdict.fastest());
-            line.put("record", InstructionSetSpeed.remember(verdict).toString());
+            outcome.verdict().get().medianMillis().forEach(medians::put);
+            line.put("fastest", outcome.verdict().get().fastest());
+            line.put("record", outcome.record().orElseThrow().toString());
             String user = root.env.getOrDefault("ONEDNN_MAX_CPU_ISA", root.env.get("DNNL_MAX_CPU_ISA"));
             if (user != null) {
                 root.err.println("Note: ONEDNN_MAX_CPU_ISA=" + user + " in your environment still decides while it is set.");

@@ -233,6 +233,8 @@ class DesktopAppTest {
 
         // Settings: a fixed threshold applies at once.
         robot.clickOn("#nav-settings");
+        until("the processor row says what the model runs under", () -> text(robot, "#settings-instruction-set")
+                .startsWith("The model runs under "));
         robot.clickOn("#settings-threshold-automatic");
         Spinner<?> spinner = robot.lookup("#settings-threshold").queryAs(Spinner.class);
         robot.interact(() -> spinner.getEditor().setText(String.format(Locale.ROOT, "%.3f", threshold)));

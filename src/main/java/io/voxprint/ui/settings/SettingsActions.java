@@ -2,6 +2,7 @@ package io.voxprint.ui.settings;
 
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsStore;
+import io.voxprint.ui.common.Progress;
 import io.voxprint.ui.values.CalibrationStatus;
 
 /**
@@ -22,5 +23,18 @@ public interface SettingsActions {
     /** Calibrates the threshold on the enrolled speakers (leave-one-out) and saves the result. */
     default CalibrationStatus calibrate() throws Exception {
         throw new UnsupportedOperationException("Calibration needs the speaker model, which is not available here.");
+    }
+
+    /** Which oneDNN instruction set the model runs under in this process, and why, in words; quick. */
+    default String instructionSetInUse() {
+        return "";
+    }
+
+    /**
+     * Times the model under each oneDNN instruction set worth trying on this processor, each in a process
+     * of its own, and keeps the fastest for the next start; about a minute. Says what it found, in words.
+     */
+    default String tuneInstructionSet(Progress progress) throws Exception {
+        throw new UnsupportedOperationException("Timing needs the model, which is not available here.");
     }
 }

@@ -130,6 +130,20 @@ public final class SettingsView extends VBox {
                 .ifPresent(vm.dataFolderProperty()::set));
         row(form, 7, "Database", grow(folder, browseFolder), folder);
 
+        InstructionSetViewModel isa = vm.instructionSet();
+        Label inUse = new Label();
+        inUse.setId("settings-instruction-set");
+        inUse.setWrapText(true);
+        inUse.textProperty().bind(isa.statusProperty());
+        Button tune = ActionButton.of("Time the model on this processor", "settings-tune", isa::tune);
+        tune.disableProperty().bind(isa.busyProperty());
+        Label tuneHint = new Label("About ten model calls in other processes: the fastest of oneDNN's instruction sets"
+                + " here applies from the next start. Best with nothing else running.");
+        tuneHint.getStyleClass().add("hint");
+        tuneHint.setWrapText(true);
+        row(form, 8, "Processor", new VBox(6, inUse, tune, new io.voxprint.ui.components.JobProgress(isa, "tuning"), tuneHint),
+                tune);
+
         Button save = new Button("Save");
         save.setId("settings-save");
         save.getStyleClass().add("primary");
@@ -155,6 +169,7 @@ public final class SettingsView extends VBox {
         getChildren().addAll(title, form, buttons, note);
         vm.load();
         vm.refreshCalibration();
+        isa.refresh();
     }
 
     private static HBox grow(javafx.scene.Node field, Button button) {

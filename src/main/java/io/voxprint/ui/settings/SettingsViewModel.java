@@ -33,12 +33,19 @@ public final class SettingsViewModel extends TaskViewModel {
     private final StringProperty dataFolder = new SimpleStringProperty(this, "dataFolder", "");
     private final StringProperty calibration = new SimpleStringProperty(this, "calibration", "");
     private final SettingsActions actions;
+    private final InstructionSetViewModel instructionSet;
     private String loadedModelFile = "";
     private Runnable onModelChanged = () -> { };
 
     public SettingsViewModel(SettingsActions actions, TaskRunner runner, DialogService dialogs) {
         super(runner, dialogs, "");
         this.actions = actions;
+        this.instructionSet = new InstructionSetViewModel(actions, runner, dialogs);
+    }
+
+    /** The processor's instruction set for the model, and its tuning. */
+    public InstructionSetViewModel instructionSet() {
+        return instructionSet;
     }
 
     /** Called after a save that changed the model file, so the window can load the new model. */

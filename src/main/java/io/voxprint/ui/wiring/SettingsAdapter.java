@@ -2,14 +2,30 @@ package io.voxprint.ui.wiring;
 
 import io.voxprint.app.AppContext;
 import io.voxprint.app.core.Calibration;
+import io.voxprint.app.core.InstructionSetTuning;
+import io.voxprint.model.ConvolutionCheck;
+import io.voxprint.model.InstructionSetSpeed;
+import io.voxprint.model.ModelException;
+import io.voxprint.model.hub.LocatedModel;
+import io.voxprint.ui.common.Progress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsException;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.ui.values.CalibrationStatus;
 import io.voxprint.ui.settings.SettingsActions;
 
-/** Settings view on the session: save and apply, read the calibration, calibrate on the enrolled speakers. */
+/**
+ * Settings view on the session: save and apply, read the calibration, calibrate on the enrolled speakers,
+ * and time the model under oneDNN's instruction sets ({@link InstructionSetTuning}).
+ */
 final class SettingsAdapter implements SettingsActions {
+    /** Timed calls per process and processes per instruction set: as {@code voxprint model tune} by default. */
+    private static final int CALLS = 3;
+    private static final int ROUNDS = 2;
     private final AppSession session;
 
     SettingsAdapter(AppSession session) {
@@ -38,5 +54,57 @@ final class SettingsAdapter implements SettingsActions {
     public CalibrationStatus calibrate() {
         session.app().calibrate().run();
         return calibrationStatus();
+    }
+
+    @Override
+    public String instructionSetInUse() {
+        String limit = ConvolutionCheck.onednnLimit();
+        String from = ConvolutionCheck.onednnLimitOrigin();
+        if (limit == null || from.equals("not_applied")) {
+            return "";
+        }
+        String why = switch (from) {
+            case "tuned" -> "timed fastest on this processor";
+            case "record" -> "where oneDNN's convolutions were right on this processor";
+            case "user" -> "ONEDNN_MAX_CPU_ISA in the environment";
+            case "property" -> "set at start";
+            default -> "oneDNN's own choice; not timed on this processor yet";
+        };
+        return "The model runs under " + (limit.equals("ALL") ? "oneDNN's widest instruction set" : limit) + " (" + why + ").";
+    }
+
+    @Override
+    public String tuneInstructionSet(Progress progress) {
+        List<String> candidates = InstructionSetSpeed.candidates();
+        if (candidates.size() < 2) {
+            return "This processor offers oneDNN one instruction set worth timing; nothing to choose.";
+        }
+        Path model = session.app().models().locate().map(LocatedModel::file).orElseThrow(() -> new ModelException(
+                "No ECAPA2 model is available yet; choose a model file or download it first."));
+        InstructionSetTuning.Outcome outcome = new InstructionSetTuning(model, System.getenv(), CALLS).tune(candidates, ROUNDS,
+                new InstructionSetTuning.Steps() {
+                    @Override
+                    public void starting(String isa, int done, int total) {
+                        progress.update((done - 1) / (double) total);
+                        progress.message("Timing the model under " + isa + " (" + done + " of " + total + ")...");
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return progress.isCancelled();
+                    }
+                });
+        InstructionSetSpeed.Verdict verdict = outcome.verdict().orElseThrow(() -> new ModelException(
+                "oneDNN's convolutions were not used under any instruction set here; nothing was changed."));
+        return describe(verdict);
+    }
+
+    static String describe(InstructionSetSpeed.Verdict verdict) {
+        String times = verdict.medianMillis().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey().equals("ALL") ? "widest" : e.getKey(), e.getValue() / 1000))
+                .collect(Collectors.joining(", "));
+        return verdict.fastest().equals("ALL")
+                ? "oneDNN's widest instruction set is the fastest here (a call: " + times + "); nothing changes."
+                : verdict.fastest() + " is the fastest here (a call: " + times + "); Voxprint uses it from the next start.";
     }
 }

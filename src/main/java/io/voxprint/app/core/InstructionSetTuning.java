@@ -1,27 +1,34 @@
-package io.voxprint.cli;
+package io.voxprint.app.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.ModelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Times the model's calls under one oneDNN instruction set in a Java process of its own, started from
- * this one's runtime and class path: oneDNN reads its limit once per process, so a process can only
- * time the limit it started with. The child is {@code voxprint model time-calls} and prints one JSON
- * line; its standard error goes to a file, shown in the log when it fails.
+ * {@code voxprint model tune} and the desktop's "Time the model on this processor": times the model's
+ * calls under each oneDNN instruction set worth trying ({@link InstructionSetSpeed}), each in a Java
+ * process of its own started from this one's runtime and class path (oneDNN reads its limit once per
+ * process, so a process can only time the limit it started with), then keeps the fastest. The child is
+ * {@code voxprint model time-calls} and prints one JSON line; its standard error goes to a file, shown
+ * in the log when it fails.
  */
-final class InstructionSetTrials {
-    private static final Logger LOG = LoggerFactory.getLogger(InstructionSetTrials.class);
+public final class InstructionSetTuning {
+    private static final Logger LOG = LoggerFactory.getLogger(InstructionSetTuning.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The variables that would override the child's limit; a user's own limit still wins at run time. */
     private static final List<String> LIMIT_VARIABLES = List.of("ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA");
 
@@ -32,7 +39,21 @@ final class InstructionSetTrials {
     private final Map<String, String> env;
     private final int calls;
 
-    InstructionSetTrials(Path model, Map<String, String> env, int calls) {
+    /** Told before each process starts; asked between and during them whether to stop. */
+    public interface Steps {
+        void starting(String isa, int done, int total);
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /**
+     * @param model the model file to time
+     * @param env   the environment the processes start with (the user's own oneDNN limit taken out)
+     * @param calls timed calls per process, after one untimed
+     */
+    public InstructionSetTuning(Path model, Map<String, String> env, int calls) {
         this.model = model;
         this.env = env;
         this.calls = calls;
@@ -44,22 +65,42 @@ final class InstructionSetTrials {
      * @param millis each instruction set's timed calls, those whose convolutions were not oneDNN's left out
      * @param sha256 the model file the calls ran
      */
-    record Timings(Map<String, List<Double>> millis, String sha256) {
+    public record Timings(Map<String, List<Double>> millis, String sha256) {
+    }
+
+    /**
+     * What {@link #tune} found.
+     *
+     * @param timings every timed call
+     * @param verdict the fastest and the medians; empty when no candidate used oneDNN's convolutions
+     * @param record  the file the verdict was kept in; empty with the verdict
+     */
+    public record Outcome(Timings timings, Optional<InstructionSetSpeed.Verdict> verdict, Optional<Path> record) {
+    }
+
+    /** Times every candidate in turn, decides and keeps the verdict for later processes. */
+    public Outcome tune(List<String> isas, int rounds, Steps steps) {
+        Timings timings = inTurn(isas, rounds, steps);
+        if (timings.millis().isEmpty()) {
+            return new Outcome(timings, Optional.empty(), Optional.empty());
+        }
+        InstructionSetSpeed.Verdict verdict = InstructionSetSpeed.decide(timings.millis(), timings.sha256());
+        return new Outcome(timings, Optional.of(verdict), Optional.of(InstructionSetSpeed.remember(verdict)));
     }
 
     /** Each instruction set {@code rounds} times, taken in turn so that a change of load hits all alike. */
-    Timings inTurn(List<String> isas, int rounds, PrintStream progress) {
+    private Timings inTurn(List<String> isas, int rounds, Steps steps) {
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         String sha256 = "";
         int done = 0;
         for (int round = 0; round < rounds; round++) {
             for (String isa : isas) {
-                progress.printf("Timing the model under %s (%d of %d)...%n", isa, ++done, rounds * isas.size());
-                JsonNode result = time(isa);
+                steps.starting(isa, ++done, rounds * isas.size());
+                JsonNode result = time(isa, steps);
                 sha256 = result.path("sha256").asText();
                 String kernels = result.path("convolutions").asText();
                 if (!"onednn".equals(kernels)) {
-                    progress.println("Left out " + isa + ": oneDNN's convolutions were not used there (" + kernels + ").");
+                    LOG.warn("Left out {}: oneDNN's convolutions were not used there ({})", isa, kernels);
                     continue;
                 }
                 result.withArray("millis").forEach(m -> millis.computeIfAbsent(isa, k -> new ArrayList<>()).add(m.asDouble()));
@@ -69,7 +110,7 @@ final class InstructionSetTrials {
     }
 
     /** The child's result line: {@code onednnMaxCpuIsa}, {@code convolutions}, {@code millis}, {@code sha256}. */
-    JsonNode time(String isa) {
+    JsonNode time(String isa, Steps steps) {
         Path log = null;
         try {
             log = Files.createTempFile("voxprint-time-calls-", ".log");
@@ -80,14 +121,21 @@ final class InstructionSetTrials {
             LIMIT_VARIABLES.forEach(builder.environment()::remove);
             Process child = builder.start();
             child.getOutputStream().close();
+            // the one result line fits in the pipe: wait for the exit, and stop the child on a cancel
+            while (!child.waitFor(100, TimeUnit.MILLISECONDS)) {
+                if (steps.cancelled()) {
+                    child.destroyForcibly().waitFor();
+                    throw new CancellationException("Timing the model was cancelled.");
+                }
+            }
             String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = child.waitFor();
+            int code = child.exitValue();
             String lastLine = out.lines().reduce((a, b) -> b).orElse("");
             if (code != 0 || !lastLine.startsWith("{")) {
                 LOG.warn("Timing the model under {} failed ({}): {}", isa, code, Files.readString(log));
                 throw new ModelException("Timing the model under " + isa + " failed; the log has the details.");
             }
-            return Json.MAPPER.readTree(lastLine);
+            return JSON.readTree(lastLine);
         } catch (IOException e) {
             throw new ModelException("Could not start a process to time the model: " + e.getMessage() + ".", e);
         } catch (InterruptedException e) {
