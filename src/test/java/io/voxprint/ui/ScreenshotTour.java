@@ -183,11 +183,13 @@ public final class ScreenshotTour {
         fire("#features-as-b");
         importFiles(E2E.resolve("bob-4.wav"));
         fx(() -> ((TabPane) lookup("#features-tabs")).getSelectionModel().select(1));
-        until(() -> !((Pane) lookup("#compare-cosines")).getChildren().isEmpty());
+        // a tab's content is built when it is first shown, a pulse or more after the selection
+        until(() -> lookup("#compare-cosines") instanceof Pane p && !p.getChildren().isEmpty());
         shoot("features-compare-1280");
         fx(() -> ((TabPane) lookup("#features-tabs")).getSelectionModel().select(2));
+        until(() -> lookup("#load-speaker-map") != null);
         fire("#load-speaker-map");
-        until(() -> ((javafx.scene.chart.XYChart<?, ?>) lookup("#speaker-map")).getData().size() >= 4);
+        until(() -> lookup("#speaker-map") instanceof javafx.scene.chart.XYChart<?, ?> c && c.getData().size() >= 4);
         shoot("features-map-1280");
 
         section("#nav-speakers");
@@ -195,6 +197,7 @@ public final class ScreenshotTour {
         shoot("speakers-1280");
 
         section("#nav-settings");
+        until(() -> lookup("#settings-calibrate") != null);
         fire("#settings-calibrate");
         until(() -> text("#settings-calibration").startsWith("Calibrated"));
         shoot("settings-1280");
