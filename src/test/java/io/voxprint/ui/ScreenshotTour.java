@@ -73,6 +73,8 @@ public final class ScreenshotTour {
         FakeMicrophone.installEndingAfter(E2E.resolve("alice-4.wav"), 4.0);
         // The class started by "java" must not be an Application (the class-path launcher check refuses it).
         Application.launch(App.class, args);
+        // as the application ends (Main): the C library's exit handlers abort next to libtorch
+        io.voxprint.model.QuickExit.now(0);
     }
 
     private static Map<String, String> env() {
