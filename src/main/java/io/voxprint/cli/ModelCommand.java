@@ -163,8 +163,7 @@ final class ModelCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            ModelService models = new ModelService(root().config());
-            try {
+            try (ModelService models = new ModelService(root().config())) {
                 Ecapa2Model model = models.model();
                 List<Double> millis = InstructionSetSpeed.timeCalls(model, calls);
                 var line = Json.object();
@@ -173,8 +172,6 @@ final class ModelCommand extends CommandGroup {
                 line.put("sha256", model.info().sha256());
                 millis.forEach(line.putArray("millis")::add);
                 return ok(line);
-            } finally {
-                models.close();
             }
         }
     }

@@ -32,7 +32,7 @@ public final class InstructionSetTuning {
     /** The variables that would override the child's limit; a user's own limit still wins at run time. */
     private static final List<String> LIMIT_VARIABLES = List.of("ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA");
 
-    /** The jar's entry point, named rather than referenced: the command line does not reach above itself. */
+    /** The jar's entry point, named rather than referenced: the application layer does not reach above itself. */
     private static final String MAIN_CLASS = "io.voxprint.Main";
 
     private final Path model;
@@ -112,6 +112,7 @@ public final class InstructionSetTuning {
     /** The child's result line: {@code onednnMaxCpuIsa}, {@code convolutions}, {@code millis}, {@code sha256}. */
     JsonNode time(String isa, Steps steps) {
         Path log = null;
+        Process child = null;
         try {
             log = Files.createTempFile("voxprint-time-calls-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command(isa)).redirectError(log.toFile())
@@ -119,12 +120,11 @@ public final class InstructionSetTuning {
             builder.environment().clear();
             builder.environment().putAll(env);
             LIMIT_VARIABLES.forEach(builder.environment()::remove);
-            Process child = builder.start();
+            child = builder.start();
             child.getOutputStream().close();
             // the one result line fits in the pipe: wait for the exit, and stop the child on a cancel
             while (!child.waitFor(100, TimeUnit.MILLISECONDS)) {
                 if (steps.cancelled()) {
-                    child.destroyForcibly().waitFor();
                     throw new CancellationException("Timing the model was cancelled.");
                 }
             }
@@ -142,6 +142,8 @@ public final class InstructionSetTuning {
             Thread.currentThread().interrupt();
             throw new ModelException("Timing the model was interrupted.", e);
         } finally {
+            // a cancel, an interrupt or a failure here must not leave a process running the model
+            stop(child);
             deleteQuietly(log);
         }
     }
@@ -160,6 +162,17 @@ public final class InstructionSetTuning {
         command.add(MAIN_CLASS);
         command.addAll(List.of("model", "time-calls", "--model", model.toString(), "--calls", String.valueOf(calls)));
         return command;
+    }
+
+    private static void stop(Process child) {
+        if (child == null || !child.isAlive()) {
+            return;
+        }
+        try {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void deleteQuietly(Path file) {
