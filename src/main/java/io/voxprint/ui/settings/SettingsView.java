@@ -4,11 +4,14 @@ import io.voxprint.audio.capture.InputDevice;
 import io.voxprint.audio.capture.SoundDevices;
 import io.voxprint.ui.common.DialogService;
 import io.voxprint.ui.common.FileType;
+import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.components.ActionButton;
+import io.voxprint.ui.components.JobProgress;
 import io.voxprint.ui.components.SectionPage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.HPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -87,18 +90,11 @@ public final class SettingsView extends VBox {
         thresholdRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row(form, 2, "Decision threshold", thresholdRow, automatic);
 
-        Label calibration = new Label();
-        calibration.setId("settings-calibration");
-        calibration.setWrapText(true);
-        calibration.textProperty().bind(vm.calibrationProperty());
         Button calibrate = ActionButton.of("Calibrate on enrolled speakers", "settings-calibrate", vm::calibrate);
         calibrate.disableProperty().bind(vm.calibratingProperty());
-        Label calibrateHint = new Label("Needs two enrolled speakers, one of them with two takes or more;"
-                + " more speakers and takes give a better estimate.");
-        calibrateHint.getStyleClass().add("hint");
-        calibrateHint.setWrapText(true);
-        VBox calibrationBox = new VBox(6, calibration, calibrate, new io.voxprint.ui.components.JobProgress(vm, "calibration"),
-                calibrateHint);
+        VBox calibrationBox = jobBox("settings-calibration", vm.calibrationProperty(), calibrate, vm, "calibration",
+                "Needs two enrolled speakers, one of them with two takes or more;"
+                        + " more speakers and takes give a better estimate.");
         row(form, 3, "Calibration", calibrationBox, calibrate);
 
         CheckBox asNorm = new CheckBox("Normalise scores against a cohort (AS-norm)");
@@ -131,18 +127,11 @@ public final class SettingsView extends VBox {
         row(form, 7, "Database", grow(folder, browseFolder), folder);
 
         InstructionSetViewModel isa = vm.instructionSet();
-        Label inUse = new Label();
-        inUse.setId("settings-instruction-set");
-        inUse.setWrapText(true);
-        inUse.textProperty().bind(isa.statusProperty());
         Button tune = ActionButton.of("Time the model on this processor", "settings-tune", isa::tune);
         tune.disableProperty().bind(isa.busyProperty());
-        Label tuneHint = new Label("About ten model calls in other processes: the fastest of oneDNN's instruction sets"
-                + " here applies from the next start. Best with nothing else running.");
-        tuneHint.getStyleClass().add("hint");
-        tuneHint.setWrapText(true);
-        row(form, 8, "Processor", new VBox(6, inUse, tune, new io.voxprint.ui.components.JobProgress(isa, "tuning"), tuneHint),
-                tune);
+        row(form, 8, "Processor", jobBox("settings-instruction-set", isa.statusProperty(), tune, isa, "tuning",
+                "About ten model calls in other processes: the fastest of oneDNN's instruction sets here applies from the"
+                        + " next start. Best with nothing else running."), tune);
 
         Button save = new Button("Save");
         save.setId("settings-save");
@@ -170,6 +159,18 @@ public final class SettingsView extends VBox {
         vm.load();
         vm.refreshCalibration();
         isa.refresh();
+    }
+
+    /** A background job's row: what it found in words, the button that starts it, its progress with Cancel, a hint. */
+    private static VBox jobBox(String id, StringProperty text, Button start, TaskViewModel vm, String progressId, String hint) {
+        Label result = new Label();
+        result.setId(id);
+        result.setWrapText(true);
+        result.textProperty().bind(text);
+        Label note = new Label(hint);
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        return new VBox(6, result, start, new JobProgress(vm, progressId), note);
     }
 
     private static HBox grow(javafx.scene.Node field, Button button) {
