@@ -29,5 +29,9 @@ while [ "$count" -gt 0 ]; do
 done
 # As jpackage's launcher: lib/app joins the native library path (java.library.path is built from it).
 LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:$APP"
-export LD_LIBRARY_PATH
+# Two of glibc's allocation arenas instead of eight per core: the JVM's threads make theirs before
+# Voxprint can say so (AllocatorTuning), and each keeps the freed tensors it saw; a 10 s embed of the
+# ECAPA2-sized model peaked at 620 to 650 MB with two against 740 MB without (docs/performance.md).
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+export LD_LIBRARY_PATH MALLOC_ARENA_MAX
 exec "$ROOT/lib/runtime/bin/java" "$@"

@@ -143,6 +143,7 @@ check_install() {
          done
          xwininfo -root -tree | grep "0x[0-9a-f]* \"Voxprint\":" || { echo "no Voxprint window"; kill $app 2>/dev/null; exit 3; }
          sleep 2
+         echo "allocator: $(tr "\0" "\n" < "/proc/$app/environ" | grep "^MALLOC_ARENA_MAX=")"
          "$3/bin/java" -cp "$4" ScreenShot "$5" 20; shot=$?
          # Ended as a desktop session ends it, once libtorch is loaded: next to the libLLVM that GTK
          # brings in, the C library'"'"'s exit handlers aborted the process (status 134, "free(): invalid
@@ -154,6 +155,11 @@ check_install() {
       pass "$label: a 'Voxprint' window appeared and painted ($(grep -o '[0-9.]*% painted' "$gui_log")), and ended with status 143 on SIGTERM; screenshot $shot"
     else
       fail "$label: the main window did not appear or stayed blank: $(tail -5 "$gui_log" "$gui_log.app" 2>/dev/null)"
+    fi
+    if grep -q "^allocator: MALLOC_ARENA_MAX=2$" "$gui_log"; then
+      pass "$label: the launcher starts the desktop with two allocation arenas (MALLOC_ARENA_MAX=2)"
+    else
+      fail "$label: the desktop did not start with MALLOC_ARENA_MAX=2: $(grep '^allocator:' "$gui_log")"
     fi
     if [ -e "$home/.openjfx" ]; then
       fail "$label: JavaFX unpacked its native libraries into ~/.openjfx"

@@ -36,7 +36,8 @@ case "${1:-}" in
     [ -f target/voxprint.jar ] || mvn -B -q package -DskipTests
     # the installed launcher's JVM options (heap, memory, compiler), so that the desktop starts as installed
     mapfile -t options < <(grep -v -e '^#' -e '^[[:space:]]*$' installer/jvm-options)
-    exec java "${options[@]}" -jar target/voxprint.jar "$@"
+    # and its allocator setting (installer/launcher.sh)
+    MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" exec java "${options[@]}" -jar target/voxprint.jar "$@"
     ;;
   test)
     install_missing

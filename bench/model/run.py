@@ -223,9 +223,12 @@ def main():
                 add("embed 3 s, one shot [installed launcher]",
                     r.timed([a.launcher, "embed", "--model", a.model, "--db", r.fresh_db(), one]), py)
             if not a.quick:
+                py_ten = r.python([os.path.join(HERE, "py_oneshot.py"), "embed", a.model, ten])
                 add("embed 10 s, one shot",
-                    r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), ten])),
-                    r.python([os.path.join(HERE, "py_oneshot.py"), "embed", a.model, ten]))
+                    r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db(), ten])), py_ten)
+                if a.launcher:
+                    add("embed 10 s, one shot [installed launcher]",
+                        r.timed([a.launcher, "embed", "--model", a.model, "--db", r.fresh_db(), ten]), py_ten)
             if not a.quick:
                 add("verify 3 s, one shot",
                     r.timed(r.java(["verify", "--model", a.model, "--db", r.fresh_db(template), "--name", first_speaker,
