@@ -47,12 +47,12 @@ ARGS=("$MODEL" "$OUT/take-3s-16k.wav" "$OUT/take-10s-16k.wav" "$E2E/alice-1.wav"
   "$OUT/work" "$OUT/import-3s-16k.wav")
 if [ -n "$IMAGE" ]; then
   # as installer/launcher.sh starts the app: the image's java, the cfg's options (its archive among
-  # them) and class path; the bench's own classes come after it, where the JVM still maps the archive
+  # them), class path and allocator setting; the bench's own classes come after it, where the JVM still maps the archive
   APP="$IMAGE/lib/app"
   mapfile -t OPTIONS < <(sed -n 's/^java-options=//p' "$APP/voxprint.cfg" | sed "s#\\\$APPDIR#$APP#g")
   ICP="$(sed -n 's/^app\.classpath=//p' "$APP/voxprint.cfg" | sed "s#\\\$APPDIR#$APP#g" | paste -sd: -)"
   # shellcheck disable=SC2086
-  DJL_OFFLINE=true LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:$APP" xvfb-run -a -s "-screen 0 1600x1000x24" \
+  DJL_OFFLINE=true LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:$APP" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" xvfb-run -a -s "-screen 0 1600x1000x24" \
     "$IMAGE/lib/runtime/bin/java" "${OPTIONS[@]}" -Dlogback.configurationFile=bench/logback-bench.xml \
     -Dai.djl.offline=true ${BENCH_JVM_OPTS:-} -cp "$ICP:$PWD/target/test-classes" io.voxprint.bench.DesktopBench \
     "${ARGS[@]}" | grep '^{' > "$OUT/desktop.json"

@@ -230,16 +230,22 @@ def main():
                     add("embed 10 s, one shot [installed launcher]",
                         r.timed([a.launcher, "embed", "--model", a.model, "--db", r.fresh_db(), ten]), py_ten)
             if not a.quick:
-                add("verify 3 s, one shot",
-                    r.timed(r.java(["verify", "--model", a.model, "--db", r.fresh_db(template), "--name", first_speaker,
-                                    one])),
-                    r.python([os.path.join(HERE, "py_oneshot.py"), "verify", a.model, one,
-                              os.path.join(a.out, "stored-1.npy")]))
+                verify = ["verify", "--model", a.model, "--db", r.fresh_db(template), "--name", first_speaker, one]
+                py_verify = r.python([os.path.join(HERE, "py_oneshot.py"), "verify", a.model, one,
+                                      os.path.join(a.out, "stored-1.npy")])
+                add("verify 3 s, one shot", r.timed(r.java(verify)), py_verify)
+                if a.launcher:
+                    verify[4] = r.fresh_db(template)
+                    add("verify 3 s, one shot [installed launcher]", r.timed([a.launcher] + verify), py_verify)
             if not a.quick:
-                add("identify 3 s, one shot (3 speakers)",
-                    r.timed(r.java(["identify", "--model", a.model, "--db", r.fresh_db(template), one])),
-                    r.python([os.path.join(HERE, "py_oneshot.py"), "identify", a.model, one,
-                              os.path.join(a.out, "stored.npy")]))
+                identify = ["identify", "--model", a.model, "--db", r.fresh_db(template), one]
+                py_identify = r.python([os.path.join(HERE, "py_oneshot.py"), "identify", a.model, one,
+                                        os.path.join(a.out, "stored.npy")])
+                add("identify 3 s, one shot (3 speakers)", r.timed(r.java(identify)), py_identify)
+                if a.launcher:
+                    identify[4] = r.fresh_db(template)
+                    add("identify 3 s, one shot (3 speakers) [installed launcher]", r.timed([a.launcher] + identify),
+                        py_identify)
             # many files: per-file pace from the times the result lines appear
             j = r.timed(r.java(["embed", "--model", a.model, "--db", r.fresh_db()] + many))
             p = r.python([os.path.join(HERE, "py_many.py"), a.model] + many)
