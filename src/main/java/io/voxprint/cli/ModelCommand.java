@@ -22,6 +22,15 @@ import picocli.CommandLine.Option;
                 ModelCommand.Tune.class, ModelCommand.TimeCalls.class})
 final class ModelCommand extends CommandGroup {
 
+    /** The model file in use, or empty after saying there is none. */
+    static Optional<LocatedModel> locate(VoxprintCli root) {
+        Optional<LocatedModel> where = new ModelService(root.config()).locate();
+        if (where.isEmpty()) {
+            root.err.println("voxprint: No ECAPA2 model is available yet; run 'voxprint model download' or pass --model FILE.");
+        }
+        return where;
+    }
+
     /** Where the model file came from, told alike by {@code info} and {@code path}. */
     static ObjectNode origin(ObjectNode line, LocatedModel where) {
         return line.put("source", where.source()).put("revision", where.revision()).put("commit", where.commit());
@@ -82,10 +91,8 @@ final class ModelCommand extends CommandGroup {
     static final class PathOf extends GroupMember<ModelCommand> {
         @Override
         public Integer call() {
-            VoxprintCli root = root();
-            Optional<LocatedModel> where = new ModelService(root.config()).locate();
+            Optional<LocatedModel> where = locate(root());
             if (where.isEmpty()) {
-                root.err.println("voxprint: No ECAPA2 model is available yet; run 'voxprint model download' or pass --model FILE.");
                 return VoxprintCli.ERROR;
             }
             return ok(origin(Json.object().put("path", where.get().file().toString()), where.get()));
@@ -97,11 +104,11 @@ final class ModelCommand extends CommandGroup {
                     + " of its own) and keep the fastest for later runs.",
             "Takes about ten model calls; run it again after moving to another machine."})
     static final class Tune extends GroupMember<ModelCommand> {
-        @Option(names = "--calls", paramLabel = "N", defaultValue = "3",
+        @Option(names = "--calls", paramLabel = "N", defaultValue = "" + InstructionSetTuning.DEFAULT_CALLS,
                 description = "Timed calls per process, after one untimed (default: ${DEFAULT-VALUE}).")
         int calls;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "" + InstructionSetTuning.DEFAULT_ROUNDS,
                 description = "Processes per instruction set, taken in turn (default: ${DEFAULT-VALUE}).")
         int rounds;
 
@@ -123,9 +130,8 @@ final class ModelCommand extends CommandGroup {
                     return VoxprintCli.ERROR;
                 }
             }
-            Optional<LocatedModel> where = new ModelService(root.config()).locate();
+            Optional<LocatedModel> where = locate(root);
             if (where.isEmpty()) {
-                root.err.println("voxprint: No ECAPA2 model is available yet; run 'voxprint model download' or pass --model FILE.");
                 return VoxprintCli.ERROR;
             }
             var line = Json.object();
@@ -137,7 +143,7 @@ final class ModelCommand extends CommandGroup {
             }
             InstructionSetTuning tuning = new InstructionSetTuning(where.get().file(), root.env, calls);
             InstructionSetTuning.Outcome outcome = tuning.tune(isas, rounds,
-                    (isa, done, total) -> root.err.printf("Timing the model under %s (%d of %d)...%n", isa, done, total));
+                    (isa, done, total) -> root.err.println(InstructionSetTuning.Steps.describe(isa, done, total)));
             outcome.timings().millis().forEach((isa, values) -> values.forEach(timed.withArray(isa)::add));
             if (outcome.verdict().isEmpty()) {
                 root.err.println("voxprint: oneDNN's convolutions were not used under any instruction set; nothing recorded.");
@@ -147,10 +153,8 @@ final class ModelCommand extends CommandGroup {
             outcome.verdict().get().medianMillis().forEach(medians::put);
             line.put("fastest", outcome.verdict().get().fastest());
             line.put("record", outcome.record().orElseThrow().toString());
-            String user = root.env.getOrDefault("ONEDNN_MAX_CPU_ISA", root.env.get("DNNL_MAX_CPU_ISA"));
-            if (user != null) {
-                root.err.println("Note: ONEDNN_MAX_CPU_ISA=" + user + " in your environment still decides while it is set.");
-            }
+            InstructionSetSpeed.LIMIT_VARIABLES.stream().filter(root.env::containsKey).findFirst().ifPresent(variable ->
+                    root.err.println("Note: " + variable + "=" + root.env.get(variable) + " in your environment still decides while it is set."));
             return ok(line);
         }
     }
@@ -158,7 +162,7 @@ final class ModelCommand extends CommandGroup {
     /** One tuning trial, started by {@link Tune} in a process of its own; not for people. */
     @Command(name = "time-calls", hidden = true, description = "Time model calls under this process's oneDNN limit.")
     static final class TimeCalls extends GroupMember<ModelCommand> {
-        @Option(names = "--calls", paramLabel = "N", defaultValue = "3")
+        @Option(names = "--calls", paramLabel = "N", defaultValue = "" + InstructionSetTuning.DEFAULT_CALLS)
         int calls;
 
         @Override

@@ -139,16 +139,13 @@ public final class FactStore {
 
     /** The instruction-set limit recorded for this processor and libtorch; empty when none or damaged. */
     Optional<String> processorLimit(ProcessorKey key) {
-        return readJson(processorRecord(key))
-                .filter(node -> node.path("format").asInt() == FORMAT && key.description().equals(node.path("processor").asText()))
+        return readFor(key, processorRecord(key))
                 .map(node -> node.path("onednnMaxCpuIsa").asText(""))
                 .filter(OneDnnInstructionLimit::isKnownLimit);
     }
 
     void rememberProcessorLimit(ProcessorKey key, String limit, String why) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("format", FORMAT);
-        node.put("processor", key.description());
+        ObjectNode node = recordFor(key);
         node.put("onednnMaxCpuIsa", limit);
         node.put("why", why);
         write(processorRecord(key), node);
@@ -156,21 +153,32 @@ public final class FactStore {
 
     /** The instruction set timed fastest on this processor and libtorch; empty when none or damaged. */
     Optional<String> fastestInstructionSet(ProcessorKey key) {
-        return readJson(speedRecord(key))
-                .filter(node -> node.path("format").asInt() == FORMAT && key.description().equals(node.path("processor").asText()))
+        return readFor(key, speedRecord(key))
                 .map(node -> node.path("fastest").asText(""))
                 .filter(InstructionSetSpeed::isCandidate);
     }
 
     void rememberFastestInstructionSet(ProcessorKey key, InstructionSetSpeed.Verdict verdict) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("format", FORMAT);
-        node.put("processor", key.description());
+        ObjectNode node = recordFor(key);
         node.put("fastest", verdict.fastest());
         ObjectNode medians = node.putObject("medianMillis");
         verdict.medianMillis().forEach(medians::put);
         node.put("modelSha256", verdict.modelSha256());
         write(speedRecord(key), node);
+    }
+
+    /** A processor record's body: its format and the processor and libtorch it was made on. */
+    private static ObjectNode recordFor(ProcessorKey key) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("processor", key.description());
+        return node;
+    }
+
+    /** A processor record, if it is in this format and was made on this processor and libtorch. */
+    private static Optional<JsonNode> readFor(ProcessorKey key, Path record) {
+        return readJson(record)
+                .filter(node -> node.path("format").asInt() == FORMAT && key.description().equals(node.path("processor").asText()));
     }
 
     Path speedRecord(ProcessorKey key) {

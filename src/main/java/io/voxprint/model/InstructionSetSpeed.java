@@ -24,6 +24,10 @@ public final class InstructionSetSpeed {
     static final double MARGIN = 0.95;
     static final String AVX2 = "AVX2";
     private static final Set<String> CANDIDATES = Set.of(OneDnnInstructionLimit.DEFAULT, AVX2);
+    /** The environment variables that set oneDNN's limit, the newer first; a user's own wins over any record. */
+    public static final List<String> LIMIT_VARIABLES = List.of(OneDnnInstructionLimit.VARIABLE, OneDnnInstructionLimit.OLDER_VARIABLE);
+    /** The system property that sets the limit a process starts with (how a trial process is given its own). */
+    public static final String LIMIT_PROPERTY = OneDnnInstructionLimit.PROPERTY;
     /** The length the trials time: the 3 s of a typical short utterance. */
     private static final int TRIAL_SAMPLES = 3 * 16_000;
 

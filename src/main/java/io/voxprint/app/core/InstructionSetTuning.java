@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class InstructionSetTuning {
     private static final Logger LOG = LoggerFactory.getLogger(InstructionSetTuning.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The variables that would override the child's limit; a user's own limit still wins at run time. */
-    private static final List<String> LIMIT_VARIABLES = List.of("ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA");
+    /** Timed calls per process and processes per instruction set, unless the caller says otherwise. */
+    public static final int DEFAULT_CALLS = 3;
+    public static final int DEFAULT_ROUNDS = 2;
 
     /** The jar's entry point, named rather than referenced: the application layer does not reach above itself. */
     private static final String MAIN_CLASS = "io.voxprint.Main";
@@ -42,6 +43,11 @@ public final class InstructionSetTuning {
     /** Told before each process starts; asked between and during them whether to stop. */
     public interface Steps {
         void starting(String isa, int done, int total);
+
+        /** What {@link #starting} tells a person. */
+        static String describe(String isa, int done, int total) {
+            return "Timing the model under " + isa + " (" + done + " of " + total + ")...";
+        }
 
         default boolean cancelled() {
             return false;
@@ -119,7 +125,8 @@ public final class InstructionSetTuning {
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
             builder.environment().clear();
             builder.environment().putAll(env);
-            LIMIT_VARIABLES.forEach(builder.environment()::remove);
+            // the user's own limit would override the child's; it still wins at run time
+            InstructionSetSpeed.LIMIT_VARIABLES.forEach(builder.environment()::remove);
             child = builder.start();
             child.getOutputStream().close();
             // the one result line fits in the pipe: wait for the exit, and stop the child on a cancel
@@ -156,9 +163,9 @@ public final class InstructionSetTuning {
         // the settings this process was started with that decide where things are and how libtorch runs
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith("voxprint.") || k.startsWith("ai.djl."))
-                .filter(k -> !k.equals("voxprint.onednn.maxCpuIsa"))
+                .filter(k -> !k.equals(InstructionSetSpeed.LIMIT_PROPERTY))
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
-        command.add("-Dvoxprint.onednn.maxCpuIsa=" + isa);
+        command.add("-D" + InstructionSetSpeed.LIMIT_PROPERTY + "=" + isa);
         command.add(MAIN_CLASS);
         command.addAll(List.of("model", "time-calls", "--model", model.toString(), "--calls", String.valueOf(calls)));
         return command;

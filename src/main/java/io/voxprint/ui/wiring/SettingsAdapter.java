@@ -3,29 +3,26 @@ package io.voxprint.ui.wiring;
 import io.voxprint.app.AppContext;
 import io.voxprint.app.core.Calibration;
 import io.voxprint.app.core.InstructionSetTuning;
+import io.voxprint.app.settings.Settings;
+import io.voxprint.app.settings.SettingsException;
+import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.model.ConvolutionCheck;
 import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.ModelException;
 import io.voxprint.model.hub.LocatedModel;
 import io.voxprint.ui.common.Progress;
+import io.voxprint.ui.settings.SettingsActions;
+import io.voxprint.ui.values.CalibrationStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import io.voxprint.app.settings.Settings;
-import io.voxprint.app.settings.SettingsException;
-import io.voxprint.app.settings.SettingsStore;
-import io.voxprint.ui.values.CalibrationStatus;
-import io.voxprint.ui.settings.SettingsActions;
 
 /**
  * Settings view on the session: save and apply, read the calibration, calibrate on the enrolled speakers,
  * and time the model under oneDNN's instruction sets ({@link InstructionSetTuning}).
  */
 final class SettingsAdapter implements SettingsActions {
-    /** Timed calls per process and processes per instruction set: as {@code voxprint model tune} by default. */
-    private static final int CALLS = 3;
-    private static final int ROUNDS = 2;
     private final AppSession session;
 
     SettingsAdapter(AppSession session) {
@@ -81,12 +78,13 @@ final class SettingsAdapter implements SettingsActions {
         }
         Path model = session.app().models().locate().map(LocatedModel::file).orElseThrow(() -> new ModelException(
                 "No ECAPA2 model is available yet; choose a model file or download it first."));
-        InstructionSetTuning.Outcome outcome = new InstructionSetTuning(model, System.getenv(), CALLS).tune(candidates, ROUNDS,
+        InstructionSetTuning tuning = new InstructionSetTuning(model, System.getenv(), InstructionSetTuning.DEFAULT_CALLS);
+        InstructionSetTuning.Outcome outcome = tuning.tune(candidates, InstructionSetTuning.DEFAULT_ROUNDS,
                 new InstructionSetTuning.Steps() {
                     @Override
                     public void starting(String isa, int done, int total) {
                         progress.update((done - 1) / (double) total);
-                        progress.message("Timing the model under " + isa + " (" + done + " of " + total + ")...");
+                        progress.message(InstructionSetTuning.Steps.describe(isa, done, total));
                     }
 
                     @Override
