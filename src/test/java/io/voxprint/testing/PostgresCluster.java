@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -37,6 +38,7 @@ public final class PostgresCluster {
     private final Path bin;
     private final Path folder;
     private final boolean asPostgresUser;
+    private final AtomicBoolean destroyed = new AtomicBoolean();
     private int port;
 
     private PostgresCluster(Path bin, Path folder, boolean asPostgresUser) {
@@ -205,7 +207,11 @@ public final class PostgresCluster {
         return folder.resolve("data");
     }
 
+    /** Once: the end of the run and the shutdown hook both come here. */
     private void destroy() {
+        if (destroyed.getAndSet(true)) {
+            return;
+        }
         try {
             if (Files.exists(data().resolve("postmaster.pid"))) {
                 run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop"));
