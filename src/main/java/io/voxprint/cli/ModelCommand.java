@@ -38,6 +38,9 @@ final class ModelCommand extends CommandGroup {
 
     @Command(name = "info", description = "Interface, labels and shapes the model answers, and where it comes from.")
     static final class Info extends GroupMember.WithApp<ModelCommand> {
+        static final String NOT_TUNED = "voxprint: the model has not been timed on this processor yet; 'voxprint model tune' "
+                + "(about a minute) keeps the faster instruction set for every later start.";
+
         @Override
         int call(AppContext app) {
             ModelInfo info = app.models().info();
@@ -60,7 +63,10 @@ final class ModelCommand extends CommandGroup {
             line.put("probeCalls", info.probeCalls());
             line.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
             line.put("onednnMaxCpuIsa", ConvolutionCheck.onednnLimit());
-            line.put("onednnMaxCpuIsaFrom", ConvolutionCheck.onednnLimitOrigin());
+            line.put("onednnMaxCpuIsaFrom", ConvolutionCheck.onednnLimitOrigin().word());
+            if (InstructionSetSpeed.worthTuning()) {
+                root().err.println(NOT_TUNED);
+            }
             return ok(line);
         }
     }

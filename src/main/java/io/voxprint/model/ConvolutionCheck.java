@@ -57,12 +57,9 @@ public final class ConvolutionCheck {
         return OneDnnInstructionLimit.inEffect();
     }
 
-    /**
-     * Where that limit came from: {@code user} (the environment), {@code property}, {@code record} (this
-     * check's, on an earlier run), {@code tuned} ({@code voxprint model tune}) or {@code default}.
-     */
-    public static String onednnLimitOrigin() {
-        return OneDnnInstructionLimit.source().name().toLowerCase(java.util.Locale.ROOT);
+    /** Where that limit came from. */
+    public static InstructionSetOrigin onednnLimitOrigin() {
+        return OneDnnInstructionLimit.source();
     }
 
     /** Idempotent; runs after the engine has started and before the first model call. */

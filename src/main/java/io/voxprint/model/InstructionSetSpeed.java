@@ -66,6 +66,11 @@ public final class InstructionSetSpeed {
         return list;
     }
 
+    /** oneDNN at its own choice where another set may be faster: timing the model has something to gain. */
+    public static boolean worthTuning() {
+        return ConvolutionCheck.onednnLimitOrigin() == InstructionSetOrigin.DEFAULT && candidates().size() > 1;
+    }
+
     /** True for the instruction sets a tuning may choose. */
     public static boolean isCandidate(String value) {
         return CANDIDATES.contains(value);

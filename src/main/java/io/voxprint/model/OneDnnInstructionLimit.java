@@ -44,17 +44,7 @@ final class OneDnnInstructionLimit {
     /** Recorded when even {@link #CHECKED_LIMIT} was wrong: back to the default, and the fallback. */
     static final String NO_LIMIT_HELPS = "";
 
-    /** Where the limit in effect came from. */
-    enum Source {
-        NOT_APPLIED, USER, PROPERTY,
-        /** The convolution check's record: correctness first. */
-        RECORD,
-        /** The fastest one {@code voxprint model tune} timed. */
-        TUNED,
-        DEFAULT
-    }
-
-    private static Source source = Source.NOT_APPLIED;
+    private static InstructionSetOrigin source = InstructionSetOrigin.NOT_APPLIED;
     private static String inEffect;
     private static Optional<String> recorded = Optional.empty();
     private static ProcessorKey processor;
@@ -68,7 +58,7 @@ final class OneDnnInstructionLimit {
 
     /** Idempotent; must run before the engine starts to have an effect. */
     static synchronized void apply() {
-        if (source != Source.NOT_APPLIED) {
+        if (source != InstructionSetOrigin.NOT_APPLIED) {
             return;
         }
         try {
@@ -77,20 +67,20 @@ final class OneDnnInstructionLimit {
                 user = NativeEnvironment.get(OLDER_VARIABLE);
             }
             if (user != null) {
-                source = Source.USER;
+                source = InstructionSetOrigin.USER;
                 inEffect = user;
                 return;
             }
             String property = System.getProperty(PROPERTY);
             String limit;
             if (property != null) {
-                source = Source.PROPERTY;
+                source = InstructionSetOrigin.PROPERTY;
                 limit = property;
             } else {
                 recorded = store().processorLimit(processor());
                 Optional<String> fastest = recorded.isPresent() ? Optional.empty()
                         : store().fastestInstructionSet(processor());
-                source = recorded.isPresent() ? Source.RECORD : fastest.isPresent() ? Source.TUNED : Source.DEFAULT;
+                source = recorded.isPresent() ? InstructionSetOrigin.RECORD : fastest.isPresent() ? InstructionSetOrigin.TUNED : InstructionSetOrigin.DEFAULT;
                 limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).or(() -> fastest).orElse(DEFAULT);
             }
             if (!limit.isBlank() && NativeEnvironment.setUnlessSet(VARIABLE, limit)) {
@@ -98,14 +88,14 @@ final class OneDnnInstructionLimit {
                 LOG.debug("{}={} for libtorch's oneDNN ({})", VARIABLE, limit, source);
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            source = Source.DEFAULT;
+            source = InstructionSetOrigin.DEFAULT;
             LOG.warn("Could not set {}: on some processors with AVX-512 the model's numbers may be wrong: {}",
                     VARIABLE, e.toString());
         }
     }
 
     /** Where {@link #inEffect()} came from. */
-    static synchronized Source source() {
+    static synchronized InstructionSetOrigin source() {
         return source;
     }
 
@@ -119,7 +109,7 @@ final class OneDnnInstructionLimit {
      * records what the next process on this processor should start with. A user's own limit is theirs.
      */
     static synchronized void convolutionsWereWrong() {
-        if (source == Source.USER || source == Source.PROPERTY || source == Source.NOT_APPLIED) {
+        if (source == InstructionSetOrigin.USER || source == InstructionSetOrigin.PROPERTY || source == InstructionSetOrigin.NOT_APPLIED) {
             return;
         }
         if (CHECKED_LIMIT.equals(inEffect)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxprint.store.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,12 @@ class ModelTuneTest {
     @Test
     void timesEachCandidateInItsOwnProcessAndTheNextProcessStartsUnderTheFastest() throws Exception {
         Path cache = home.resolve("cache");
+        String untuned = runMain(cache, "model", "info", "--model", CliRun.FIXTURE_MODEL.toString(),
+                "--db", home.resolve("v.db").toString());
+        assertEquals("default", lastLine(untuned).path("onednnMaxCpuIsaFrom").asText(), untuned);
+        // the hint only where there is something to choose: oneDNN would pick AVX-512 here
+        assertEquals(hasAvx512(), untuned.contains(ModelCommand.Info.NOT_TUNED), untuned);
+
         JsonNode tune = lastLine(runMain(cache, "model", "tune", "--model", CliRun.FIXTURE_MODEL.toString(),
                 "--candidates", "ALL,AVX2", "--calls", "2", "--rounds", "1"));
         List<Double> all = millis(tune, "ALL");
@@ -42,10 +49,19 @@ class ModelTuneTest {
         assertTrue(record.startsWith(cache), record::toString);
         assertEquals(expected, JSON.readTree(record.toFile()).path("fastest").asText());
 
-        JsonNode info = lastLine(runMain(cache, "model", "info", "--model", CliRun.FIXTURE_MODEL.toString(),
-                "--db", home.resolve("v.db").toString()));
+        String tuned = runMain(cache, "model", "info", "--model", CliRun.FIXTURE_MODEL.toString(),
+                "--db", home.resolve("v.db").toString());
+        JsonNode info = lastLine(tuned);
         assertEquals(expected, info.path("onednnMaxCpuIsa").asText(), info::toString);
         assertEquals("tuned", info.path("onednnMaxCpuIsaFrom").asText(), info::toString);
+        assertTrue(!tuned.contains("voxprint model tune"), tuned);
+    }
+
+    /** Read here, not through the code under test: a "flags" line of /proc/cpuinfo naming avx512f and avx2. */
+    private static boolean hasAvx512() throws Exception {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("flags"))
+                .anyMatch(l -> List.of(l.split("\\s+")).containsAll(List.of("avx512f", "avx2")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.voxprint.app.settings.Settings;
 import io.voxprint.app.settings.SettingsException;
 import io.voxprint.app.settings.SettingsStore;
 import io.voxprint.model.ConvolutionCheck;
+import io.voxprint.model.InstructionSetOrigin;
 import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.ModelException;
 import io.voxprint.model.hub.LocatedModel;
@@ -56,16 +57,17 @@ final class SettingsAdapter implements SettingsActions {
     @Override
     public String instructionSetInUse() {
         String limit = ConvolutionCheck.onednnLimit();
-        String from = ConvolutionCheck.onednnLimitOrigin();
-        if (limit == null || from.equals("not_applied")) {
+        InstructionSetOrigin from = ConvolutionCheck.onednnLimitOrigin();
+        if (limit == null || from == InstructionSetOrigin.NOT_APPLIED) {
             return "";
         }
         String why = switch (from) {
-            case "tuned" -> "timed fastest on this processor";
-            case "record" -> "where oneDNN's convolutions were right on this processor";
-            case "user" -> "ONEDNN_MAX_CPU_ISA in the environment";
-            case "property" -> "set at start";
-            default -> "oneDNN's own choice; not timed on this processor yet";
+            case TUNED -> "timed fastest on this processor";
+            case RECORD -> "where oneDNN's convolutions were right on this processor";
+            case USER -> "ONEDNN_MAX_CPU_ISA in the environment";
+            case PROPERTY -> "set at start";
+            case DEFAULT, NOT_APPLIED -> InstructionSetSpeed.worthTuning()
+                    ? "oneDNN's own choice; not timed on this processor yet" : "oneDNN's own choice";
         };
         return "The model runs under " + (limit.equals("ALL") ? "oneDNN's widest instruction set" : limit) + " (" + why + ").";
     }
