@@ -78,10 +78,15 @@ final class OneDnnInstructionLimit {
                 limit = property;
             } else {
                 recorded = store().processorLimit(processor());
-                Optional<String> fastest = recorded.isPresent() ? Optional.empty()
-                        : store().fastestInstructionSet(processor());
-                source = recorded.isPresent() ? InstructionSetOrigin.RECORD : fastest.isPresent() ? InstructionSetOrigin.TUNED : InstructionSetOrigin.DEFAULT;
-                limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).or(() -> fastest).orElse(DEFAULT);
+                if (recorded.isPresent()) {
+                    // correctness before speed: the convolution check's record wins over a tuning
+                    source = InstructionSetOrigin.RECORD;
+                    limit = recorded.filter(r -> !r.equals(NO_LIMIT_HELPS)).orElse(DEFAULT);
+                } else {
+                    Optional<String> fastest = store().fastestInstructionSet(processor());
+                    source = fastest.isPresent() ? InstructionSetOrigin.TUNED : InstructionSetOrigin.DEFAULT;
+                    limit = fastest.orElse(DEFAULT);
+                }
             }
             if (!limit.isBlank() && NativeEnvironment.setUnlessSet(VARIABLE, limit)) {
                 inEffect = limit;
