@@ -26,6 +26,8 @@ public final class InstructionSetSpeed {
     private static final Set<String> CANDIDATES = Set.of(OneDnnInstructionLimit.DEFAULT, AVX2);
     /** The environment variables that set oneDNN's limit, the newer first; a user's own wins over any record. */
     public static final List<String> LIMIT_VARIABLES = List.of(OneDnnInstructionLimit.VARIABLE, OneDnnInstructionLimit.OLDER_VARIABLE);
+    /** oneDNN's word for its own choice, the widest instruction set the processor runs. */
+    public static final String OWN_CHOICE = OneDnnInstructionLimit.DEFAULT;
     /** The system property that sets the limit a process starts with (how a trial process is given its own). */
     public static final String LIMIT_PROPERTY = OneDnnInstructionLimit.PROPERTY;
     /** The length the trials time: the 3 s of a typical short utterance. */

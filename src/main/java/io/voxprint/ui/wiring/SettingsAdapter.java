@@ -69,7 +69,8 @@ final class SettingsAdapter implements SettingsActions {
             case DEFAULT, NOT_APPLIED -> InstructionSetSpeed.worthTuning()
                     ? "oneDNN's own choice; not timed on this processor yet" : "oneDNN's own choice";
         };
-        return "The model runs under " + (limit.equals("ALL") ? "oneDNN's widest instruction set" : limit) + " (" + why + ").";
+        String set = limit.equals(InstructionSetSpeed.OWN_CHOICE) ? "oneDNN's widest instruction set" : limit;
+        return "The model runs under " + set + " (" + why + ").";
     }
 
     @Override
@@ -101,9 +102,10 @@ final class SettingsAdapter implements SettingsActions {
 
     static String describe(InstructionSetSpeed.Verdict verdict) {
         String times = verdict.medianMillis().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey().equals("ALL") ? "widest" : e.getKey(), e.getValue() / 1000))
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s",
+                        e.getKey().equals(InstructionSetSpeed.OWN_CHOICE) ? "widest" : e.getKey(), e.getValue() / 1000))
                 .collect(Collectors.joining(", "));
-        return verdict.fastest().equals("ALL")
+        return verdict.fastest().equals(InstructionSetSpeed.OWN_CHOICE)
                 ? "oneDNN's widest instruction set is the fastest here (a call: " + times + "); nothing changes."
                 : verdict.fastest() + " is the fastest here (a call: " + times + "); Voxprint uses it from the next start.";
     }
