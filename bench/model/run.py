@@ -7,8 +7,11 @@ gets a fresh database (a copy of the enrolled template, or a new file), so no em
 from the embedding cache. What a load learns about the model file is kept in FACTS (XDG_CACHE_HOME)
 as a user's second run would have it, except in the 'new model file' rows.
 
-Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants] [--quick] [--launcher PATH] [--no-tune]
+Usage: run.py MODEL AUDIO_DIR OUT_DIR [--rounds R] [--busy] [--variants] [--quick] [--files N] [--launcher PATH]
+              [--no-tune]
   (first runs 'voxprint model tune' once, as a user would; --no-tune leaves it out)
+  --files     how many of AUDIO_DIR's many-NN.wav the many-files rows embed (default 8, 4 with --quick): the
+              steady state is measured over N - 1 intervals, so a larger N gives a steadier figure
   --busy      keep one core busy with another process (a Python spin loop) during every measurement
   --launcher  also time the one-shot embed through an installed launcher (bin/voxprint of the app image)
   --variants  also time the one-shot embed under other JVM and OpenMP settings (to choose them), and
@@ -134,11 +137,16 @@ def main():
                     help="leave 'voxprint model tune' out (oneDNN's own instruction set, unless a record says otherwise)")
     ap.add_argument("--quick", action="store_true",
                     help="one-shot 3 s embed, four files and the model loads only (no enrolled database)")
+    ap.add_argument("--files", type=int, help="files in the many-files rows (default 8, or 4 with --quick)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     r = Runner(a.out, a.model)
     audio = lambda name: os.path.join(a.audio, name)
-    many = sorted(glob.glob(audio("many-*.wav")))[:4 if a.quick else None]
+    count = a.files or (4 if a.quick else 8)
+    many = sorted(glob.glob(audio("many-*.wav")))[:count]
+    if len(many) != count:
+        raise SystemExit("%s holds %d many-NN.wav files, not %d (bench/model/make_inputs.py makes them)"
+                         % (a.audio, len(many), count))
     enroll = sorted(glob.glob(audio("enroll-*.wav")))
     busy = None
     print("== %d cores, %s; load average before: %s%s" % (
