@@ -70,7 +70,7 @@ public final class InstructionSetSpeed {
 
     /** oneDNN at its own choice where another set may be faster: timing the model has something to gain. */
     public static boolean worthTuning() {
-        return ConvolutionCheck.onednnLimitOrigin() == InstructionSetOrigin.DEFAULT && candidates().size() > 1;
+        return OneDnnInstructionLimit.source() == InstructionSetOrigin.DEFAULT && candidates().size() > 1;
     }
 
     /** True for the instruction sets a tuning may choose. */
