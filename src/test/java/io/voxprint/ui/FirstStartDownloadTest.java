@@ -26,6 +26,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -135,6 +136,16 @@ class FirstStartDownloadTest {
         return window[0];
     }
 
+    /** Read on the FX thread, where the window's state changes: read from the test's thread, a change could be seen half made. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /** Waits for a state of the window, read on the FX thread; the limit only ends a hung test. */
+    private static void waitOnFx(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
     @Test
     void aCancelledDownloadStopsKeepsWhatArrivedAndLeavesTheWindowLocked(FxRobot robot) throws Exception {
         pauseMillis = 400;
@@ -143,12 +154,12 @@ class FirstStartDownloadTest {
         MainWindow window = openWindow(robot, new SettingsStore(home.resolve("settings.json")), dialogs);
         javafx.scene.control.ProgressBar bar = robot.lookup("#download-progress").queryAs(javafx.scene.control.ProgressBar.class);
         robot.clickOn("#download-model");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> bar.getProgress() > 0);
+        waitOnFx(() -> bar.getProgress() > 0);
         robot.clickOn("#cancel-download");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#cancel-download").query().isVisible());
+        waitOnFx(() -> !robot.lookup("#cancel-download").query().isVisible());
         assertEquals("The download was cancelled; what arrived is kept and the next download continues from there.",
-                robot.lookup("#first-start-status").queryAs(Label.class).getText());
-        assertTrue(window.rail().isDisabled(), "still no model");
+                onFx(() -> robot.lookup("#first-start-status").queryAs(Label.class).getText()));
+        assertTrue(onFx(() -> window.rail().isDisabled()), "still no model");
         try (Stream<Path> left = Files.walk(home.resolve("hf"))) {
             assertTrue(left.anyMatch(p -> p.toString().endsWith(".incomplete")), "the partial download is kept for a resume");
         }
@@ -162,19 +173,19 @@ class FirstStartDownloadTest {
         SettingsStore store = new SettingsStore(home.resolve("settings.json"));
         RecordingDialogService dialogs = new RecordingDialogService();
         MainWindow window = openWindow(robot, store, dialogs);
-        assertTrue(window.rail().isDisabled());
+        assertTrue(onFx(() -> window.rail().isDisabled()));
         javafx.scene.control.ProgressBar bar = robot.lookup("#download-progress").queryAs(javafx.scene.control.ProgressBar.class);
         robot.interact(() -> bar.progressProperty().addListener((o, old, now) -> progressSeen.add(now.doubleValue())));
 
         robot.clickOn("#download-model");
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.rail().isDisabled());
+            waitOnFx(() -> !window.rail().isDisabled());
         } catch (TimeoutException e) {
-            fail("the downloaded model did not load; status: " + robot.lookup("#first-start-status").queryAs(Label.class).getText()
+            fail("the downloaded model did not load; status: " + onFx(() -> robot.lookup("#first-start-status").queryAs(Label.class).getText())
                     + ", errors: " + dialogs.errors);
         }
         assertEquals("Model: ecapa2.pt \u00b7 revision main @ 0123456 \u00b7 ecapa2(audio, label)",
-                robot.lookup("#status-model").queryAs(Label.class).getText());
+                onFx(() -> robot.lookup("#status-model").queryAs(Label.class).getText()));
         assertTrue(progressSeen.stream().anyMatch(p -> p > 0 && p < 1), "progress between 0 and 1 was shown: " + progressSeen);
         Path cached = home.resolve("hf").resolve("hub").resolve("models--Jenthe--ECAPA2").resolve("snapshots").resolve(COMMIT)
                 .resolve("ecapa2.pt");
