@@ -8,7 +8,7 @@ import io.voxprint.ui.UiActions;
 import io.voxprint.ui.VoxprintApp;
 import io.voxprint.ui.common.FxTaskRunner;
 import io.voxprint.ui.components.ScoreGauge;
-import io.voxprint.ui.enroll.EnrollViewModel;
+import io.voxprint.ui.enroll.TakeList;
 import io.voxprint.ui.shell.MainWindow;
 import io.voxprint.ui.wiring.ConnectedUi;
 import java.nio.file.Files;
@@ -28,7 +28,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -384,9 +383,8 @@ public final class DesktopBench {
         return (ScoreGauge) find("#verify-gauge");
     }
 
-    @SuppressWarnings("unchecked")
-    private static ListView<EnrollViewModel.TakeRow> takes() {
-        return (ListView<EnrollViewModel.TakeRow>) find("#enroll-takes");
+    private static TakeList takes() {
+        return (TakeList) find("#enroll-takes");
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

@@ -20,6 +20,7 @@ import io.voxprint.ui.components.Heatmap;
 import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.components.SpeakerMapView;
 import io.voxprint.ui.enroll.EnrollViewModel;
+import io.voxprint.ui.enroll.TakeList;
 import io.voxprint.ui.features.FeaturesViewModel;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
@@ -43,7 +44,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -171,9 +171,8 @@ class DesktopAppTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    @SuppressWarnings("unchecked")
-    private ListView<EnrollViewModel.TakeRow> takes(FxRobot robot) {
-        return robot.lookup("#enroll-takes").queryAs(ListView.class);
+    private TakeList takes(FxRobot robot) {
+        return robot.lookup("#enroll-takes").queryAs(TakeList.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.voxprint.common.NamedExecutors;
 import io.voxprint.audio.PreparedAudio;
 import io.voxprint.testing.FakeMicrophone;
 import io.voxprint.ui.common.FxTaskRunner;
+import io.voxprint.ui.enroll.TakeList;
 import io.voxprint.ui.components.ScoreGauge;
 import io.voxprint.ui.values.SpeakerSummary;
 import io.voxprint.ui.shell.MainWindow;
@@ -39,7 +40,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -260,7 +260,7 @@ public final class ScreenshotTour {
     }
 
     private int takes() {
-        return ((ListView<?>) lookup("#enroll-takes")).getItems().size();
+        return ((TakeList) lookup("#enroll-takes")).getItems().size();
     }
 
     private int speakers() {

@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +22,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Enroll page's list of takes: each cell keeps its nodes and is bound to whichever take it shows,
- * so after takes are added and removed every row still shows its own take, and Remove removes that one.
+ * The Enroll page's list of takes: each take's row is bound to that take, so after takes are added
+ * and removed every row still shows its own take, and Remove removes that one.
  */
 @ExtendWith({LargeHeadlessScreen.class, ApplicationExtension.class})
 class TakeListTest {
@@ -58,33 +57,35 @@ class TakeListTest {
         robot.interact(() -> removeButtonOf(window[0], "anna.wav").fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).equals(List.of("\u2716 chiara.wav")));
         assertEquals("Only 2.1 s of speech; 5 s or more is better. Background noise is high (SNR 9 dB).",
-                WaitForAsyncUtils.asyncFx(() -> ((Label) cells(window[0]).get(0).lookup(".hint")).getText()).get());
+                WaitForAsyncUtils.asyncFx(() -> ((Label) rows(window[0]).get(0).lookup(".hint")).getText()).get());
+        assertEquals("Net speech: 2.1 s    Clipping: 1.20 %    SNR: 9 dB",
+                WaitForAsyncUtils.asyncFx(() -> ((Label) rows(window[0]).get(0).lookup(".take-figures")).getText()).get());
+
+        robot.interact(() -> removeButtonOf(window[0], "chiara.wav").fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).isEmpty());
+        assertEquals(List.of(true), WaitForAsyncUtils.asyncFx(() -> rowsPane(window[0]).getChildrenUnmodifiable().stream()
+                .map(n -> n.getStyleClass().contains("take-placeholder")).toList()).get(), "the placeholder alone once no take is left");
     }
 
-    /** Mark and name of every cell that shows a take, top to bottom, read on the FX thread. */
+    /** Mark and name of every row, top to bottom, read on the FX thread. */
     private static List<String> shown(MainWindow window) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> cells(window).stream()
-                .map(c -> ((Label) c.lookup(".take-mark")).getText() + " " + ((Label) c.lookup(".take-label")).getText())
+        return WaitForAsyncUtils.asyncFx(() -> rows(window).stream()
+                .map(r -> ((Label) r.lookup(".take-mark")).getText() + " " + ((Label) r.lookup(".take-label")).getText())
                 .toList()).get();
     }
 
-    private static List<ListCell<?>> cells(MainWindow window) {
-        ListView<?> list = (ListView<?>) window.lookup("#enroll-takes");
-        List<ListCell<?>> cells = new java.util.ArrayList<>();
-        for (Node n : list.lookupAll(".list-cell")) {
-            ListCell<?> c = (ListCell<?>) n;
-            if (!c.isEmpty() && c.getGraphic() != null && c.isVisible()) {
-                cells.add(c);
-            }
-        }
-        cells.sort(java.util.Comparator.comparingInt(ListCell::getIndex));
-        return cells;
+    private static Parent rowsPane(MainWindow window) {
+        return (Parent) window.lookup("#enroll-takes").lookup(".take-rows");
+    }
+
+    private static List<Node> rows(MainWindow window) {
+        return rowsPane(window).getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("take-row")).toList();
     }
 
     private static Button removeButtonOf(MainWindow window, String take) {
-        for (ListCell<?> cell : cells(window)) {
-            if (((Label) cell.lookup(".take-label")).getText().equals(take)) {
-                for (Node n : cell.lookupAll(".button")) {
+        for (Node row : rows(window)) {
+            if (((Label) row.lookup(".take-label")).getText().equals(take)) {
+                for (Node n : row.lookupAll(".button")) {
                     if (n instanceof Button b && b.getText().equals("Remove")) {
                         return b;
                     }

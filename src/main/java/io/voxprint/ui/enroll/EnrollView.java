@@ -11,8 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,11 +38,12 @@ public final class EnrollView extends HBox {
         takesTitle.getStyleClass().add("subtitle");
         takesTitle.setId("enroll-takes-summary");
         takesTitle.textProperty().bind(vm.takesSummary());
-        ListView<EnrollViewModel.TakeRow> takes = new ListView<>(vm.takes());
+        Label placeholder = new Label("Record or import " + EnrollViewModel.RECOMMENDED_TAKES
+                + " takes of about 10 seconds each, in different sessions if you can.");
+        placeholder.getStyleClass().add("take-placeholder");
+        placeholder.setWrapText(true);
+        TakeList takes = new TakeList(vm.takes(), vm::removeTake, placeholder);
         takes.setId("enroll-takes");
-        takes.setPlaceholder(new Label("Record or import " + EnrollViewModel.RECOMMENDED_TAKES
-                + " takes of about 10 seconds each, in different sessions if you can."));
-        takes.setCellFactory(l -> new TakeCell(vm));
         takes.setPrefHeight(260);
         VBox.setVgrow(takes, Priority.ALWAYS);
 
@@ -84,61 +83,5 @@ public final class EnrollView extends HBox {
         right.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(left, right);
         setPadding(new Insets(4));
-    }
-
-    /**
-     * One take: its mark, name, quality figures and a Remove button. The nodes are made once per cell
-     * and bound to whichever take the cell shows: the list calls updateItem for every cell whenever a
-     * take is added, and building the nodes anew each time was a good part of the first import's work
-     * on the FX thread.
-     */
-    private static final class TakeCell extends ListCell<EnrollViewModel.TakeRow> {
-        private final Label mark = new Label();
-        private final Label label = new Label();
-        private final Label speech = new Label();
-        private final Label clip = new Label();
-        private final Label snr = new Label();
-        private final Label reasons = new Label();
-        private final Button remove = new Button("Remove");
-        private final HBox box;
-
-        TakeCell(EnrollViewModel vm) {
-            mark.getStyleClass().add("take-mark");
-            mark.setMinWidth(22);
-            label.getStyleClass().add("take-label");
-            reasons.setWrapText(true);
-            reasons.getStyleClass().add("hint");
-            remove.getStyleClass().add("small");
-            remove.setOnAction(e -> {
-                if (getItem() != null) {
-                    vm.removeTake(getItem());
-                }
-            });
-            VBox text = new VBox(2, label, new HBox(16, speech, clip, snr), reasons);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            box = new HBox(8, mark, text, remove);
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(EnrollViewModel.TakeRow row, boolean empty) {
-            super.updateItem(row, empty);
-            for (Label l : new Label[] {mark, speech, clip, snr, reasons}) {
-                l.textProperty().unbind();
-            }
-            setText(null);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            mark.textProperty().bind(javafx.beans.binding.Bindings.when(row.assessingProperty()).then("\u2026")
-                    .otherwise(javafx.beans.binding.Bindings.when(row.acceptableProperty()).then("\u2714").otherwise("\u2716")));
-            label.setText(row.take().label());
-            speech.textProperty().bind(row.netSpeechProperty());
-            clip.textProperty().bind(row.clippingProperty());
-            snr.textProperty().bind(row.snrProperty());
-            reasons.textProperty().bind(row.reasonsProperty());
-            setGraphic(box);
-        }
     }
 }
