@@ -1,6 +1,7 @@
 package io.voxprint.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxprint.testing.LargeHeadlessScreen;
 import io.voxprint.ui.shell.MainWindow;
@@ -67,6 +68,32 @@ class TakeListTest {
                 .map(n -> n.getStyleClass().contains("take-placeholder")).toList()).get(), "the placeholder alone once no take is left");
     }
 
+    @Test
+    void manyTakesLengthenThePageInsteadOfOverlapping(FxRobot robot) throws Exception {
+        List<String> names = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "take-" + i + ".wav").toList();
+        for (String name : names) {
+            dialogs.fileAnswers.add(Files.createFile(dir.resolve(name)));
+        }
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            window[0] = DemoActions.window(stage, dir.resolve("settings.json"), true, dialogs, 1280, 800);
+            stage.show();
+        });
+        robot.interact(() -> ((Button) window[0].lookup("#import-button")).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).size() == names.size());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.geometry.Bounds> bounds = WaitForAsyncUtils.asyncFx(() -> rows(window[0]).stream()
+                .map(Node::getBoundsInParent).toList()).get();
+        for (int i = 1; i < bounds.size(); i++) {
+            assertTrue(bounds.get(i).getMinY() >= bounds.get(i - 1).getMaxY() - 0.5,
+                    "row " + i + " starts below the one before it: " + bounds.get(i - 1) + " then " + bounds.get(i));
+        }
+        javafx.scene.control.ScrollPane section = (javafx.scene.control.ScrollPane) window[0].lookup("#section-enroll");
+        double[] heights = WaitForAsyncUtils.asyncFx(() -> new double[] {
+            section.getContent().getLayoutBounds().getHeight(), section.getViewportBounds().getHeight()}).get();
+        assertTrue(heights[0] > heights[1], "the page is taller than the window and scrolls: " + heights[0] + " against " + heights[1]);
+    }
+
     /** Mark and name of every row, top to bottom, read on the FX thread. */
     private static List<String> shown(MainWindow window) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> rows(window).stream()
@@ -75,7 +102,7 @@ class TakeListTest {
     }
 
     private static Parent rowsPane(MainWindow window) {
-        return (Parent) window.lookup("#enroll-takes").lookup(".take-rows");
+        return (Parent) window.lookup("#enroll-takes");
     }
 
     private static List<Node> rows(MainWindow window) {

@@ -44,7 +44,7 @@ public final class EnrollView extends HBox {
         placeholder.setWrapText(true);
         TakeList takes = new TakeList(vm.takes(), vm::removeTake, placeholder);
         takes.setId("enroll-takes");
-        takes.setPrefHeight(260);
+        takes.setMinHeight(260);
         VBox.setVgrow(takes, Priority.ALWAYS);
 
         CheckBox useAnyway = new CheckBox("Use takes below the quality minimum anyway");

@@ -10,21 +10,21 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The takes being enrolled, one row each, top to bottom, in a scroll pane. A take's row is made once,
- * when the take is added, and bound to it for as long as it is listed. An enrollment has a handful of
- * takes, so nothing needs recycling: a ListView's virtual flow made two cells for the first take (one
- * to measure it), and laying that flow out for the first time held the FX thread for 52 to 99 ms.
+ * The takes being enrolled, one row each, top to bottom. A take's row is made once, when the take is
+ * added, and bound to it for as long as it is listed. An enrollment has a handful of takes, so nothing
+ * needs recycling, and the section's own scroll pane scrolls a long list: a ListView's virtual flow
+ * made two cells for the first take (one to measure it), and laying that flow out for the first time
+ * held the FX thread for 52 to 99 ms; and a scroll pane of its own, made with the section, lengthened
+ * the desktop's start.
  */
-public final class TakeList extends ScrollPane {
+public final class TakeList extends VBox {
     private final ObservableList<EnrollViewModel.TakeRow> items;
     private final Consumer<EnrollViewModel.TakeRow> onRemove;
-    private final VBox rows = new VBox();
     private final Node placeholder;
     private final Map<EnrollViewModel.TakeRow, Node> made = new IdentityHashMap<>();
 
@@ -33,10 +33,6 @@ public final class TakeList extends ScrollPane {
         this.onRemove = onRemove;
         this.placeholder = placeholder;
         getStyleClass().add("take-list");
-        rows.getStyleClass().add("take-rows");
-        setContent(rows);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
         items.addListener((ListChangeListener<EnrollViewModel.TakeRow>) c -> sync());
         sync();
     }
@@ -49,7 +45,7 @@ public final class TakeList extends ScrollPane {
     private void sync() {
         if (items.isEmpty()) {
             made.clear();
-            rows.getChildren().setAll(placeholder);
+            getChildren().setAll(placeholder);
             return;
         }
         Map<EnrollViewModel.TakeRow, Node> kept = new IdentityHashMap<>();
@@ -60,8 +56,8 @@ public final class TakeList extends ScrollPane {
         }).toList();
         made.clear();
         made.putAll(kept);
-        if (!rows.getChildren().equals(shown)) {
-            rows.getChildren().setAll(shown);
+        if (!getChildren().equals(shown)) {
+            getChildren().setAll(shown);
         }
     }
 
