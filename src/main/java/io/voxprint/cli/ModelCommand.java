@@ -6,12 +6,16 @@ import io.voxprint.app.core.InstructionSetTuning;
 import io.voxprint.app.core.ModelService;
 import io.voxprint.model.ConvolutionCheck;
 import io.voxprint.model.Ecapa2Model;
-import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.FeatureSpec;
+import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.ModelInfo;
 import io.voxprint.model.hub.HubFile;
 import io.voxprint.model.hub.LocatedModel;
 import io.voxprint.model.hub.ModelLicense;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -107,15 +111,16 @@ final class ModelCommand extends CommandGroup {
 
     @Command(name = "tune", description = {
             "Time the model's calls under each oneDNN instruction set this processor offers (each in a process"
-                    + " of its own) and keep the fastest for later runs.",
-            "Takes about ten model calls; run it again after moving to another machine."})
+                    + " of its own, their calls taken in turn) and keep the fastest for later runs.",
+            "Takes about a dozen model calls; run it again after moving to another machine."})
     static final class Tune extends GroupMember<ModelCommand> {
         @Option(names = "--calls", paramLabel = "N", defaultValue = "" + InstructionSetTuning.DEFAULT_CALLS,
-                description = "Timed calls per process, after one untimed (default: ${DEFAULT-VALUE}).")
+                description = "Timed calls per instruction set and round, after one untimed (default: ${DEFAULT-VALUE}).")
         int calls;
 
         @Option(names = "--rounds", paramLabel = "N", defaultValue = "" + InstructionSetTuning.DEFAULT_ROUNDS,
-                description = "Processes per instruction set, taken in turn (default: ${DEFAULT-VALUE}).")
+                description = "Rounds; each instruction set makes calls times rounds calls, one at a time in turn"
+                        + " with the others (default: ${DEFAULT-VALUE}).")
         int rounds;
 
         @Option(names = "--candidates", split = ",", paramLabel = "ISA",
@@ -148,8 +153,17 @@ final class ModelCommand extends CommandGroup {
                 return ok(line.put("fastest", isas.get(0)));
             }
             InstructionSetTuning tuning = new InstructionSetTuning(where.get().file(), root.env, calls);
-            InstructionSetTuning.Outcome outcome = tuning.tune(isas, rounds,
-                    (isa, done, total) -> root.err.println(InstructionSetTuning.Steps.describe(isa, done, total)));
+            InstructionSetTuning.Outcome outcome = tuning.tune(isas, rounds, new InstructionSetTuning.Steps() {
+                @Override
+                public void loading(List<String> sets) {
+                    root.err.println(InstructionSetTuning.Steps.describeLoading(sets));
+                }
+
+                @Override
+                public void starting(String isa, int done, int total) {
+                    root.err.println(InstructionSetTuning.Steps.describe(isa, done, total));
+                }
+            });
             outcome.timings().millis().forEach((isa, values) -> values.forEach(timed.withArray(isa)::add));
             if (outcome.verdict().isEmpty()) {
                 root.err.println("voxprint: oneDNN's convolutions were not used under any instruction set; nothing recorded.");
@@ -165,23 +179,32 @@ final class ModelCommand extends CommandGroup {
         }
     }
 
-    /** One tuning trial, started by {@link Tune} in a process of its own; not for people. */
+    /**
+     * One instruction set's trial, started by {@link Tune} in a process of its own; not for people. It
+     * loads the model, makes one untimed call, prints a line with its limit, convolutions and the model's
+     * sha256, then times one call per line read from stdin, printing each call's milliseconds, until
+     * stdin ends: the tuning cues its processes in turn, so their calls alternate.
+     */
     @Command(name = "time-calls", hidden = true, description = "Time model calls under this process's oneDNN limit.")
     static final class TimeCalls extends GroupMember<ModelCommand> {
-        @Option(names = "--calls", paramLabel = "N", defaultValue = "" + InstructionSetTuning.DEFAULT_CALLS)
-        int calls;
-
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             try (ModelService models = new ModelService(root().config())) {
                 Ecapa2Model model = models.model();
-                List<Double> millis = InstructionSetSpeed.timeCalls(model, calls);
-                var line = Json.object();
-                line.put("onednnMaxCpuIsa", ConvolutionCheck.onednnLimit());
-                line.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
-                line.put("sha256", model.info().sha256());
-                millis.forEach(line.putArray("millis")::add);
-                return ok(line);
+                float[] audio = InstructionSetSpeed.trialAudio(model);
+                model.embed(audio);
+                var ready = Json.object();
+                ready.put("onednnMaxCpuIsa", ConvolutionCheck.onednnLimit());
+                ready.put("convolutions", ConvolutionCheck.kernels().name().toLowerCase(java.util.Locale.ROOT));
+                ready.put("sha256", model.info().sha256());
+                print(ready);
+                root().out.flush();
+                BufferedReader cues = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                while (cues.readLine() != null) {
+                    print(Json.object().put("millis", InstructionSetSpeed.timeCall(model, audio)));
+                    root().out.flush();
+                }
+                return VoxprintCli.OK;
             }
         }
     }

@@ -78,21 +78,16 @@ public final class InstructionSetSpeed {
         return CANDIDATES.contains(value);
     }
 
-    /**
-     * Milliseconds of each of {@code calls} embeddings of 3 s of noise (or the model's shortest input, if
-     * longer), after one untimed call that pays oneDNN's code generation and libtorch's first-call costs.
-     */
-    public static List<Double> timeCalls(Ecapa2Model model, int calls) {
-        int samples = Math.max(TRIAL_SAMPLES, (int) Math.ceil(model.info().minSeconds() * 16_000));
-        float[] audio = InterfaceProbe.probeAudio(samples);
+    /** What a trial embeds: 3 s of noise, or the model's shortest input if longer. */
+    public static float[] trialAudio(Ecapa2Model model) {
+        return InterfaceProbe.probeAudio(Math.max(TRIAL_SAMPLES, (int) Math.ceil(model.info().minSeconds() * 16_000)));
+    }
+
+    /** Milliseconds of one embedding of {@code audio}. */
+    public static double timeCall(Ecapa2Model model, float[] audio) {
+        long start = System.nanoTime();
         model.embed(audio);
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            long start = System.nanoTime();
-            model.embed(audio);
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        return millis;
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /**

@@ -4,34 +4,48 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxprint.model.InstructionSetSpeed;
 import io.voxprint.model.ModelException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code voxprint model tune} and the desktop's "Time the model on this processor": times the model's
- * calls under each oneDNN instruction set worth trying ({@link InstructionSetSpeed}), each in a Java
- * process of its own started from this one's runtime and class path (oneDNN reads its limit once per
- * process, so a process can only time the limit it started with), then keeps the fastest. The child is
- * {@code voxprint model time-calls} and prints one JSON line; its standard error goes to a file, shown
- * in the log when it fails.
+ * calls under each oneDNN instruction set worth trying ({@link InstructionSetSpeed}), then keeps the
+ * fastest. oneDNN reads its limit once per process, so each instruction set has a Java process of its
+ * own, started from this one's runtime and class path ({@code voxprint model time-calls}); all of them
+ * load the model first, then time one call each in turn, cued over their stdin, the order reversed
+ * every turn (A B B A A B...). Calls that alternate this closely meet the same load: with each
+ * instruction set timed in processes of its own one after the other, a busy spell on a shared host
+ * once made every AVX2 call slower than usual and the tuning chose the slower set. A process's standard
+ * error goes to a file, shown in the log when it fails.
  */
 public final class InstructionSetTuning {
     private static final Logger LOG = LoggerFactory.getLogger(InstructionSetTuning.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Timed calls per process and processes per instruction set, unless the caller says otherwise. */
+    /** Timed calls per instruction set (calls times rounds), unless the caller says otherwise. */
     public static final int DEFAULT_CALLS = 3;
     public static final int DEFAULT_ROUNDS = 2;
+    /** How long a process may take to load the model or to make one call. */
+    private static final long PATIENCE_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** What a trial's reader queues when the process's output ends. */
+    private static final String ENDED = "";
 
     /** The jar's entry point, named rather than referenced: the application layer does not reach above itself. */
     private static final String MAIN_CLASS = "io.voxprint.Main";
@@ -42,7 +56,17 @@ public final class InstructionSetTuning {
 
     /** Told before each process starts; asked between and during them whether to stop. */
     public interface Steps {
+        /** Before the {@code done}-th of {@code total} timed calls, the one under {@code isa}. */
         void starting(String isa, int done, int total);
+
+        /** Before the processes load the model, one per instruction set. */
+        default void loading(List<String> isas) {
+        }
+
+        /** What {@link #loading} tells a person. */
+        static String describeLoading(List<String> isas) {
+            return "Loading the model in " + isas.size() + " processes, one per instruction set (" + String.join(", ", isas) + ")...";
+        }
 
         /** What {@link #starting} tells a person. */
         static String describe(String isa, int done, int total) {
@@ -57,7 +81,7 @@ public final class InstructionSetTuning {
     /**
      * @param model the model file to time
      * @param env   the environment the processes start with (the user's own oneDNN limit taken out)
-     * @param calls timed calls per process, after one untimed
+     * @param calls timed calls per instruction set and round, after one untimed
      */
     public InstructionSetTuning(Path model, Map<String, String> env, int calls) {
         this.model = model;
@@ -66,7 +90,7 @@ public final class InstructionSetTuning {
     }
 
     /**
-     * What {@link #inTurn} measured.
+     * What {@link #time} measured.
      *
      * @param millis each instruction set's timed calls, those whose convolutions were not oneDNN's left out
      * @param sha256 the model file the calls ran
@@ -86,7 +110,7 @@ public final class InstructionSetTuning {
 
     /** Times every candidate in turn, decides and keeps the verdict for later processes. */
     public Outcome tune(List<String> isas, int rounds, Steps steps) {
-        Timings timings = inTurn(isas, rounds, steps);
+        Timings timings = time(isas, rounds, steps);
         if (timings.millis().isEmpty()) {
             return new Outcome(timings, Optional.empty(), Optional.empty());
         }
@@ -94,55 +118,39 @@ public final class InstructionSetTuning {
         return new Outcome(timings, Optional.of(verdict), Optional.of(InstructionSetSpeed.remember(verdict)));
     }
 
-    /** Each instruction set {@code rounds} times, taken in turn so that a change of load hits all alike. */
-    private Timings inTurn(List<String> isas, int rounds, Steps steps) {
-        Map<String, List<Double>> millis = new LinkedHashMap<>();
-        String sha256 = "";
-        int done = 0;
-        for (int round = 0; round < rounds; round++) {
-            for (String isa : isas) {
-                steps.starting(isa, ++done, rounds * isas.size());
-                JsonNode result = time(isa, steps);
-                sha256 = result.path("sha256").asText();
-                String kernels = result.path("convolutions").asText();
-                if (!"onednn".equals(kernels)) {
-                    LOG.warn("Left out {}: oneDNN's convolutions were not used there ({})", isa, kernels);
-                    continue;
-                }
-                result.withArray("millis").forEach(m -> millis.computeIfAbsent(isa, k -> new ArrayList<>()).add(m.asDouble()));
-            }
-        }
-        return new Timings(millis, sha256);
-    }
-
-    /** The child's result line: {@code onednnMaxCpuIsa}, {@code convolutions}, {@code millis}, {@code sha256}. */
-    JsonNode time(String isa, Steps steps) {
-        Path log = null;
-        Process child = null;
+    /** Every instruction set's calls, one call each in turn, {@code calls} times {@code rounds} calls each. */
+    Timings time(List<String> isas, int rounds, Steps steps) {
+        List<Trial> trials = new ArrayList<>();
         try {
-            log = Files.createTempFile("voxprint-time-calls-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command(isa)).redirectError(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.PIPE);
-            builder.environment().clear();
-            builder.environment().putAll(env);
-            // the user's own limit would override the child's; it still wins at run time
-            InstructionSetSpeed.LIMIT_VARIABLES.forEach(builder.environment()::remove);
-            child = builder.start();
-            child.getOutputStream().close();
-            // the one result line fits in the pipe: wait for the exit, and stop the child on a cancel
-            while (!child.waitFor(100, TimeUnit.MILLISECONDS)) {
-                if (steps.cancelled()) {
-                    throw new CancellationException("Timing the model was cancelled.");
+            steps.loading(isas);
+            for (String isa : isas) {
+                trials.add(new Trial(isa));
+            }
+            String sha256 = "";
+            List<Trial> timed = new ArrayList<>();
+            for (Trial trial : trials) {
+                JsonNode ready = trial.nextLine(steps);
+                sha256 = ready.path("sha256").asText();
+                String kernels = ready.path("convolutions").asText();
+                if ("onednn".equals(kernels)) {
+                    timed.add(trial);
+                } else {
+                    LOG.warn("Left out {}: oneDNN's convolutions were not used there ({})", trial.isa, kernels);
                 }
             }
-            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = child.exitValue();
-            String lastLine = out.lines().reduce((a, b) -> b).orElse("");
-            if (code != 0 || !lastLine.startsWith("{")) {
-                LOG.warn("Timing the model under {} failed ({}): {}", isa, code, Files.readString(log));
-                throw new ModelException("Timing the model under " + isa + " failed; the log has the details.");
+            List<Trial> backwards = new ArrayList<>(timed);
+            Collections.reverse(backwards);
+            Map<String, List<Double>> millis = new LinkedHashMap<>();
+            timed.forEach(t -> millis.put(t.isa, new ArrayList<>()));
+            int turns = calls * rounds;
+            int done = 0;
+            for (int turn = 0; turn < turns; turn++) {
+                for (Trial trial : turn % 2 == 0 ? timed : backwards) {
+                    steps.starting(trial.isa, ++done, turns * timed.size());
+                    millis.get(trial.isa).add(trial.call(steps));
+                }
             }
-            return JSON.readTree(lastLine);
+            return new Timings(millis, sha256);
         } catch (IOException e) {
             throw new ModelException("Could not start a process to time the model: " + e.getMessage() + ".", e);
         } catch (InterruptedException e) {
@@ -150,7 +158,89 @@ public final class InstructionSetTuning {
             throw new ModelException("Timing the model was interrupted.", e);
         } finally {
             // a cancel, an interrupt or a failure here must not leave a process running the model
-            stop(child);
+            trials.forEach(Trial::close);
+        }
+    }
+
+    /** One instruction set's process: cued with one line per call, it answers one JSON line per call. */
+    private final class Trial implements AutoCloseable {
+        private final String isa;
+        private final Path log;
+        private final Process process;
+        private final Writer cues;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        Trial(String isa) throws IOException {
+            this.isa = isa;
+            this.log = Files.createTempFile("voxprint-time-calls-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command(isa)).redirectError(log.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            // the user's own limit would override the child's; it still wins at run time
+            InstructionSetSpeed.LIMIT_VARIABLES.forEach(builder.environment()::remove);
+            this.process = builder.start();
+            this.cues = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Thread reader = new Thread(this::read, "voxprint-time-calls-" + isa);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("{")) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("Stopped reading the {} trial", isa, e);
+            } finally {
+                lines.add(ENDED);
+            }
+        }
+
+        /** Cues one call and returns its milliseconds. */
+        double call(Steps steps) throws IOException, InterruptedException {
+            try {
+                cues.write("\n");
+                cues.flush();
+            } catch (IOException e) {
+                // the process ended: nextLine says how
+                LOG.debug("Could not cue the {} trial", isa, e);
+            }
+            return nextLine(steps).path("millis").asDouble();
+        }
+
+        /** The process's next result line; stops at a cancel, and says in one sentence when the process ended instead. */
+        JsonNode nextLine(Steps steps) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
+            while (System.nanoTime() < deadline) {
+                if (steps.cancelled()) {
+                    throw new CancellationException("Timing the model was cancelled.");
+                }
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (ENDED.equals(line)) {
+                    lines.add(ENDED);
+                    int code = process.waitFor();
+                    LOG.warn("Timing the model under {} failed ({}): {}", isa, code, Files.readString(log));
+                    throw new ModelException("Timing the model under " + isa + " failed; the log has the details.");
+                }
+                if (line != null) {
+                    return JSON.readTree(line);
+                }
+            }
+            LOG.warn("Timing the model under {} took over {} ms: {}", isa, PATIENCE_MILLIS, Files.readString(log));
+            throw new ModelException("Timing the model under " + isa + " did not finish; the log has the details.");
+        }
+
+        @Override
+        public void close() {
+            try {
+                cues.close();
+            } catch (IOException e) {
+                LOG.debug("Could not close the {} trial's input", isa, e);
+            }
+            stop(process);
             deleteQuietly(log);
         }
     }
@@ -167,7 +257,7 @@ public final class InstructionSetTuning {
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.add("-D" + InstructionSetSpeed.LIMIT_PROPERTY + "=" + isa);
         command.add(MAIN_CLASS);
-        command.addAll(List.of("model", "time-calls", "--model", model.toString(), "--calls", String.valueOf(calls)));
+        command.addAll(List.of("model", "time-calls", "--model", model.toString()));
         return command;
     }
 

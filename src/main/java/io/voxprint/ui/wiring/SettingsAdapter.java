@@ -85,6 +85,11 @@ final class SettingsAdapter implements SettingsActions {
         InstructionSetTuning.Outcome outcome = tuning.tune(candidates, InstructionSetTuning.DEFAULT_ROUNDS,
                 new InstructionSetTuning.Steps() {
                     @Override
+                    public void loading(List<String> isas) {
+                        progress.message(InstructionSetTuning.Steps.describeLoading(isas));
+                    }
+
+                    @Override
                     public void starting(String isa, int done, int total) {
                         progress.update((done - 1) / (double) total);
                         progress.message(InstructionSetTuning.Steps.describe(isa, done, total));

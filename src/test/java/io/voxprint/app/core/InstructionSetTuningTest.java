@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tuning's processes as a user meets them when something goes wrong: a cancel ends the process
- * timing the model, and a process that fails becomes one sentence. (A tuning that runs to the end is
+ * The tuning's processes: their calls alternate one by one, the order reversed every turn; and as a
+ * user meets them when something goes wrong, a cancel ends every process timing the model, and a
+ * process that fails becomes one sentence. (A tuning that runs to the end and records its verdict is
  * {@code ModelTuneTest}'s.)
  */
 class InstructionSetTuningTest {
@@ -25,6 +26,34 @@ class InstructionSetTuningTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void theInstructionSetsTakeTurnsCallByCall() {
+        List<String> loaded = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        InstructionSetTuning tuning = new InstructionSetTuning(FIXTURE, System.getenv(), 2);
+        InstructionSetTuning.Timings timings = tuning.time(List.of("ALL", "AVX2"), 2, new InstructionSetTuning.Steps() {
+            @Override
+            public void loading(List<String> isas) {
+                loaded.addAll(isas);
+            }
+
+            @Override
+            public void starting(String isa, int done, int total) {
+                order.add(isa + " " + done + "/" + total);
+            }
+        });
+        assertEquals(List.of("ALL", "AVX2"), loaded);
+        assertEquals(List.of("ALL 1/8", "AVX2 2/8", "AVX2 3/8", "ALL 4/8", "ALL 5/8", "AVX2 6/8", "AVX2 7/8", "ALL 8/8"), order);
+        assertEquals(List.of("ALL", "AVX2"), List.copyOf(timings.millis().keySet()));
+        for (List<Double> millis : timings.millis().values()) {
+            assertEquals(4, millis.size(), timings::toString);
+            assertTrue(millis.stream().allMatch(m -> m > 0), timings::toString);
+        }
+        assertEquals(64, timings.sha256().length(), timings::toString);
+        assertTrue(ProcessHandle.current().children().noneMatch(InstructionSetTuningTest::timesTheModel),
+                "no process timing the model is left");
+    }
 
     @Test
     void aCancelEndsTheProcessTimingTheModel() {
@@ -43,7 +72,7 @@ class InstructionSetTuningTest {
         }));
         assertEquals(List.of("ALL"), started, "nothing starts after the cancel");
         assertTrue(ProcessHandle.current().children().noneMatch(InstructionSetTuningTest::timesTheModel),
-                "the child timing the model is gone");
+                "the children timing the model are gone");
     }
 
     /** From /proc: ProcessHandle.Info leaves out a command line as long as a test class path. */
