@@ -40,15 +40,7 @@ class TakeListTest {
 
     @Test
     void everyRowShowsItsOwnTakeAndRemovesIt(FxRobot robot) throws Exception {
-        for (String name : List.of("anna.wav", "ben.wav", "chiara.wav")) {
-            dialogs.fileAnswers.add(Files.createFile(dir.resolve(name)));
-        }
-        MainWindow[] window = new MainWindow[1];
-        robot.interact(() -> {
-            window[0] = DemoActions.window(stage, dir.resolve("settings.json"), true, dialogs, 1280, 800);
-            stage.show();
-        });
-        robot.interact(() -> ((Button) window[0].lookup("#import-button")).fire());
+        MainWindow[] window = {importedInto(robot, List.of("anna.wav", "ben.wav", "chiara.wav"))};
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).equals(List.of(
                 "\u2716 anna.wav", "\u2716 ben.wav", "\u2716 chiara.wav")));
 
@@ -71,15 +63,7 @@ class TakeListTest {
     @Test
     void manyTakesLengthenThePageInsteadOfOverlapping(FxRobot robot) throws Exception {
         List<String> names = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "take-" + i + ".wav").toList();
-        for (String name : names) {
-            dialogs.fileAnswers.add(Files.createFile(dir.resolve(name)));
-        }
-        MainWindow[] window = new MainWindow[1];
-        robot.interact(() -> {
-            window[0] = DemoActions.window(stage, dir.resolve("settings.json"), true, dialogs, 1280, 800);
-            stage.show();
-        });
-        robot.interact(() -> ((Button) window[0].lookup("#import-button")).fire());
+        MainWindow[] window = {importedInto(robot, names)};
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shown(window[0]).size() == names.size());
         WaitForAsyncUtils.waitForFxEvents();
         List<javafx.geometry.Bounds> bounds = WaitForAsyncUtils.asyncFx(() -> rows(window[0]).stream()
@@ -92,6 +76,20 @@ class TakeListTest {
         double[] heights = WaitForAsyncUtils.asyncFx(() -> new double[] {
             section.getContent().getLayoutBounds().getHeight(), section.getViewportBounds().getHeight()}).get();
         assertTrue(heights[0] > heights[1], "the page is taller than the window and scrolls: " + heights[0] + " against " + heights[1]);
+    }
+
+    /** The demo window, 1280 x 800, with empty files of these names imported on its Enroll page. */
+    private MainWindow importedInto(FxRobot robot, List<String> names) throws Exception {
+        for (String name : names) {
+            dialogs.fileAnswers.add(Files.createFile(dir.resolve(name)));
+        }
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            window[0] = DemoActions.window(stage, dir.resolve("settings.json"), true, dialogs, 1280, 800);
+            stage.show();
+        });
+        robot.interact(() -> ((Button) window[0].lookup("#import-button")).fire());
+        return window[0];
     }
 
     /** Mark and name of every row, top to bottom, read on the FX thread. */
