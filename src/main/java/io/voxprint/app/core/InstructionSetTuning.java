@@ -136,6 +136,7 @@ public final class InstructionSetTuning {
                     timed.add(trial);
                 } else {
                     LOG.warn("Left out {}: oneDNN's convolutions were not used there ({})", trial.isa, kernels);
+                    trial.close(); // its copy of the model is not needed for the others' calls
                 }
             }
             List<Trial> backwards = new ArrayList<>(timed);
