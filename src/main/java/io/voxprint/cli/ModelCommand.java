@@ -43,7 +43,7 @@ final class ModelCommand extends CommandGroup {
     @Command(name = "info", description = "Interface, labels and shapes the model answers, and where it comes from.")
     static final class Info extends GroupMember.WithApp<ModelCommand> {
         static final String NOT_TUNED = "voxprint: the model has not been timed on this processor yet; 'voxprint model tune' "
-                + "(about a minute) keeps the faster instruction set for every later start.";
+                + "(about half a minute) keeps the faster instruction set for every later start.";
 
         @Override
         int call(AppContext app) {

@@ -7,7 +7,7 @@ import io.voxprint.ui.common.TaskViewModel;
 import io.voxprint.ui.common.Tasks;
 
 /**
- * The settings page's "Time the model on this processor": about a minute of model calls in other
+ * The settings page's "Time the model on this processor": about half a minute of model calls in other
  * processes, in the background with progress and Cancel. Its own view model, so that its progress and
  * the calibration's do not show for each other. The status line says which instruction set oneDNN
  * runs under, and after a tuning, which one was fastest.

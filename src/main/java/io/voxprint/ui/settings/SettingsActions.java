@@ -32,7 +32,7 @@ public interface SettingsActions {
 
     /**
      * Times the model under each oneDNN instruction set worth trying on this processor, each in a process
-     * of its own, and keeps the fastest for the next start; about a minute. Says what it found, in words.
+     * of its own, and keeps the fastest for the next start; about half a minute. Says what it found, in words.
      */
     default String tuneInstructionSet(Progress progress) throws Exception {
         throw new UnsupportedOperationException("Timing needs the model, which is not available here.");
