@@ -54,7 +54,7 @@ public final class InstructionSetTuning {
     private final Map<String, String> env;
     private final int calls;
 
-    /** Told before each process starts; asked between and during them whether to stop. */
+    /** Told as the processes load and before each timed call; asked while waiting for them whether to stop. */
     public interface Steps {
         /** Before the {@code done}-th of {@code total} timed calls, the one under {@code isa}. */
         void starting(String isa, int done, int total);

@@ -19,8 +19,7 @@ import javafx.scene.layout.VBox;
  * added, and bound to it for as long as it is listed. An enrollment has a handful of takes, so nothing
  * needs recycling, and the section's own scroll pane scrolls a long list: a ListView's virtual flow
  * made two cells for the first take (one to measure it), and laying that flow out for the first time
- * held the FX thread for 52 to 99 ms; and a scroll pane of its own, made with the section, lengthened
- * the desktop's start.
+ * held the FX thread for 52 to 99 ms.
  */
 public final class TakeList extends VBox {
     private final ObservableList<EnrollViewModel.TakeRow> items;
@@ -43,19 +42,9 @@ public final class TakeList extends VBox {
     }
 
     private void sync() {
-        if (items.isEmpty()) {
-            made.clear();
-            getChildren().setAll(placeholder);
-            return;
-        }
-        Map<EnrollViewModel.TakeRow, Node> kept = new IdentityHashMap<>();
-        List<Node> shown = items.stream().map(r -> {
-            Node row = made.containsKey(r) ? made.get(r) : row(r);
-            kept.put(r, row);
-            return row;
-        }).toList();
-        made.clear();
-        made.putAll(kept);
+        made.keySet().retainAll(items);
+        List<Node> shown = items.isEmpty() ? List.of(placeholder)
+                : items.stream().map(r -> made.computeIfAbsent(r, this::row)).toList();
         if (!getChildren().equals(shown)) {
             getChildren().setAll(shown);
         }
